@@ -1,0 +1,58 @@
+package dev.herald.platform.boundary;
+
+import jakarta.ejb.ApplicationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Input that cannot be accepted, with a message for each field that is wrong. The console shows each
+ * message on its field; the API answers 400 with the fields in {@code errors}. Nothing is saved.
+ */
+@ApplicationException(rollback = true)
+public class ValidationException extends RuntimeException {
+
+    public record FieldError(String field, String message) {}
+
+    private final List<FieldError> errors;
+
+    public ValidationException(List<FieldError> errors) {
+        super(summary(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ValidationException of(String field, String message) {
+        return new ValidationException(List.of(new FieldError(field, message)));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+    }
+
+    /** Collects every problem before answering, so that the user sees them all at once. */
+    public static final class Builder {
+        private final List<FieldError> errors = new ArrayList<>();
+
+        public Builder add(String field, String message) {
+            errors.add(new FieldError(field, message));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return errors.isEmpty();
+        }
+
+        public void throwIfAny() {
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herald.schedules.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wakes this instance at a fixed interval. The timer is not persistent: every instance has its own,
+ * and the database, not the timer, decides which instance runs what is due, so a timer lost with a
+ * stopped instance loses nothing.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SchedulerClock {
+
+    private static final Logger LOG = Logger.getLogger(SchedulerClock.class.getName());
+
+    @Resource
+    TimerService timerService;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.scheduler.tick", defaultValue = "PT5S")
+    Duration interval;
+
+    private final AtomicLong ticks = new AtomicLong();
+    private volatile Instant lastTick;
+
+    @PostConstruct
+    void start() {
+        long millis = interval.toMillis();
+        timerService.createIntervalTimer(millis, millis, new TimerConfig("herald-scheduler-clock", false));
+        LOG.info(() -> "Scheduler clock ticks every " + interval);
+    }
+
+    @Timeout
+    void tick() {
+        lastTick = clock.instant();
+        ticks.incrementAndGet();
+    }
+
+    public long ticks() {
+        return ticks.get();
+    }
+
+    public Optional<Instant> lastTick() {
+        return Optional.ofNullable(lastTick);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.herald.access.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Someone who signs in: staff in the console, a partner in the portal, or a system through the API.
+ * User names are stored trimmed and in lower case, so that "Admin" and "admin" are one account.
+ */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = UserAccount.BY_USERNAME, query = "SELECT u FROM UserAccount u WHERE u.username = :username")
+@NamedQuery(
+        name = UserAccount.COUNT_ENABLED_WITH_ROLE,
+        query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE u.enabled = TRUE AND r.name = :role")
+public class UserAccount {
+
+    public static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String COUNT_ENABLED_WITH_ROLE = "UserAccount.countEnabledWithRole";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 320)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "first_failed_login_at")
+    private Instant firstFailedLoginAt;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ManyToMany
+    @JoinTable(
+            name = "user_role",
+            joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_id"))
+    private Set<Role> roles = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected UserAccount() {}
+
+    public UserAccount(String username, String displayName, String email, String passwordHash, Instant createdAt) {
+        this.username = normalizeUsername(username);
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    /** The form in which user names are stored and looked up. */
+    public static String normalizeUsername(String username) {
+        return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every permission that this user's roles grant. */
+    public Set<Permission> permissions() {
+        Set<Permission> granted = EnumSet.noneOf(Permission.class);
+        roles.forEach(role -> granted.addAll(role.getPermissions()));
+        return granted;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public void setFailedLogins(int failedLogins) {
+        this.failedLogins = failedLogins;
+    }
+
+    public Instant getFirstFailedLoginAt() {
+        return firstFailedLoginAt;
+    }
+
+    public void setFirstFailedLoginAt(Instant firstFailedLoginAt) {
+        this.firstFailedLoginAt = firstFailedLoginAt;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public void setLockedUntil(Instant lockedUntil) {
+        this.lockedUntil = lockedUntil;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public void setLastLoginAt(Instant lastLoginAt) {
+        this.lastLoginAt = lastLoginAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Role> getRoles() {
+        return roles;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** What every component's entities share: how instants are stored. */
+package dev.herald.platform.entity;

@@ -1,0 +1,96 @@
+package dev.herald.platform.api;
+
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.ValidationException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every exception that leaves a resource becomes a problem document. Expected failures (bad input,
+ * not found, not allowed) are not logged as errors; an unexpected one is logged once with an id that
+ * the answer repeats, and the answer never carries a stack trace.
+ */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {}
+
+    @Provider
+    public static class Validation implements ExceptionMapper<ValidationException> {
+        @Override
+        public Response toResponse(ValidationException e) {
+            return new Problem(
+                            "https://herald.dev/problems/validation",
+                            "Invalid input",
+                            400,
+                            "Some fields are not valid; see errors.",
+                            e.errors())
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return Problem.of(Response.Status.NOT_FOUND, "There is no " + e.kind() + " " + e.id() + ".")
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+        @Override
+        public Response toResponse(EJBAccessException e) {
+            return Problem.of(Response.Status.FORBIDDEN, "You do not have the permission this needs.")
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), null)
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<EJBException> {
+        @Override
+        public Response toResponse(EJBException e) {
+            Throwable cause = e.getCausedByException() == null ? e : e.getCausedByException();
+            if (cause instanceof EJBAccessException denied) {
+                return new AccessDenied().toResponse(denied);
+            }
+            return unexpected(cause);
+        }
+    }
+
+    @Provider
+    public static class Anything implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            return unexpected(e);
+        }
+    }
+
+    static Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected API failure, incident " + incident, e);
+        return Problem.of(
+                        Response.Status.INTERNAL_SERVER_ERROR,
+                        "Herald could not complete this request. Incident " + incident + " is in the server log.")
+                .toResponse();
+    }
+}
