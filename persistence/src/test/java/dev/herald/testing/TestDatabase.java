@@ -63,7 +63,11 @@ public enum TestDatabase {
     public synchronized DataSource dataSource() {
         if (dataSource == null) {
             dataSource = createDataSource();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         }
         return dataSource;
     }

@@ -53,7 +53,8 @@ class AuthenticationServiceIT {
     void theRightPasswordSignsInWithTheGroupsOfTheRoles() throws Exception {
         String username = newUser(Role.ADMINISTRATOR, true);
 
-        Authentication result = authentication.authenticate("  " + username.toUpperCase() + " ", PASSWORD, Channel.CONSOLE, "10.0.0.1");
+        Authentication result =
+                authentication.authenticate("  " + username.toUpperCase() + " ", PASSWORD, Channel.CONSOLE, "10.0.0.1");
 
         assertThat(result.outcome()).isEqualTo(Authentication.Outcome.VALID);
         assertThat(result.username()).isEqualTo(username);
@@ -90,7 +91,9 @@ class AuthenticationServiceIT {
         String username = newUser(Role.ADMINISTRATOR, true);
 
         for (int attempt = 1; attempt < LockoutPolicy.MAX_FAILURES; attempt++) {
-            assertThat(authentication.authenticate(username, "guess " + attempt, Channel.CONSOLE, "10.0.0.4").outcome())
+            assertThat(authentication
+                            .authenticate(username, "guess " + attempt, Channel.CONSOLE, "10.0.0.4")
+                            .outcome())
                     .isEqualTo(Authentication.Outcome.INVALID);
         }
         Authentication fifth = authentication.authenticate(username, "guess 5", Channel.CONSOLE, "10.0.0.4");
@@ -99,7 +102,8 @@ class AuthenticationServiceIT {
         assertThat(fifth.outcome()).isEqualTo(Authentication.Outcome.LOCKED);
         assertThat(afterwards.outcome()).isEqualTo(Authentication.Outcome.LOCKED);
         long lockAudits = em.createQuery(
-                        "SELECT COUNT(e) FROM AuditEvent e WHERE e.actor = :actor AND e.action = 'ACCOUNT_LOCKED'", Long.class)
+                        "SELECT COUNT(e) FROM AuditEvent e WHERE e.actor = :actor AND e.action = 'ACCOUNT_LOCKED'",
+                        Long.class)
                 .setParameter("actor", username)
                 .getSingleResult();
         assertThat(lockAudits).isEqualTo(1);
@@ -108,10 +112,13 @@ class AuthenticationServiceIT {
     private String newUser(String roleName, boolean enabled) throws Exception {
         String username = "it-" + UUID.randomUUID().toString().substring(0, 8);
         transaction.begin();
-        UserAccount user = new UserAccount(username, "IT " + roleName, username + "@example.org",
-                passwordHasher.hash(PASSWORD), Instant.now());
+        UserAccount user = new UserAccount(
+                username, "IT " + roleName, username + "@example.org", passwordHasher.hash(PASSWORD), Instant.now());
         user.setEnabled(enabled);
-        user.getRoles().add(em.createNamedQuery(Role.BY_NAME, Role.class).setParameter("name", roleName).getSingleResult());
+        user.getRoles()
+                .add(em.createNamedQuery(Role.BY_NAME, Role.class)
+                        .setParameter("name", roleName)
+                        .getSingleResult());
         em.persist(user);
         transaction.commit();
         return username;

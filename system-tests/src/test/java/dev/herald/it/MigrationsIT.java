@@ -32,9 +32,14 @@ class MigrationsIT {
     void everyMigrationIsAppliedOnPostgreSql() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
-            List<String> applied = column(connection,
+            List<String> applied = column(
+                    connection,
                     "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
-            assertThat(applied).isNotEmpty().allMatch(row -> row.endsWith(":true")).first().isEqualTo("1:true");
+            assertThat(applied)
+                    .isNotEmpty()
+                    .allMatch(row -> row.endsWith(":true"))
+                    .first()
+                    .isEqualTo("1:true");
         }
     }
 
@@ -46,14 +51,14 @@ class MigrationsIT {
             assertThat(column(connection, """
                     SELECT u.username FROM app_user u
                     JOIN user_role ur ON ur.user_id = u.id JOIN app_role r ON r.id = ur.role_id
-                    WHERE r.name = 'Super Administrator'"""))
-                    .contains("admin");
+                    WHERE r.name = 'Super Administrator'""")).contains("admin");
         }
     }
 
     private static List<String> column(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

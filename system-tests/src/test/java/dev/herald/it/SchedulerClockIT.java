@@ -31,7 +31,7 @@ class SchedulerClockIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> clock.ticks() >= before + 3);
 
-        assertThat(clock.lastTick()).hasValueSatisfying(tick ->
-                assertThat(tick).isBetween(Instant.now().minusSeconds(5), Instant.now()));
+        assertThat(clock.lastTick()).hasValueSatisfying(tick -> assertThat(tick)
+                .isBetween(Instant.now().minusSeconds(5), Instant.now()));
     }
 }

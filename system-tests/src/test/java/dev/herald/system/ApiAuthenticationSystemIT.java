@@ -24,14 +24,18 @@ class ApiAuthenticationSystemIT {
         HttpResponse<String> response = Http.get("/api/v1/me", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
         assertThat(Http.json(response).getInt("status")).isEqualTo(401);
     }
 
     @Test
     void aWrongPasswordIsRefused() {
-        assertThat(Http.get("/api/v1/me", Http.basic("admin", "not the password")).statusCode()).isEqualTo(401);
+        assertThat(Http.get("/api/v1/me", Http.basic("admin", "not the password"))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(Http.get("/api/v1/me", "Basic not-base64!").statusCode()).isEqualTo(401);
         assertThat(Http.get("/api/v1/me", "Digest username=admin").statusCode()).isEqualTo(401);
     }
@@ -73,16 +77,21 @@ class ApiAuthenticationSystemIT {
         HttpResponse<String> withToken = Http.get("/api/v1/me", "Bearer " + secret);
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(Http.json(withToken).getString("username")).isEqualTo("admin");
-        assertThat(Http.get("/api/v1/api-tokens", ADMIN).body()).contains("reporting server").doesNotContain(secret);
+        assertThat(Http.get("/api/v1/api-tokens", ADMIN).body())
+                .contains("reporting server")
+                .doesNotContain(secret);
 
-        HttpResponse<String> revoked = Http.send(Http.request("/api/v1/api-tokens/" + id).header("Authorization", ADMIN).DELETE());
+        HttpResponse<String> revoked = Http.send(Http.request("/api/v1/api-tokens/" + id)
+                .header("Authorization", ADMIN)
+                .DELETE());
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(Http.get("/api/v1/me", "Bearer " + secret).statusCode()).isEqualTo(401);
     }
 
     @Test
     void anUnknownTokenIsRefused() {
-        assertThat(Http.get("/api/v1/me", "Bearer hrld_thisTokenWasNeverIssuedByHeraldAtAll0123456789").statusCode())
+        assertThat(Http.get("/api/v1/me", "Bearer hrld_thisTokenWasNeverIssuedByHeraldAtAll0123456789")
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -94,7 +103,8 @@ class ApiAuthenticationSystemIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"  \"}")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
         JsonObject problem = Http.json(response);
         assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
                 .singleElement()

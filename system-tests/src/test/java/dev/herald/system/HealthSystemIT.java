@@ -17,15 +17,15 @@ class HealthSystemIT {
         HttpResponse<String> response = Http.get("/api/v1/health", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonObject health = Http.json(response);
         assertThat(health.getString("status")).isEqualTo("UP");
-        assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class))
-                .anySatisfy(check -> {
-                    assertThat(check.getString("name")).isEqualTo("database");
-                    assertThat(check.getString("status")).isEqualTo("UP");
-                    assertThat(check.getString("detail")).isEqualTo("PostgreSQL");
-                });
+        assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class)).anySatisfy(check -> {
+            assertThat(check.getString("name")).isEqualTo("database");
+            assertThat(check.getString("status")).isEqualTo("UP");
+            assertThat(check.getString("detail")).isEqualTo("PostgreSQL");
+        });
     }
 
     @Test

@@ -34,6 +34,7 @@ class SignInBrowserSystemIT {
     @RegisterExtension
     static final Browser.ScreenshotOnFailure SCREENSHOT_ON_FAILURE =
             new Browser.ScreenshotOnFailure(() -> SignInBrowserSystemIT.browser);
+
     private static WebDriverWait wait;
     private static TestUser partner;
     private static String base;
@@ -117,19 +118,22 @@ class SignInBrowserSystemIT {
     void thePartnerSignsInToThePortalWhileTheConsoleStaysSignedIn() {
         signIn("login", partner.username(), partner.password());
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, " + partner.username()));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, " + partner.username()));
         Browser.screenshot(browser, "portal-home");
 
         browser.get(base + "/console/");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, admin"));
-        assertThat(browser.findElement(By.id("sessionForm:signedInAs")).getText()).isEqualTo("admin");
+        assertThat(browser.findElement(By.id("sessionForm:signedInAs")).getText())
+                .isEqualTo("admin");
     }
 
     @Test
     @Order(8)
     void signingOutOfThePortalLeavesTheConsoleSignedIn() {
         browser.get(base + "/partner/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessionForm:signOut"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessionForm:signOut")))
+                .click();
         wait.until(ExpectedConditions.urlContains("/partner/login.xhtml"));
         assertThat(browser.getPageSource()).contains("You are signed out.");
 
@@ -144,7 +148,8 @@ class SignInBrowserSystemIT {
     @Order(9)
     void signingOutOfTheConsoleEndsItsSession() {
         browser.get(base + "/console/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessionForm:signOut"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sessionForm:signOut")))
+                .click();
         wait.until(ExpectedConditions.urlContains("/console/login.xhtml"));
 
         browser.get(base + "/console/");

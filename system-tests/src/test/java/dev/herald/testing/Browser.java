@@ -82,8 +82,10 @@ public final class Browser {
         public void testFailed(ExtensionContext context, Throwable cause) {
             WebDriver current = driver.get();
             if (current != null) {
-                screenshot(current, "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
-                        + context.getRequiredTestMethod().getName());
+                screenshot(
+                        current,
+                        "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                                + context.getRequiredTestMethod().getName());
             }
         }
     }

@@ -35,10 +35,14 @@ public final class HeraldServer {
 
     private static HeraldServer instance;
 
-    private final Path root = Path.of(System.getProperty("herald.root", "..")).toAbsolutePath().normalize();
-    private final Path home = Path.of(System.getProperty("herald.home", "target/herald")).toAbsolutePath();
-    private final Path downloads = Path.of(System.getProperty("herald.downloads", "target/downloads")).toAbsolutePath();
-    private final Path ear = Path.of(System.getProperty("herald.ear", "../ear/target/herald.ear")).toAbsolutePath();
+    private final Path root =
+            Path.of(System.getProperty("herald.root", "..")).toAbsolutePath().normalize();
+    private final Path home =
+            Path.of(System.getProperty("herald.home", "target/herald")).toAbsolutePath();
+    private final Path downloads =
+            Path.of(System.getProperty("herald.downloads", "target/downloads")).toAbsolutePath();
+    private final Path ear = Path.of(System.getProperty("herald.ear", "../ear/target/herald.ear"))
+            .toAbsolutePath();
 
     private EmbeddedPostgres postgres;
     private GreenMail mail;
@@ -147,7 +151,8 @@ public final class HeraldServer {
     }
 
     private void runScript(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("herald").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("herald").toString()));
         command.addAll(List.of(arguments));
         Path log = home.getParent().resolve("herald-script.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
@@ -158,7 +163,8 @@ public final class HeraldServer {
             Process process = builder.start();
             if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./herald " + String.join(" ", arguments) + " did not finish; see " + log);
+                throw new IllegalStateException(
+                        "./herald " + String.join(" ", arguments) + " did not finish; see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("./herald " + String.join(" ", arguments) + " failed:\n" + tail(log));

@@ -25,11 +25,13 @@ public final class Http {
     private Http() {}
 
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(HeraldServer.get().baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(HeraldServer.get().baseUrl() + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     public static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -70,7 +70,8 @@ public final class TestUsers {
                     .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 64 * 8))
                     .getEncoded();
             Base64.Encoder base64 = Base64.getEncoder();
-            return "PBKDF2WithHmacSHA512:" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
+            return "PBKDF2WithHmacSHA512:" + iterations + ":" + base64.encodeToString(salt) + ":"
+                    + base64.encodeToString(key);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

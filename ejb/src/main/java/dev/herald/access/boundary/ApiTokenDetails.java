@@ -5,7 +5,13 @@ import java.time.Instant;
 
 /** An API token as its owner sees it in lists: never the secret. */
 public record ApiTokenDetails(
-        long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+        long id,
+        String name,
+        String prefix,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt) {
 
     static ApiTokenDetails of(ApiToken token) {
         return new ApiTokenDetails(

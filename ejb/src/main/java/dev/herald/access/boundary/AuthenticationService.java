@@ -54,23 +54,27 @@ public class AuthenticationService {
         UserAccount user = found.get();
         Instant now = clock.instant();
         if (user.isLockedAt(now)) {
-            auditLog.record(AuditRecord.of(name, "LOGIN_REFUSED_LOCKED", remoteAddress).withDetail(channel.name()));
+            auditLog.record(
+                    AuditRecord.of(name, "LOGIN_REFUSED_LOCKED", remoteAddress).withDetail(channel.name()));
             return Authentication.locked();
         }
         if (!passwordHasher.verify(password, user.getPasswordHash())) {
             em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
             boolean lockedNow = LockoutPolicy.recordFailure(user, now);
-            auditLog.record(AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": wrong password"));
+            auditLog.record(
+                    AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": wrong password"));
             if (lockedNow) {
                 auditLog.record(AuditRecord.of(name, "ACCOUNT_LOCKED", remoteAddress)
                         .about("user", user.getId())
-                        .withDetail(LockoutPolicy.MAX_FAILURES + " failed sign-ins; locked until " + user.getLockedUntil()));
+                        .withDetail(LockoutPolicy.MAX_FAILURES + " failed sign-ins; locked until "
+                                + user.getLockedUntil()));
                 return Authentication.locked();
             }
             return Authentication.invalid();
         }
         if (!user.isEnabled()) {
-            auditLog.record(AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": account disabled"));
+            auditLog.record(
+                    AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": account disabled"));
             return Authentication.invalid();
         }
         recordSuccess(user, now);
@@ -92,7 +96,10 @@ public class AuthenticationService {
                 .findFirst();
         if (found.isEmpty() || !found.get().isUsableAt(now)) {
             auditLog.record(AuditRecord.of(null, "TOKEN_REFUSED", remoteAddress)
-                    .withDetail(found.isEmpty() ? "unknown token" : "revoked or expired token " + found.get().getId()));
+                    .withDetail(
+                            found.isEmpty()
+                                    ? "unknown token"
+                                    : "revoked or expired token " + found.get().getId()));
             return Authentication.invalid();
         }
         ApiToken token = found.get();
@@ -103,7 +110,8 @@ public class AuthenticationService {
                     .withDetail("owner disabled or locked"));
             return Authentication.invalid();
         }
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
+        if (token.getLastUsedAt() == null
+                || token.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
             token.setLastUsedAt(now);
         }
         return valid(owner);

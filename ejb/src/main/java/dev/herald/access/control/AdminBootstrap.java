@@ -61,7 +61,8 @@ public class AdminBootstrap {
                 return;
             }
             String password = initialPassword();
-            UserAccount admin = new UserAccount(ADMIN, "Administrator", null, passwordHasher.hash(password), clock.instant());
+            UserAccount admin =
+                    new UserAccount(ADMIN, "Administrator", null, passwordHasher.hash(password), clock.instant());
             admin.getRoles().add(superAdministratorRole());
             em.persist(admin);
             transaction.commit();

@@ -41,7 +41,8 @@ public class HealthService {
     }
 
     private Health.Check scheduler() {
-        return schedulerClock.lastTick()
+        return schedulerClock
+                .lastTick()
                 .map(tick -> new Health.Check("scheduler", Health.Status.UP, "last tick " + tick))
                 .orElseGet(() -> new Health.Check("scheduler", Health.Status.UP, "starting"));
     }

@@ -33,7 +33,10 @@ public class ValidationException extends RuntimeException {
     }
 
     private static String summary(List<FieldError> errors) {
-        return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+        return errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid");
     }
 
     /** Collects every problem before answering, so that the user sees them all at once. */

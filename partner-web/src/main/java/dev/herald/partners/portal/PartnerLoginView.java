@@ -41,7 +41,8 @@ public class PartnerLoginView implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        PasswordCredential credential = new PasswordCredential(username, password, Channel.PORTAL, request.getRemoteAddr());
+        PasswordCredential credential =
+                new PasswordCredential(username, password, Channel.PORTAL, request.getRemoteAddr());
         AuthenticationStatus status = securityContext.authenticate(
                 request,
                 (HttpServletResponse) external.getResponse(),

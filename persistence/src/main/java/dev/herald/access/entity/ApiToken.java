@@ -19,7 +19,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t JOIN FETCH t.owner WHERE t.tokenHash = :hash")
-@NamedQuery(name = ApiToken.BY_OWNER, query = "SELECT t FROM ApiToken t WHERE t.owner = :owner ORDER BY t.createdAt DESC")
+@NamedQuery(
+        name = ApiToken.BY_OWNER,
+        query = "SELECT t FROM ApiToken t WHERE t.owner = :owner ORDER BY t.createdAt DESC")
 public class ApiToken {
 
     public static final String BY_HASH = "ApiToken.byHash";
@@ -56,7 +58,13 @@ public class ApiToken {
 
     protected ApiToken() {}
 
-    public ApiToken(UserAccount owner, String name, String tokenHash, String tokenPrefix, Instant createdAt, Instant expiresAt) {
+    public ApiToken(
+            UserAccount owner,
+            String name,
+            String tokenHash,
+            String tokenPrefix,
+            Instant createdAt,
+            Instant expiresAt) {
         this.owner = owner;
         this.name = name;
         this.tokenHash = tokenHash;

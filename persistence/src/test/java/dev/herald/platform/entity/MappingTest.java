@@ -28,16 +28,19 @@ class MappingTest {
         List<Role> roles = read(database, em -> em.createQuery("SELECT r FROM Role r ORDER BY r.name", Role.class)
                 .getResultList());
 
-        assertThat(roles).extracting(Role::getName)
+        assertThat(roles)
+                .extracting(Role::getName)
                 .containsExactly(Role.ADMINISTRATOR, Role.COLLECT_REPORTS, Role.SUPER_ADMINISTRATOR);
         Role superAdministrator = roles.get(2);
         Role administrator = roles.get(0);
         assertThat(superAdministrator.getPermissions())
                 .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.of(Permission.COLLECT_REPORTS)));
         assertThat(superAdministrator.isManageAllRoles()).isTrue();
-        assertThat(administrator.getPermissions()).doesNotContain(Permission.MANAGE_ROLES, Permission.COLLECT_REPORTS)
+        assertThat(administrator.getPermissions())
+                .doesNotContain(Permission.MANAGE_ROLES, Permission.COLLECT_REPORTS)
                 .contains(Permission.MANAGE_USERS, Permission.MANAGE_SCHEDULES);
-        assertThat(administrator.getAssignableRoles()).extracting(Role::getName)
+        assertThat(administrator.getAssignableRoles())
+                .extracting(Role::getName)
                 .containsExactlyInAnyOrder(Role.ADMINISTRATOR, Role.COLLECT_REPORTS);
         assertThat(roles.get(1).getPermissions()).containsExactly(Permission.COLLECT_REPORTS);
     }
@@ -94,13 +97,14 @@ class MappingTest {
         ApiToken token = read(database, em -> em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
                 .setParameter("hash", hash.substring(0, 64))
                 .getSingleResult());
-        long superAdministrators = read(database, em -> em.createNamedQuery(UserAccount.COUNT_ENABLED_WITH_ROLE, Long.class)
-                .setParameter("role", Role.SUPER_ADMINISTRATOR)
-                .getSingleResult());
-        List<AuditEvent> events = read(database, em -> em.createQuery(
-                        "SELECT e FROM AuditEvent e WHERE e.actor = :actor", AuditEvent.class)
-                .setParameter("actor", username)
-                .getResultList());
+        long superAdministrators =
+                read(database, em -> em.createNamedQuery(UserAccount.COUNT_ENABLED_WITH_ROLE, Long.class)
+                        .setParameter("role", Role.SUPER_ADMINISTRATOR)
+                        .getSingleResult());
+        List<AuditEvent> events = read(
+                database, em -> em.createQuery("SELECT e FROM AuditEvent e WHERE e.actor = :actor", AuditEvent.class)
+                        .setParameter("actor", username)
+                        .getResultList());
 
         assertThat(token.getOwner().getUsername()).isEqualTo(username);
         assertThat(token.isUsableAt(now)).isTrue();
@@ -126,7 +130,9 @@ class MappingTest {
     }
 
     private static Role roleNamed(EntityManager em, String name) {
-        return em.createNamedQuery(Role.BY_NAME, Role.class).setParameter("name", name).getSingleResult();
+        return em.createNamedQuery(Role.BY_NAME, Role.class)
+                .setParameter("name", name)
+                .getSingleResult();
     }
 
     private static void write(TestDatabase database, Consumer<EntityManager> work) {

@@ -46,7 +46,9 @@ public class ApiTokensResource {
     public Response create(CreateRequest body, @Context UriInfo uri) {
         CreateRequest input = body == null ? new CreateRequest(null, null) : body;
         NewApiToken created = tokens.create(input.name(), input.expiresAt(), request.getRemoteAddr());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.token().id())).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.token().id()))
+                        .build())
                 .entity(created)
                 .build();
     }

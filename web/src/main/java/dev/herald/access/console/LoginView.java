@@ -30,7 +30,8 @@ public class LoginView implements Serializable {
 
     public void signIn() throws IOException {
         HttpServletRequest request = Faces.getRequest();
-        PasswordCredential credential = new PasswordCredential(username, password, Channel.CONSOLE, request.getRemoteAddr());
+        PasswordCredential credential =
+                new PasswordCredential(username, password, Channel.CONSOLE, request.getRemoteAddr());
         AuthenticationStatus status = securityContext.authenticate(
                 request,
                 Faces.getResponse(),

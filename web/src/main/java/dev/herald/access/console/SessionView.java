@@ -1,5 +1,6 @@
 package dev.herald.access.console;
 
+import dev.herald.access.security.HeraldAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
-import dev.herald.access.security.HeraldAuthenticationMechanism;
 import org.omnifaces.util.Faces;
 
 /** The signed-in user, for the page header, and signing out. */
@@ -36,6 +36,7 @@ public class SessionView {
         if (session != null) {
             session.invalidate();
         }
-        Faces.getExternalContext().redirect(request.getContextPath() + HeraldAuthenticationMechanism.LOGIN_PAGE + "?signedOut=true");
+        Faces.getExternalContext()
+                .redirect(request.getContextPath() + HeraldAuthenticationMechanism.LOGIN_PAGE + "?signedOut=true");
     }
 }

@@ -58,8 +58,8 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
-    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
-            throws IOException {
+    private AuthenticationStatus api(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) throws IOException {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
             return context.isProtected()
@@ -77,7 +77,7 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(result);
     }
 
-    private static Credential apiCredential(String header, String remoteAddress) {
+    static Credential apiCredential(String header, String remoteAddress) {
         int space = header.indexOf(' ');
         if (space < 0) {
             return null;
@@ -159,11 +159,13 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static void redirectToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String target = request.getRequestURI().substring(request.getContextPath().length());
+        String target =
+                request.getRequestURI().substring(request.getContextPath().length());
         if (request.getQueryString() != null) {
             target += "?" + request.getQueryString();
         }
-        String login = request.getContextPath() + LOGIN_PAGE + "?continue=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+        String login = request.getContextPath() + LOGIN_PAGE + "?continue="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8);
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");

@@ -26,7 +26,8 @@ public class HealthResource {
     @SecurityRequirementsSet
     public Response health() {
         Health health = healthService.check();
-        return Response.status(health.status() == Health.Status.UP ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        return Response.status(
+                        health.status() == Health.Status.UP ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(health)
                 .build();
     }

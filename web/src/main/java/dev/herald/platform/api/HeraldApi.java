@@ -14,10 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 /** Herald's API for other systems. Authentication is per request (Basic or Bearer); there are no sessions. */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Herald API",
-                version = "1",
-                description = "Report schedules, on-demand reports, runs and deliveries, for other systems."),
+        info =
+                @Info(
+                        title = "Herald API",
+                        version = "1",
+                        description = "Report schedules, on-demand reports, runs and deliveries, for other systems."),
         security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic"),

@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** An RFC 9457 problem, the body of every error the API answers. */
-public record Problem(String type, String title, int status, String detail, List<ValidationException.FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, List<ValidationException.FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
