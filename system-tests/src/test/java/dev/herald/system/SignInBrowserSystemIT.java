@@ -85,12 +85,17 @@ class SignInBrowserSystemIT {
 
     @Test
     @Order(4)
-    void theAdministratorSignsInToTheConsole() {
+    void theAdministratorSignsInToTheConsoleWithANewSessionId() {
+        String before = browser.manage().getCookieNamed("HERALD_CONSOLE").getValue();
+
         signIn("login", "admin", HeraldServer.ADMIN_PASSWORD);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, admin"));
         assertThat(browser.getCurrentUrl()).contains("/console/").doesNotContain("login");
         assertThat(browser.findElement(By.id("health")).getText()).contains("database", "UP");
+        assertThat(browser.manage().getCookieNamed("HERALD_CONSOLE").getValue()).isNotEqualTo(before);
+        assertThat(browser.manage().getCookieNamed("HERALD_CONSOLE").isHttpOnly())
+                .isTrue();
         Browser.screenshot(browser, "console-home");
     }
 
