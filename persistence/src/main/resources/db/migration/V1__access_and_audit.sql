@@ -76,7 +76,7 @@ CREATE INDEX ix_audit_event_actor ON audit_event (actor, occurred_at);
 
 -- The three built-in roles. Their permission names are those of dev.herald.access.entity.Permission.
 INSERT INTO app_role (name, description, built_in, manage_all_roles, version)
-VALUES ('Super Administrator', 'Everything, including roles and every user', TRUE, TRUE, 0),
+VALUES ('Super Administrator', 'Everything, including roles, every user and the partner portal', TRUE, TRUE, 0),
        ('Administrator', 'Everything except creating and changing roles', TRUE, FALSE, 0),
        ('Collect Reports', 'Partner portal: run on-demand reports and download files sent by link', TRUE, FALSE, 0);
 
@@ -85,12 +85,10 @@ SELECT r.id, p.permission
 FROM app_role r
 CROSS JOIN (VALUES ('EXPORT_REPORTS'), ('SCHEDULED_TASK_MANAGEMENT'), ('MANAGE_SCHEDULES'), ('VIEW_SCHEDULES'),
                    ('MANAGE_REPORTS'), ('MANAGE_USERS'), ('MANAGE_ROLES'), ('CONFIGURE_SUMMARY_REPORTS'),
-                   ('VIEW_AUDIT_LOG'), ('MANAGE_SETTINGS')) AS p (permission)
+                   ('VIEW_AUDIT_LOG'), ('MANAGE_SETTINGS'), ('COLLECT_REPORTS')) AS p (permission)
 WHERE r.name = 'Super Administrator'
-   OR (r.name = 'Administrator' AND p.permission <> 'MANAGE_ROLES');
-
-INSERT INTO role_permission (role_id, permission)
-SELECT id, 'COLLECT_REPORTS' FROM app_role WHERE name = 'Collect Reports';
+   OR (r.name = 'Administrator' AND p.permission NOT IN ('MANAGE_ROLES', 'COLLECT_REPORTS'))
+   OR (r.name = 'Collect Reports' AND p.permission = 'COLLECT_REPORTS');
 
 INSERT INTO role_assignable_role (role_id, assignable_role_id)
 SELECT a.id, b.id

@@ -37,12 +37,14 @@ class SignInBrowserSystemIT {
 
     private static WebDriverWait wait;
     private static TestUser partner;
+    private static TestUser staff;
     private static String base;
 
     @BeforeAll
     static void openBrowser() {
         base = HeraldServer.get().baseUrl();
         partner = TestUsers.create("Collect Reports");
+        staff = TestUsers.create("Administrator");
         browser = Browser.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -112,7 +114,7 @@ class SignInBrowserSystemIT {
     @Test
     @Order(6)
     void staffWithoutCollectReportsCannotUseThePortal() {
-        signIn("login", "admin", HeraldServer.ADMIN_PASSWORD);
+        signIn("login", staff.username(), staff.password());
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "Collect Reports"));
         assertThat(browser.getCurrentUrl()).contains("/partner/login.xhtml");
@@ -151,7 +153,16 @@ class SignInBrowserSystemIT {
 
     @Test
     @Order(9)
-    void signingOutOfTheConsoleEndsItsSession() {
+    void theAdministratorSignsInToThePortalToo() {
+        signIn("login", "admin", HeraldServer.ADMIN_PASSWORD);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, admin"));
+        Browser.screenshot(browser, "portal-home-admin");
+    }
+
+    @Test
+    @Order(10)
+    void signingOutOfTheConsoleEndsOnlyTheConsoleSession() {
         browser.get(base + "/console/");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sessionForm:signOut")))
                 .click();
@@ -160,6 +171,9 @@ class SignInBrowserSystemIT {
         browser.get(base + "/console/");
         wait.until(ExpectedConditions.urlContains("/console/login.xhtml"));
         assertThat(browser.getCurrentUrl()).contains("continue=");
+
+        browser.get(base + "/partner/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, admin"));
     }
 
     private static void signIn(String form, String username, String password) {
