@@ -1,0 +1,17 @@
+package dev.herald.schedules.entity;
+
+/** The field separator of CSV files. */
+public enum CsvDelimiter {
+    COMMA(','),
+    PIPE('|');
+
+    private final char character;
+
+    CsvDelimiter(char character) {
+        this.character = character;
+    }
+
+    public char character() {
+        return character;
+    }
+}
