@@ -48,8 +48,25 @@ public class ValidationException extends RuntimeException {
             return this;
         }
 
+        public Builder addAll(ValidationException other) {
+            errors.addAll(other.errors());
+            return this;
+        }
+
+        public boolean hasErrorOn(String field) {
+            return errors.stream().anyMatch(error -> error.field().equals(field));
+        }
+
         public boolean isEmpty() {
             return errors.isEmpty();
+        }
+
+        public int size() {
+            return errors.size();
+        }
+
+        public List<FieldError> errors() {
+            return List.copyOf(errors);
         }
 
         public void throwIfAny() {

@@ -1,5 +1,6 @@
 package dev.herald.schedules.control;
 
+import dev.herald.runs.control.Scheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,14 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wakes this instance at a fixed interval. The timer is not persistent: every instance has its own,
- * and the database, not the timer, decides which instance runs what is due, so a timer lost with a
- * stopped instance loses nothing.
+ * Wakes this instance every second (herald.scheduler.tick) to run the {@link Scheduler}. The timer
+ * is not persistent: every instance has its own, and the database, not the timer, decides which
+ * instance runs what is due, so a timer lost with a stopped instance loses nothing.
  */
 @Singleton
 @Startup
@@ -39,10 +41,14 @@ public class SchedulerClock {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "herald.scheduler.tick", defaultValue = "PT5S")
+    @ConfigProperty(name = "herald.scheduler.tick", defaultValue = "PT1S")
     Duration interval;
 
+    @Inject
+    Scheduler scheduler;
+
     private final AtomicLong ticks = new AtomicLong();
+    private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile Instant lastTick;
 
     @PostConstruct
@@ -54,8 +60,16 @@ public class SchedulerClock {
 
     @Timeout
     void tick() {
-        lastTick = clock.instant();
-        ticks.incrementAndGet();
+        if (!ticking.compareAndSet(false, true)) {
+            return; // the previous tick is still draining a storm of due runs
+        }
+        try {
+            lastTick = clock.instant();
+            ticks.incrementAndGet();
+            scheduler.tick();
+        } finally {
+            ticking.set(false);
+        }
     }
 
     public long ticks() {

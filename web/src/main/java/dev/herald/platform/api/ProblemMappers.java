@@ -1,9 +1,11 @@
 package dev.herald.platform.api;
 
+import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -42,6 +44,25 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(NotFoundException e) {
             return Problem.of(Response.Status.NOT_FOUND, "There is no " + e.kind() + " " + e.id() + ".")
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return Problem.of(
+                            Response.Status.BAD_REQUEST,
+                            "The body is not the JSON this endpoint takes: " + e.getMessage())
                     .toResponse();
         }
     }

@@ -1,0 +1,133 @@
+package dev.herald.runs.control;
+
+import dev.herald.platform.control.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who owns an active run, in SQL. An instance heartbeats all its active runs with one statement;
+ * another instance takes over the runs whose heartbeat is older than the timeout, raising their
+ * attempt. Every later change names (instance, attempt), so a stalled owner that wakes up after the
+ * take-over changes nothing: only one attempt can finish a run.
+ */
+public final class RunOwnership {
+
+    /** A run an instance owns, at a given attempt. */
+    public record Owned(long runId, int attempt) {}
+
+    private static final int HEARTBEAT_CHUNK = 500;
+
+    private RunOwnership() {}
+
+    /**
+     * Heartbeats the runs this instance really holds in memory. A run the database says it owns but
+     * that it lost (a bug, a rejected task) goes stale and is taken over like any other.
+     */
+    public static int heartbeat(Connection connection, String instance, Collection<Long> runIds) throws SQLException {
+        int beaten = 0;
+        List<Long> ids = new ArrayList<>(runIds);
+        for (int from = 0; from < ids.size(); from += HEARTBEAT_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + HEARTBEAT_CHUNK));
+            String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE run SET heartbeat_at = CURRENT_TIMESTAMP"
+                            + " WHERE instance = ? AND status IN ('CLAIMED', 'RUNNING') AND id IN (" + placeholders
+                            + ")")) {
+                update.setString(1, instance);
+                for (int i = 0; i < chunk.size(); i++) {
+                    update.setLong(i + 2, chunk.get(i));
+                }
+                beaten += update.executeUpdate();
+            }
+        }
+        return beaten;
+    }
+
+    public static List<Owned> takeOverStale(Connection connection, String instance, Duration timeout, int limit)
+            throws SQLException {
+        Instant cutoff = Jdbc.databaseNow(connection).minus(timeout);
+        List<long[]> stale = new ArrayList<>();
+        List<String> previousOwners = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, attempt, instance FROM run WHERE status IN ('CLAIMED', 'RUNNING') AND heartbeat_at < ?"
+                        + " ORDER BY heartbeat_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Jdbc.setInstant(query, 1, cutoff);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stale.add(new long[] {rows.getLong("id"), rows.getInt("attempt")});
+                    previousOwners.add(rows.getString("instance"));
+                }
+            }
+        }
+        List<Owned> owned = new ArrayList<>();
+        if (stale.isEmpty()) {
+            return owned;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET instance = ?, attempt = ?, status = 'CLAIMED', heartbeat_at = CURRENT_TIMESTAMP,"
+                        + " detail = ? WHERE id = ?")) {
+            for (int i = 0; i < stale.size(); i++) {
+                long runId = stale.get(i)[0];
+                int attempt = (int) stale.get(i)[1] + 1;
+                update.setString(1, instance);
+                update.setInt(2, attempt);
+                update.setString(3, "Taken over from " + previousOwners.get(i) + ", which stopped heartbeating.");
+                update.setLong(4, runId);
+                update.addBatch();
+                owned.add(new Owned(runId, attempt));
+            }
+            update.executeBatch();
+        }
+        return owned;
+    }
+
+    /** Marks the start of work; false when this (instance, attempt) no longer owns the run. */
+    public static boolean start(Connection connection, long runId, String instance, int attempt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET status = 'RUNNING', started_at = COALESCE(started_at, CURRENT_TIMESTAMP),"
+                        + " heartbeat_at = CURRENT_TIMESTAMP WHERE id = ? AND instance = ? AND attempt = ?"
+                        + " AND status IN ('CLAIMED', 'RUNNING')")) {
+            update.setLong(1, runId);
+            update.setString(2, instance);
+            update.setInt(3, attempt);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records how the run ended; false when this (instance, attempt) no longer owns the run. */
+    public static boolean finish(
+            Connection connection, long runId, String instance, int attempt, String status, String detail)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET status = ?, finished_at = CURRENT_TIMESTAMP, detail = COALESCE(?, detail)"
+                        + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
+            update.setString(1, status);
+            update.setString(2, detail);
+            update.setLong(3, runId);
+            update.setString(4, instance);
+            update.setInt(5, attempt);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Hands back the runs this instance claimed but has not started, when it shuts down: their
+     * heartbeat is set far in the past so that another instance takes them over at once.
+     */
+    public static int release(Connection connection, String instance) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET heartbeat_at = ? WHERE instance = ? AND status = 'CLAIMED'")) {
+            Jdbc.setInstant(update, 1, Instant.EPOCH);
+            update.setString(2, instance);
+            return update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.herald.runs.control;
+
+import dev.herald.runs.boundary.RunService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The threads that execute this instance's runs: a fixed pool of container-managed threads, so that
+ * a run can call the business components like any request. It counts the runs it holds, and the
+ * scheduler claims no more than it has room for, which leaves a storm's remainder to other instances.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RunWorkers {
+
+    private static final Logger LOG = Logger.getLogger(RunWorkers.class.getName());
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    SchedulerSettings settings;
+
+    @Inject
+    RunService runService;
+
+    @Inject
+    RunLedger ledger;
+
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private ExecutorService executor;
+
+    @PostConstruct
+    void start() {
+        int threads = settings.workers();
+        executor = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
+    }
+
+    /** How many more runs this instance can take now. */
+    public int capacity() {
+        return Math.max(0, settings.maxInFlight() - inFlight.size());
+    }
+
+    /** The runs this instance holds, queued or running: the ones it heartbeats. */
+    public Set<Long> inFlight() {
+        return Set.copyOf(inFlight);
+    }
+
+    public void submit(long runId, int attempt) {
+        inFlight.add(runId);
+        executor.execute(() -> {
+            try {
+                runService.execute(runId, attempt);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Run " + runId + " (attempt " + attempt + ") failed unexpectedly", e);
+            } finally {
+                inFlight.remove(runId);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+        try {
+            int released = ledger.release();
+            if (released > 0) {
+                LOG.info(() -> "Handed back " + released + " claimed runs for another instance to take over");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Could not hand back claimed runs; they will be taken over after the heartbeat timeout",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herald.runs.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The scheduler's knobs, from MicroProfile Config (each also an environment variable: HERALD_RUNS_WORKERS, …). */
+@ApplicationScoped
+public class SchedulerSettings {
+
+    @Inject
+    @ConfigProperty(name = "herald.scheduler.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "herald.scheduler.misfire-threshold", defaultValue = "PT60S")
+    Duration misfireThreshold;
+
+    @Inject
+    @ConfigProperty(name = "herald.runs.workers", defaultValue = "8")
+    int workers;
+
+    @Inject
+    @ConfigProperty(name = "herald.runs.max-in-flight", defaultValue = "2000")
+    int maxInFlight;
+
+    @Inject
+    @ConfigProperty(name = "herald.runs.heartbeat-timeout", defaultValue = "PT30S")
+    Duration heartbeatTimeout;
+
+    @Inject
+    @ConfigProperty(name = "herald.runs.simulated-work", defaultValue = "PT0S")
+    Duration simulatedWork;
+
+    /** How many due schedules one claim transaction takes. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How late a due run may be before it counts as missed during downtime. */
+    public Duration misfireThreshold() {
+        return misfireThreshold;
+    }
+
+    /** Threads that execute runs on this instance. */
+    public int workers() {
+        return workers;
+    }
+
+    /** Runs this instance may hold, queued or running, before it leaves the rest to other instances. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** How long a run may go without a heartbeat before another instance takes it over. */
+    public Duration heartbeatTimeout() {
+        return heartbeatTimeout;
+    }
+
+    /**
+     * How long each run pretends to work. Until rendering and delivery exist a run only records
+     * itself; this lets tests and benchmarks hold runs in progress (for take-over after kill -9).
+     */
+    public Duration simulatedWork() {
+        return simulatedWork;
+    }
+}

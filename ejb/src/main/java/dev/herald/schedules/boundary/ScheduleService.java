@@ -1,0 +1,342 @@
+package dev.herald.schedules.boundary;
+
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.access.entity.UserAccount;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.reports.entity.CriteriaSet;
+import dev.herald.reports.entity.ReportDefinition;
+import dev.herald.schedules.control.NextRunCalculator;
+import dev.herald.schedules.control.RecurrenceRules;
+import dev.herald.schedules.control.ScheduleCalendar;
+import dev.herald.schedules.control.ScheduleValidator;
+import dev.herald.schedules.control.ScheduleViews;
+import dev.herald.schedules.entity.Recurrence;
+import dev.herald.schedules.entity.Schedule;
+import dev.herald.schedules.entity.ScheduledReport;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Report schedules: create, change, enable, disable, delete, search, and see when they run. Every
+ * change recomputes the schedule's next run, which is what the scheduler's due query reads, and is
+ * audited with the schedule before and after.
+ */
+@Stateless
+public class ScheduleService {
+
+    public static final int MAX_PREVIEW = 500;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public Page<ScheduleView> search(String q, Integer page, Integer size) {
+        int pageNumber = Page.page(page);
+        int pageSize = Page.size(size);
+        String pattern =
+                q == null || q.isBlank() ? null : "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%";
+        String where = pattern == null
+                ? ""
+                : " WHERE s.nameKey LIKE :q ESCAPE '\\' OR EXISTS (SELECT i FROM ScheduledReport i WHERE i.schedule = s"
+                        + " AND (LOWER(i.report.name) LIKE :q ESCAPE '\\' OR LOWER(i.displayName) LIKE :q ESCAPE '\\'))";
+        TypedQuery<Schedule> query =
+                em.createQuery("SELECT s FROM Schedule s" + where + " ORDER BY s.nameKey", Schedule.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Schedule s" + where, Long.class);
+        if (pattern != null) {
+            query.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        List<ScheduleView> items = query.setFirstResult(pageNumber * pageSize)
+                .setMaxResults(pageSize)
+                .getResultStream()
+                .map(ScheduleViews::of)
+                .toList();
+        return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
+    }
+
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public ScheduleView get(long id) {
+        return ScheduleViews.of(find(id));
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public ScheduleView create(ScheduleInput input, String remoteAddress) {
+        ScheduleValidator.Valid valid = validate(input, null);
+        Instant now = clock.instant();
+        Schedule schedule = new Schedule(valid.name(), caller(), now);
+        apply(schedule, valid, now);
+        schedule.setNextRunAt(nextRun(schedule, now));
+        em.persist(schedule);
+        flush(valid.name());
+        ScheduleView view = ScheduleViews.of(schedule);
+        audit("SCHEDULE_CREATED", schedule.getId(), null, view, remoteAddress);
+        return view;
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public ScheduleView update(long id, ScheduleInput input, String remoteAddress) {
+        Schedule schedule = find(id);
+        ScheduleView before = ScheduleViews.of(schedule);
+        ScheduleValidator.Valid valid = validate(input, id);
+        Recurrence oldTimetable = ScheduleViews.timetable(schedule);
+        boolean wasEnabled = schedule.isEnabled();
+        Instant now = clock.instant();
+        apply(schedule, valid, now);
+        // An unchanged timetable keeps its next run, so that saving just as a run falls due loses nothing.
+        Recurrence newTimetable = ScheduleViews.timetable(schedule);
+        boolean sameTimetable = Objects.equals(oldTimetable, newTimetable) && wasEnabled == schedule.isEnabled();
+        if (!sameTimetable || schedule.getNextRunAt() == null) {
+            schedule.setNextRunAt(nextRun(schedule, now));
+        }
+        flush(valid.name());
+        ScheduleView after = ScheduleViews.of(schedule);
+        audit("SCHEDULE_UPDATED", id, before, after, remoteAddress);
+        return after;
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public void delete(long id, String remoteAddress) {
+        Schedule schedule = find(id);
+        ScheduleView before = ScheduleViews.of(schedule);
+        em.remove(schedule);
+        flush(schedule.getName());
+        audit("SCHEDULE_DELETED", id, before, null, remoteAddress);
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public ScheduleView enable(long id, String remoteAddress) {
+        return setEnabled(id, true, remoteAddress);
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public ScheduleView disable(long id, String remoteAddress) {
+        return setEnabled(id, false, remoteAddress);
+    }
+
+    /** The schedule's next runs from now, as the scheduler will make them. */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public List<Instant> nextRuns(long id, Integer count) {
+        Schedule schedule = find(id);
+        Recurrence timetable = ScheduleViews.timetable(schedule);
+        if (timetable == null || !schedule.isEnabled()) {
+            return List.of();
+        }
+        int wanted = previewCount(count);
+        Instant next = schedule.getNextRunAt();
+        if (next == null) {
+            return List.of();
+        }
+        List<Instant> runs = new ArrayList<>(wanted);
+        runs.add(next);
+        runs.addAll(NextRunCalculator.of(timetable).next(next, wanted - 1));
+        return runs;
+    }
+
+    /** The runs a timetable would make after {@code after} (default now), before it is saved. */
+    @RolesAllowed(SecurityRoles.STAFF)
+    public RecurrencePreview preview(RecurrenceInput recurrence, String scheduleName, Instant after, Integer count) {
+        ValidationException.Builder errors = ValidationException.builder();
+        if (count != null && (count < 1 || count > MAX_PREVIEW)) {
+            errors.add("count", "Ask for 1 to " + MAX_PREVIEW + " runs.");
+        }
+        Recurrence timetable = null;
+        try {
+            timetable = validator().recurrence(recurrence, scheduleName);
+        } catch (ValidationException invalid) {
+            errors.addAll(invalid);
+        }
+        errors.throwIfAny();
+        List<Instant> runs =
+                NextRunCalculator.of(timetable).next(after == null ? clock.instant() : after, previewCount(count));
+        String rrule = RecurrenceRules.of(timetable)
+                .map(RecurrenceRules.Text::asICalendar)
+                .orElse(null);
+        return new RecurrencePreview(runs, rrule);
+    }
+
+    /** The schedule's timetable as an iCalendar file. */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public String calendar(long id, String host) {
+        return ScheduleCalendar.of(find(id), host);
+    }
+
+    private ScheduleView setEnabled(long id, boolean enabled, String remoteAddress) {
+        Schedule schedule = find(id);
+        if (schedule.isEnabled() == enabled) {
+            return ScheduleViews.of(schedule);
+        }
+        ScheduleView before = ScheduleViews.of(schedule);
+        schedule.setEnabled(enabled);
+        Instant now = clock.instant();
+        schedule.setUpdatedAt(now);
+        schedule.setNextRunAt(nextRun(schedule, now));
+        flush(schedule.getName());
+        ScheduleView after = ScheduleViews.of(schedule);
+        audit(enabled ? "SCHEDULE_ENABLED" : "SCHEDULE_DISABLED", id, before, after, remoteAddress);
+        return after;
+    }
+
+    /** Every problem at once: the validator's, and a clash with another schedule's name. */
+    private ScheduleValidator.Valid validate(ScheduleInput input, Long id) {
+        ValidationException.Builder errors = ValidationException.builder();
+        ScheduleValidator.Valid valid = null;
+        try {
+            valid = validator().validate(input);
+        } catch (ValidationException invalid) {
+            errors.addAll(invalid);
+        }
+        if (input != null && input.name() != null && !input.name().isBlank() && !errors.hasErrorOn("name")) {
+            nameClash(input.name(), id).ifPresent(message -> errors.add("name", message));
+        }
+        errors.throwIfAny();
+        return valid;
+    }
+
+    private Optional<String> nameClash(String name, Long id) {
+        return em.createNamedQuery(Schedule.BY_NAME_KEY, Schedule.class)
+                .setParameter("nameKey", Schedule.nameKey(name))
+                .getResultStream()
+                .filter(other -> !other.getId().equals(id))
+                .findFirst()
+                .map(other -> "A schedule named '" + other.getName() + "' already exists.");
+    }
+
+    private void apply(Schedule schedule, ScheduleValidator.Valid valid, Instant now) {
+        schedule.setName(valid.name());
+        schedule.setDescription(valid.description());
+        schedule.setEnabled(valid.enabled());
+        schedule.setRunOnDemand(valid.runOnDemand());
+        schedule.setRunAsSchedule(valid.runAsSchedule());
+        schedule.setRecurrence(valid.recurrence());
+        schedule.setUpdatedAt(now);
+        Map<Long, ScheduledReport> existing = schedule.getItems().stream()
+                .filter(item -> item.getId() != null)
+                .collect(Collectors.toMap(ScheduledReport::getId, Function.identity()));
+        List<ScheduledReport> items = new ArrayList<>();
+        for (ScheduleValidator.ValidItem valid1 : valid.items()) {
+            ScheduledReport item = valid1.id() != null && existing.containsKey(valid1.id())
+                    ? existing.get(valid1.id())
+                    : new ScheduledReport();
+            item.setReport(valid1.report());
+            item.setCriteriaSet(valid1.criteriaSet());
+            item.setCriteria(valid1.criteria());
+            item.setDisplayName(valid1.displayName());
+            item.setRecipients(valid1.recipients());
+            item.setSubject(valid1.subject());
+            item.setDeliverAs(valid1.deliverAs());
+            item.setFormat(valid1.format());
+            item.setCsvDelimiter(valid1.csvDelimiter());
+            item.setSkipWhenEmpty(valid1.skipWhenEmpty());
+            items.add(item);
+        }
+        schedule.replaceItems(items);
+    }
+
+    private static Instant nextRun(Schedule schedule, Instant now) {
+        Recurrence timetable = ScheduleViews.timetable(schedule);
+        if (timetable == null || !schedule.isEnabled()) {
+            return null;
+        }
+        return NextRunCalculator.of(timetable).next(now).orElse(null);
+    }
+
+    private void flush(String name) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException(
+                    "The schedule changed while this change was being saved (perhaps a run fell due). Reload it and try again.");
+        } catch (PersistenceException e) {
+            if (Schedule.nameKey(name) != null && nameClash(name, null).isPresent()) {
+                throw ValidationException.of("name", "A schedule named '" + name.strip() + "' already exists.");
+            }
+            throw e;
+        }
+    }
+
+    private Schedule find(long id) {
+        Schedule schedule = em.find(Schedule.class, id);
+        if (schedule == null) {
+            throw new NotFoundException("schedule", id);
+        }
+        return schedule;
+    }
+
+    private UserAccount caller() {
+        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", session.getCallerPrincipal().getName())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private ScheduleValidator validator() {
+        return new ScheduleValidator(
+                new ScheduleValidator.Catalog() {
+                    @Override
+                    public Optional<ReportDefinition> report(String key) {
+                        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
+                                .setParameter("key", key)
+                                .getResultStream()
+                                .findFirst();
+                    }
+
+                    @Override
+                    public Optional<CriteriaSet> criteriaSet(long id) {
+                        return Optional.ofNullable(em.find(CriteriaSet.class, id));
+                    }
+                },
+                clock);
+    }
+
+    private void audit(String action, Long id, ScheduleView before, ScheduleView after, String remoteAddress) {
+        String detail = "{\"before\":" + (before == null ? "null" : JSON.toJson(before)) + ",\"after\":"
+                + (after == null ? "null" : JSON.toJson(after)) + "}";
+        auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), action, remoteAddress)
+                .about("schedule", id)
+                .withDetail(detail));
+    }
+
+    private int previewCount(Integer count) {
+        return count == null ? 10 : Math.max(1, Math.min(count, MAX_PREVIEW));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

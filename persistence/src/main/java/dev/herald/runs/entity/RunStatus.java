@@ -1,0 +1,24 @@
+package dev.herald.runs.entity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a run is. A run with a failed delivery is never SUCCEEDED. */
+public enum RunStatus {
+    /** An instance has claimed it and will start it. */
+    CLAIMED,
+    /** An instance is working on it and heartbeats. */
+    RUNNING,
+    SUCCEEDED,
+    PARTIALLY_FAILED,
+    FAILED,
+    CANCELLED,
+    /** Not run: missed while Herald was down, under the SKIP misfire policy. */
+    SKIPPED;
+
+    public static final Set<RunStatus> ACTIVE = EnumSet.of(CLAIMED, RUNNING);
+
+    public boolean isActive() {
+        return ACTIVE.contains(this);
+    }
+}

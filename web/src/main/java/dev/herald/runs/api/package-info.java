@@ -1,0 +1,2 @@
+/** The API for the history of runs (API.md, Runs). */
+package dev.herald.runs.api;

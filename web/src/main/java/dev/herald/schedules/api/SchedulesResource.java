@@ -1,0 +1,138 @@
+package dev.herald.schedules.api;
+
+import dev.herald.platform.boundary.Page;
+import dev.herald.runs.boundary.RunService;
+import dev.herald.runs.boundary.RunView;
+import dev.herald.schedules.boundary.ScheduleInput;
+import dev.herald.schedules.boundary.ScheduleService;
+import dev.herald.schedules.boundary.ScheduleView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Report schedules. Reading needs View Schedules or Manage Schedules; changing needs Manage Schedules. */
+@Path("schedules")
+@Produces(MediaType.APPLICATION_JSON)
+public class SchedulesResource {
+
+    /** The next runs of a schedule. */
+    public record Occurrences(List<Instant> occurrences) {}
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    RunService runs;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "Schedules whose name, or the name of a report they hold, contains q")
+    public Page<ScheduleView> search(
+            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return schedules.search(q, page, size);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a schedule; 400 names every invalid field")
+    public Response create(ScheduleInput input, @Context UriInfo uri) {
+        ScheduleView created = schedules.create(input, request.getRemoteAddr());
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One schedule, with its items, timetable, next run and RFC 5545 rule")
+    public ScheduleView get(@PathParam("id") long id) {
+        return schedules.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a schedule; items keep their id when it is sent back")
+    public ScheduleView update(@PathParam("id") long id, ScheduleInput input) {
+        return schedules.update(id, input, request.getRemoteAddr());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a schedule; its runs stay in the history")
+    public Response delete(@PathParam("id") long id) {
+        schedules.delete(id, request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(summary = "Enable a schedule; its next run is the next one from now")
+    public ScheduleView enable(@PathParam("id") long id) {
+        return schedules.enable(id, request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(summary = "Disable a schedule; it makes no runs until enabled")
+    public ScheduleView disable(@PathParam("id") long id) {
+        return schedules.disable(id, request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("{id}/run")
+    @Operation(summary = "Run the schedule now; 202 with the run")
+    public Response runNow(@PathParam("id") long id) {
+        RunView run = runs.runNow(id);
+        return Response.accepted(run).build();
+    }
+
+    @GET
+    @Path("{id}/next-runs")
+    @Operation(summary = "The schedule's next runs, in UTC")
+    public Occurrences nextRuns(@PathParam("id") long id, @QueryParam("count") Integer count) {
+        return new Occurrences(schedules.nextRuns(id, count));
+    }
+
+    @GET
+    @Path("{id}/runs")
+    @Operation(summary = "The schedule's runs, newest first")
+    public Page<RunView> runs(
+            @PathParam("id") long id,
+            @QueryParam("status") String status,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        schedules.get(id);
+        return runs.list(id, status, page, size);
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The schedule's timetable as an iCalendar file")
+    public Response calendar(@PathParam("id") long id) {
+        String ics = schedules.calendar(id, request.getServerName());
+        return Response.ok(ics, "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"schedule-" + id + ".ics\"")
+                .build();
+    }
+}
