@@ -29,6 +29,8 @@ public final class HeraldServer {
 
     public static final int HTTP_PORT = 18080;
     public static final int ADMIN_PORT = 14848;
+    public static final int SECOND_HTTP_PORT = 18180;
+    public static final int SECOND_ADMIN_PORT = 14948;
     public static final String ADMIN_PASSWORD = "Herald-test-admin-1";
     private static final String DB_PASSWORD = "herald-test-db-password";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
@@ -136,6 +138,16 @@ public final class HeraldServer {
             if (Files.exists(home.resolve("domains"))) {
                 runScript("stop");
             }
+            Path secondHome = home.resolveSibling("herald-2");
+            if (Files.exists(secondHome.resolve("domains"))) {
+                runScript(
+                        Map.of(
+                                "HERALD_HOME",
+                                secondHome.toString(),
+                                "HERALD_HTTP_PORT",
+                                String.valueOf(SECOND_HTTP_PORT)),
+                        "stop");
+            }
         } finally {
             if (mail != null) {
                 mail.stop();
@@ -150,7 +162,49 @@ public final class HeraldServer {
         }
     }
 
+    /**
+     * A second Herald on the same PostgreSQL, with its own domain and ports, for cluster tests. It
+     * is made and deployed by the run command like the first.
+     */
+    public synchronized SecondInstance startSecondInstance() {
+        Path secondHome = home.resolveSibling("herald-2");
+        Map<String, String> overrides = Map.of(
+                "HERALD_HOME", secondHome.toString(),
+                "HERALD_HTTP_PORT", String.valueOf(SECOND_HTTP_PORT),
+                "HERALD_ADMIN_PORT", String.valueOf(SECOND_ADMIN_PORT),
+                "HERALD_INSTANCE_NAME", "node-2");
+        runScript(overrides, "start", "--no-build");
+        return new SecondInstance(secondHome, "http://localhost:" + SECOND_HTTP_PORT);
+    }
+
+    /** The second instance: where it answers, and how to kill it the hard way. */
+    public record SecondInstance(Path home, String baseUrl) {
+
+        public long pid() {
+            try {
+                return Long.parseLong(Files.readString(home.resolve("domains/herald/config/pid"))
+                        .strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** kill -9: no shutdown hooks, no hand-back of claimed runs. */
+        public void kill() {
+            ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+
+        public boolean isAlive() {
+            return Files.exists(home.resolve("domains/herald/config/pid"))
+                    && ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
     private void runScript(String... arguments) {
+        runScript(Map.of(), arguments);
+    }
+
+    private void runScript(Map<String, String> overrides, String... arguments) {
         List<String> command =
                 new ArrayList<>(List.of("bash", root.resolve("herald").toString()));
         command.addAll(List.of(arguments));
@@ -158,6 +212,8 @@ public final class HeraldServer {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment());
+        builder.environment().putAll(overrides);
+        builder.environment().putAll(overrides);
         try {
             Files.createDirectories(home);
             Process process = builder.start();
@@ -183,6 +239,7 @@ public final class HeraldServer {
                 Map.entry("HERALD_DOWNLOADS", downloads.toString()),
                 Map.entry("HERALD_EAR", ear.toString()),
                 Map.entry("HERALD_HTTP_PORT", String.valueOf(HTTP_PORT)),
+                Map.entry("HERALD_INSTANCE_NAME", "node-1"),
                 Map.entry("HERALD_ADMIN_PORT", String.valueOf(ADMIN_PORT)),
                 Map.entry("HERALD_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Map.entry("HERALD_DB_URL", jdbcUrl()),
@@ -192,7 +249,11 @@ public final class HeraldServer {
                 Map.entry("HERALD_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
                 Map.entry("HERALD_SMTP_TLS", "none"),
                 Map.entry("HERALD_MAIL_FROM", "herald@test.example"),
-                Map.entry("HERALD_SCHEDULER_TICK", "PT1S"));
+                Map.entry("HERALD_SCHEDULER_TICK", "PT1S"),
+                // Runs only record themselves so far: make each take a while, so that tests can
+                // catch runs in progress, and take over a stopped instance's runs after 10 seconds.
+                Map.entry("HERALD_RUNS_SIMULATED_WORK", "PT1S"),
+                Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"));
     }
 
     private static String tail(Path log) throws IOException {

@@ -25,8 +25,11 @@ public final class Http {
     private Http() {}
 
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(HeraldServer.get().baseUrl() + path))
-                .timeout(Duration.ofSeconds(30));
+        return request(HeraldServer.get().baseUrl(), path);
+    }
+
+    public static HttpRequest.Builder request(String baseUrl, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     }
 
     public static String basic(String username, String password) {
@@ -52,7 +55,11 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String path, String authorization) {
-        HttpRequest.Builder request = request(path).GET();
+        return get(HeraldServer.get().baseUrl(), path, authorization);
+    }
+
+    public static HttpResponse<String> get(String baseUrl, String path, String authorization) {
+        HttpRequest.Builder request = request(baseUrl, path).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -72,8 +73,24 @@ public class RunWorkers {
                 LOG.log(Level.SEVERE, "Run " + runId + " (attempt " + attempt + ") failed unexpectedly", e);
             } finally {
                 inFlight.remove(runId);
+                synchronized (this) {
+                    notifyAll();
+                }
             }
         });
+    }
+
+    /** Waits until a worker is free or the time is up; true when there is room. */
+    public synchronized boolean awaitCapacity(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (capacity() == 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     @PreDestroy

@@ -11,15 +11,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What each tick of this instance's clock does: heartbeat the runs it owns, take over runs whose
- * instance stopped, and claim what has fallen due for as long as the workers have room. Claiming
- * in a loop drains a storm of due runs without waiting for the next tick.
+ * What each tick of this instance's clock does: heartbeat the runs it holds, take over runs whose
+ * instance stopped, and claim what has fallen due. An instance claims only what its workers can
+ * start soon, and keeps claiming as they free up, so a storm drains without waiting for ticks and
+ * is shared between instances rather than hoarded by the first to wake.
  */
 @ApplicationScoped
 public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(5);
+    private static final Duration WAIT_FOR_WORKERS = Duration.ofSeconds(2);
 
     @Inject
     RunLedger ledger;
@@ -35,17 +37,40 @@ public class Scheduler {
 
     private volatile Instant lastHousekeeping = Instant.EPOCH;
 
+    /**
+     * Claims and starts due runs for as long as there are any, waiting for free workers in between,
+     * and keeps up heartbeats and take-overs while it drains.
+     */
     public void tick() {
         try {
-            Instant now = clock.instant();
-            if (Duration.between(lastHousekeeping, now).compareTo(HOUSEKEEPING) >= 0) {
-                lastHousekeeping = now;
-                ledger.heartbeat(workers.inFlight());
-                takeOver();
+            while (true) {
+                housekeepingIfDue();
+                int limit = Math.min(workers.capacity(), settings.batchSize());
+                if (limit == 0) {
+                    if (!workers.awaitCapacity(WAIT_FOR_WORKERS)) {
+                        return;
+                    }
+                    continue;
+                }
+                DueRuns.Batch batch = ledger.claimDue(limit);
+                batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
+                if (batch.due() < limit) {
+                    return;
+                }
             }
-            claimDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduler tick failed; the next tick tries again", e);
+        }
+    }
+
+    private void housekeepingIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastHousekeeping, now).compareTo(HOUSEKEEPING) >= 0) {
+            lastHousekeeping = now;
+            ledger.heartbeat(workers.inFlight());
+            takeOver();
         }
     }
 
@@ -59,19 +84,5 @@ public class Scheduler {
             LOG.info(() -> "Took over run " + run.runId() + " as attempt " + run.attempt());
             workers.submit(run.runId(), run.attempt());
         });
-    }
-
-    private void claimDue() {
-        while (true) {
-            int limit = Math.min(workers.capacity(), settings.batchSize());
-            if (limit == 0) {
-                return;
-            }
-            DueRuns.Batch batch = ledger.claimDue(limit);
-            batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
-            if (batch.due() < limit) {
-                return;
-            }
-        }
     }
 }

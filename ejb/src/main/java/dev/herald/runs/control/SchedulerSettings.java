@@ -22,8 +22,8 @@ public class SchedulerSettings {
     int workers;
 
     @Inject
-    @ConfigProperty(name = "herald.runs.max-in-flight", defaultValue = "2000")
-    int maxInFlight;
+    @ConfigProperty(name = "herald.runs.max-in-flight")
+    java.util.Optional<Integer> maxInFlight;
 
     @Inject
     @ConfigProperty(name = "herald.runs.heartbeat-timeout", defaultValue = "PT30S")
@@ -48,9 +48,12 @@ public class SchedulerSettings {
         return workers;
     }
 
-    /** Runs this instance may hold, queued or running, before it leaves the rest to other instances. */
+    /**
+     * Runs this instance may hold, queued or running (default: twice the workers). Claiming little
+     * more than it can start keeps the lag honest and leaves the rest of a storm to other instances.
+     */
     public int maxInFlight() {
-        return maxInFlight;
+        return maxInFlight.orElse(2 * workers);
     }
 
     /** How long a run may go without a heartbeat before another instance takes it over. */

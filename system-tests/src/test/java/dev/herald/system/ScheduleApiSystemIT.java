@@ -1,0 +1,229 @@
+package dev.herald.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.testing.Api;
+import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Schedules;
+import dev.herald.testing.SystemTest;
+import dev.herald.testing.TestUsers;
+import dev.herald.testing.TestUsers.TestUser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The schedules API against the deployed EAR on PostgreSQL: CRUD, validation, search, firing, permissions. */
+@SystemTest
+class ScheduleApiSystemIT {
+
+    private final Api admin = Api.admin();
+
+    @Test
+    void theApiExamplePreviewRunsOnTheMondaysAndThursdaysOfEverySecondWeek() {
+        HttpResponse<String> response = admin.post("/api/v1/recurrence/preview", """
+                {"recurrence": {"timeZone": "Europe/London", "runFrom": "2026-03-01", "runUntil": null,
+                  "occurs": {"type": "WEEKLY", "every": 2, "days": ["MONDAY", "THURSDAY"]},
+                  "dailyFrequency": {"type": "ONCE", "at": "10:00"}, "misfirePolicy": "RUN_ONCE"},
+                 "after": "2026-03-01T00:00:00Z", "count": 6}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // 1 March 2026 is a Sunday, so week 0 is 23 February – 1 March; London moves to BST on 29 March.
+        assertThat(admin.json(response).getJsonArray("occurrences").getValuesAs(JsonString::getString))
+                .containsExactly(
+                        "2026-03-09T10:00:00Z",
+                        "2026-03-12T10:00:00Z",
+                        "2026-03-23T10:00:00Z",
+                        "2026-03-26T10:00:00Z",
+                        "2026-04-06T09:00:00Z",
+                        "2026-04-09T09:00:00Z");
+    }
+
+    @Test
+    void aScheduleIsCreatedReadFoundChangedAndDeleted() {
+        String name = Schedules.uniqueName("Daily Reports");
+        HttpResponse<String> created = admin.post("/api/v1/schedules", Schedules.weekly(name));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject schedule = admin.json(created);
+        long id = schedule.getJsonNumber("id").longValue();
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/schedules/" + id));
+        assertThat(schedule.getString("nextRunAt")).isNotBlank();
+        assertThat(schedule.getString("rrule")).contains("RRULE:FREQ=WEEKLY;INTERVAL=2;WKST=MO;BYDAY=MO,TH");
+        long itemId = schedule.getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+
+        assertThat(admin.json(admin.get("/api/v1/schedules/" + id)).getString("name"))
+                .isEqualTo(name);
+        assertThat(namesFound("Payments")).contains(name);
+        assertThat(namesFound(name.substring(name.length() - 8))).containsExactly(name);
+        assertThat(admin.json(admin.get("/api/v1/schedules/" + id + "/next-runs?count=3"))
+                        .getJsonArray("occurrences"))
+                .hasSize(3);
+        HttpResponse<String> calendar = admin.get("/api/v1/schedules/" + id + "/calendar.ics");
+        assertThat(calendar.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+        assertThat(calendar.body()).contains("BEGIN:VEVENT", "TZID=Europe/London", "BEGIN:VTIMEZONE");
+
+        JsonObject renamed = Json.createObjectBuilder(schedule)
+                .add("name", name + " (renamed)")
+                .build();
+        HttpResponse<String> updated = admin.put("/api/v1/schedules/" + id, renamed);
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(admin.json(updated)
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue())
+                .isEqualTo(itemId);
+
+        JsonObject disabled = admin.json(admin.post("/api/v1/schedules/" + id + "/disable", (String) null));
+        assertThat(disabled.getBoolean("enabled")).isFalse();
+        assertThat(disabled.containsKey("nextRunAt")).isFalse();
+        JsonObject enabled = admin.json(admin.post("/api/v1/schedules/" + id + "/enable", (String) null));
+        assertThat(enabled.getString("nextRunAt")).isNotBlank();
+
+        assertThat(admin.delete("/api/v1/schedules/" + id).statusCode()).isEqualTo(204);
+        HttpResponse<String> gone = admin.get("/api/v1/schedules/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void invalidInputNamesEachBadField() {
+        JsonObject bad = Json.createObjectBuilder(Schedules.weekly(" "))
+                .add(
+                        "recurrence",
+                        Json.createObjectBuilder()
+                                .add("timeZone", "Mars/Olympus")
+                                .add("runFrom", "2026-03-10")
+                                .add("runUntil", "2026-03-01")
+                                .add(
+                                        "occurs",
+                                        Json.createObjectBuilder()
+                                                .add("type", "WEEKLY")
+                                                .add("days", Json.createArrayBuilder()))
+                                .add(
+                                        "dailyFrequency",
+                                        Json.createObjectBuilder()
+                                                .add("type", "ONCE")
+                                                .add("at", "25:00")))
+                .add(
+                        "items",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("reportKey", "payments-activities-detailed")
+                                        .add("criteriaSetId", Schedules.lastWeekCriteriaSet())
+                                        .add(
+                                                "recipients",
+                                                Json.createArrayBuilder().add("finance@, someone@example.org"))))
+                .build();
+
+        HttpResponse<String> response = admin.post("/api/v1/schedules", bad);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(admin.json(response).getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(error -> error.getString("field"))
+                .containsExactlyInAnyOrder(
+                        "name",
+                        "recurrence.timeZone",
+                        "recurrence.runUntil",
+                        "recurrence.occurs.days",
+                        "recurrence.dailyFrequency.at",
+                        "items[0].recipients");
+    }
+
+    @Test
+    void twoSchedulesCannotShareANameWhateverItsCase() {
+        String name = Schedules.uniqueName("Unique");
+        assertThat(admin.post("/api/v1/schedules", Schedules.weekly(name)).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> again = admin.post("/api/v1/schedules", Schedules.weekly(name.toUpperCase()));
+
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("\"field\":\"name\"", "already exists");
+    }
+
+    @Test
+    void aDueRunHappensOnceAndRunNowStartsAnother() throws SQLException {
+        JsonObject schedule = admin.json(
+                admin.post("/api/v1/schedules", Schedules.dailyAt(Schedules.uniqueName("Due"), LocalTime.NOON)));
+        long id = schedule.getJsonNumber("id").longValue();
+        // Bring its next run forward to now, so the scheduler claims it at once.
+        Instant due = Instant.now().minusMillis(500);
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE schedule SET next_run_at = ? WHERE id = ?")) {
+            update.setObject(1, due.atOffset(java.time.ZoneOffset.UTC));
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(runs(id)).singleElement().satisfies(run -> {
+                    assertThat(run.getString("trigger")).isEqualTo("SCHEDULED");
+                    assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+                    assertThat(Instant.parse(run.getString("startedAt"))).isBefore(due.plusSeconds(5));
+                }));
+        assertThat(Instant.parse(
+                        admin.json(admin.get("/api/v1/schedules/" + id)).getString("nextRunAt")))
+                .isAfter(Instant.now());
+
+        HttpResponse<String> runNow = admin.post("/api/v1/schedules/" + id + "/run", (String) null);
+        assertThat(runNow.statusCode()).isEqualTo(202);
+        long runId = admin.json(runNow).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        admin.json(admin.get("/api/v1/runs/" + runId)).getString("status"))
+                .isEqualTo("SUCCEEDED"));
+        assertThat(runs(id)).extracting(run -> run.getString("trigger")).containsExactly("MANUAL", "SCHEDULED");
+    }
+
+    @Test
+    void partnersMayNotSeeOrChangeSchedulesAndStrangersMustSignIn() {
+        TestUser partner = TestUsers.create("Collect Reports");
+        TestUser administrator = TestUsers.create("Administrator");
+        Api asPartner = Api.as(partner.username(), partner.password());
+
+        assertThat(asPartner.get("/api/v1/schedules").statusCode()).isEqualTo(403);
+        assertThat(asPartner
+                        .post("/api/v1/schedules", Schedules.weekly(Schedules.uniqueName("Partner")))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(Api.as(administrator.username(), administrator.password())
+                        .get("/api/v1/schedules")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(dev.herald.testing.Http.get("/api/v1/schedules", null).statusCode())
+                .isEqualTo(401);
+    }
+
+    private List<String> namesFound(String query) {
+        return admin
+                .json(admin.get("/api/v1/schedules?size=200&q="
+                        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)))
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(item -> item.getString("name"))
+                .toList();
+    }
+
+    private List<JsonObject> runs(long scheduleId) {
+        return admin.json(admin.get("/api/v1/schedules/" + scheduleId + "/runs"))
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+    }
+}
