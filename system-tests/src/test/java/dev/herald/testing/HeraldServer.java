@@ -50,6 +50,7 @@ public final class HeraldServer {
     private GreenMail mail;
     private PGSimpleDataSource database;
     private boolean heraldDeployed;
+    private final Map<String, String> settings = new java.util.HashMap<>();
 
     private HeraldServer() {}
 
@@ -63,7 +64,23 @@ public final class HeraldServer {
         return instance;
     }
 
-    static synchronized void stopIfStarted() {
+    /**
+     * Starts the shared server with some settings changed (benchmarks run without simulated work,
+     * say); it must be the first use of the server in this JVM.
+     */
+    public static synchronized HeraldServer startWith(Map<String, String> settings) {
+        if (instance != null) {
+            throw new IllegalStateException("The server is already running");
+        }
+        HeraldServer server = new HeraldServer();
+        server.settings.putAll(settings);
+        server.start();
+        instance = server;
+        return instance;
+    }
+
+    /** Stops the shared server, if it is running: for programs that use it outside a test run. */
+    public static synchronized void stopIfStarted() {
         if (instance != null) {
             instance.stop();
             instance = null;
@@ -80,6 +97,11 @@ public final class HeraldServer {
 
     public String baseUrl() {
         return "http://localhost:" + HTTP_PORT;
+    }
+
+    /** The password of the test database's user, for tools that connect on their own. */
+    public static String databasePassword() {
+        return DB_PASSWORD;
     }
 
     public DataSource database() {
@@ -212,6 +234,7 @@ public final class HeraldServer {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment());
+        builder.environment().putAll(settings);
         builder.environment().putAll(overrides);
         builder.environment().putAll(overrides);
         try {

@@ -4,7 +4,8 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.control.InstanceName;
-import dev.herald.runs.control.RunLedger;
+import dev.herald.runs.control.RunJournal;
+import dev.herald.runs.control.RunOwnership;
 import dev.herald.runs.control.RunWorkers;
 import dev.herald.runs.control.SchedulerSettings;
 import dev.herald.runs.entity.Run;
@@ -42,7 +43,7 @@ public class RunService {
     SessionContext session;
 
     @Inject
-    RunLedger ledger;
+    RunJournal journal;
 
     @Inject
     RunWorkers workers;
@@ -61,17 +62,14 @@ public class RunService {
 
     /**
      * The one method through which a run is carried out, on a worker thread of the instance that
-     * owns it. It does nothing unless this (instance, attempt) still owns the run, and its outcome
-     * counts only if it still does at the end. Until rendering and delivery exist, a run records
+     * owns it. Its start and end go through the journal, which records them only while this
+     * (instance, attempt) still owns the run. Until rendering and delivery exist, a run records
      * itself and succeeds.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void execute(long runId, int attempt) {
-        if (!ledger.start(runId, attempt)) {
-            LOG.info(() -> "Run " + runId + " attempt " + attempt + " is no longer this instance's; not started");
-            return;
-        }
+        journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
         Duration work = settings.simulatedWork();
         if (!work.isZero()) {
             try {
@@ -83,11 +81,8 @@ public class RunService {
                 return;
             }
         }
-        boolean recorded = ledger.finish(runId, attempt, RunStatus.SUCCEEDED.name(), null);
-        LOG.info(() -> "Run " + runId + " attempt " + attempt
-                + (recorded
-                        ? " SUCCEEDED on " + instance.get()
-                        : " finished, but another instance had taken it over; its result is kept"));
+        journal.record(RunOwnership.Event.ended(runId, attempt, RunStatus.SUCCEEDED.name(), clock.instant(), null));
+        LOG.fine(() -> "Run " + runId + " attempt " + attempt + " SUCCEEDED on " + instance.get());
     }
 
     /** Starts a run of the schedule now, on this instance; the answer is the run, already claimed. */

@@ -48,15 +48,6 @@ public class RunLedger {
                 RunOwnership.takeOverStale(connection, instance.get(), settings.heartbeatTimeout(), limit));
     }
 
-    public boolean start(long runId, int attempt) {
-        return inConnection(connection -> RunOwnership.start(connection, runId, instance.get(), attempt));
-    }
-
-    public boolean finish(long runId, int attempt, String status, String detail) {
-        return inConnection(
-                connection -> RunOwnership.finish(connection, runId, instance.get(), attempt, status, detail));
-    }
-
     public int release() {
         return inConnection(connection -> RunOwnership.release(connection, instance.get()));
     }

@@ -89,32 +89,68 @@ public final class RunOwnership {
         return owned;
     }
 
-    /** Marks the start of work; false when this (instance, attempt) no longer owns the run. */
-    public static boolean start(Connection connection, long runId, String instance, int attempt) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE run SET status = 'RUNNING', started_at = COALESCE(started_at, CURRENT_TIMESTAMP),"
-                        + " heartbeat_at = CURRENT_TIMESTAMP WHERE id = ? AND instance = ? AND attempt = ?"
-                        + " AND status IN ('CLAIMED', 'RUNNING')")) {
-            update.setLong(1, runId);
-            update.setString(2, instance);
-            update.setInt(3, attempt);
-            return update.executeUpdate() == 1;
+    /** A change in a run's life that its owner records: it started, or it ended with a status. */
+    public record Event(long runId, int attempt, String status, Instant at, String detail) {
+
+        public static Event started(long runId, int attempt, Instant at) {
+            return new Event(runId, attempt, "RUNNING", at, null);
+        }
+
+        public static Event ended(long runId, int attempt, String status, Instant at, String detail) {
+            return new Event(runId, attempt, status, at, detail);
+        }
+
+        boolean isStart() {
+            return "RUNNING".equals(status);
         }
     }
 
-    /** Records how the run ended; false when this (instance, attempt) no longer owns the run. */
-    public static boolean finish(
-            Connection connection, long runId, String instance, int attempt, String status, String detail)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE run SET status = ?, finished_at = CURRENT_TIMESTAMP, detail = COALESCE(?, detail)"
-                        + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
-            update.setString(1, status);
-            update.setString(2, detail);
-            update.setLong(3, runId);
-            update.setString(4, instance);
-            update.setInt(5, attempt);
-            return update.executeUpdate() == 1;
+    /**
+     * Records many events of this instance's runs in one batch, starts before ends. Each applies
+     * only while (instance, attempt) still owns the run and it is active; the answer says which
+     * did, in the order given.
+     */
+    public static boolean[] record(Connection connection, String instance, List<Event> events) throws SQLException {
+        boolean[] applied = new boolean[events.size()];
+        try (PreparedStatement start = connection.prepareStatement(
+                        "UPDATE run SET status = 'RUNNING', started_at = COALESCE(started_at, ?), heartbeat_at = CURRENT_TIMESTAMP"
+                                + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')");
+                PreparedStatement end = connection.prepareStatement(
+                        "UPDATE run SET status = ?, finished_at = ?, started_at = COALESCE(started_at, ?),"
+                                + " detail = COALESCE(?, detail)"
+                                + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                if (event.isStart()) {
+                    Jdbc.setInstant(start, 1, event.at());
+                    start.setLong(2, event.runId());
+                    start.setString(3, instance);
+                    start.setInt(4, event.attempt());
+                    start.addBatch();
+                    starts.add(i);
+                } else {
+                    end.setString(1, event.status());
+                    Jdbc.setInstant(end, 2, event.at());
+                    Jdbc.setInstant(end, 3, event.at());
+                    end.setString(4, event.detail());
+                    end.setLong(5, event.runId());
+                    end.setString(6, instance);
+                    end.setInt(7, event.attempt());
+                    end.addBatch();
+                    ends.add(i);
+                }
+            }
+            mark(applied, starts, starts.isEmpty() ? new int[0] : start.executeBatch());
+            mark(applied, ends, ends.isEmpty() ? new int[0] : end.executeBatch());
+        }
+        return applied;
+    }
+
+    private static void mark(boolean[] applied, List<Integer> positions, int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            applied[positions.get(i)] = counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
         }
     }
 

@@ -44,7 +44,12 @@ public class RunWorkers {
     @Inject
     RunLedger ledger;
 
+    private static final Duration QUEUED_WORK = Duration.ofSeconds(2);
+
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** A moving average of how long runs take here; a second until runs have been measured. */
+    private volatile double averageRunMillis = 1000;
+
     private ExecutorService executor;
 
     @PostConstruct
@@ -54,9 +59,17 @@ public class RunWorkers {
                 threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
     }
 
-    /** How many more runs this instance can take now. */
+    /**
+     * How many more runs this instance should take now: about two seconds of work beyond what its
+     * workers are doing, judged by how long recent runs took, at least two per worker, and never
+     * more than herald.runs.max-in-flight. Short runs are claimed in large batches; long ones a few
+     * at a time, so that other instances get their share of a storm.
+     */
     public int capacity() {
-        return Math.max(0, settings.maxInFlight() - inFlight.size());
+        int workers = settings.workers();
+        double lookahead = workers * QUEUED_WORK.toMillis() / Math.max(1.0, averageRunMillis);
+        int limit = (int) Math.min(settings.maxInFlight(), Math.max(2.0 * workers, lookahead));
+        return Math.max(0, limit - inFlight.size());
     }
 
     /** The runs this instance holds, queued or running: the ones it heartbeats. */
@@ -67,11 +80,13 @@ public class RunWorkers {
     public void submit(long runId, int attempt) {
         inFlight.add(runId);
         executor.execute(() -> {
+            long started = System.nanoTime();
             try {
                 runService.execute(runId, attempt);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Run " + runId + " (attempt " + attempt + ") failed unexpectedly", e);
             } finally {
+                averageRunMillis = 0.9 * averageRunMillis + 0.1 * (System.nanoTime() - started) / 1e6;
                 inFlight.remove(runId);
                 synchronized (this) {
                     notifyAll();

@@ -52,7 +52,13 @@ public class Scheduler {
                     }
                     continue;
                 }
+                long claimStart = System.nanoTime();
                 DueRuns.Batch batch = ledger.claimDue(limit);
+                long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
+                if (batch.due() > 0) {
+                    LOG.info(() ->
+                            "TIMING claimed " + batch.claimed().size() + " of " + limit + " in " + claimMillis + " ms");
+                }
                 batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
                 if (batch.due() < limit) {
                     return;

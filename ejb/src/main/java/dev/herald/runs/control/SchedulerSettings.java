@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SchedulerSettings {
 
     @Inject
-    @ConfigProperty(name = "herald.scheduler.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "herald.scheduler.batch-size", defaultValue = "1000")
     int batchSize;
 
     @Inject
@@ -48,12 +48,9 @@ public class SchedulerSettings {
         return workers;
     }
 
-    /**
-     * Runs this instance may hold, queued or running (default: twice the workers). Claiming little
-     * more than it can start keeps the lag honest and leaves the rest of a storm to other instances.
-     */
+    /** The most runs this instance holds at once, queued or running (default 1000). */
     public int maxInFlight() {
-        return maxInFlight.orElse(2 * workers);
+        return maxInFlight.orElse(1000);
     }
 
     /** How long a run may go without a heartbeat before another instance takes it over. */

@@ -47,30 +47,32 @@ public final class DueRuns {
 
     public static Batch claim(Connection connection, String instance, int limit, Duration misfireThreshold)
             throws SQLException {
-        Instant now = Jdbc.databaseNow(connection);
-        List<Due> due = lockDue(connection, now, limit);
+        Instant[] now = new Instant[1];
+        List<Due> due = lockDue(connection, limit, now);
         if (due.isEmpty()) {
             return new Batch(0, List.of());
         }
         Set<String> alreadyRun = existingRuns(connection, due);
         List<Decision> decisions = new ArrayList<>(due.size());
         for (Due schedule : due) {
-            decisions.add(decide(schedule, now, misfireThreshold, alreadyRun));
+            decisions.add(decide(schedule, now[0], misfireThreshold, alreadyRun));
         }
-        List<Claimed> claimed = insertRuns(connection, decisions, instance, now);
+        List<Claimed> claimed = insertRuns(connection, decisions, instance, now[0]);
         advance(connection, decisions);
         return new Batch(due.size(), claimed);
     }
 
-    private static List<Due> lockDue(Connection connection, Instant now, int limit) throws SQLException {
+    /** Locks up to {@code limit} due schedules; {@code now} receives the database's time of the query. */
+    private static List<Due> lockDue(Connection connection, int limit, Instant[] now) throws SQLException {
         List<Due> due = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, name, next_run_at, "
-                + ScheduleRows.RECURRENCE_COLUMNS
-                + " FROM schedule WHERE next_run_at <= ? ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            Jdbc.setInstant(query, 1, now);
-            query.setInt(2, limit);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, name, next_run_at, CURRENT_TIMESTAMP AS db_now, "
+                        + ScheduleRows.RECURRENCE_COLUMNS
+                        + " FROM schedule WHERE next_run_at <= CURRENT_TIMESTAMP ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    now[0] = Jdbc.instant(rows, "db_now");
                     due.add(new Due(
                             rows.getLong("id"),
                             rows.getString("name"),
@@ -147,18 +149,20 @@ public final class DueRuns {
                 : new Decision(due, due.dueAt(), RunStatus.SKIPPED, period + "; skipped (misfire policy SKIP).", next);
     }
 
+    /**
+     * Inserts the runs in one batch (no generated keys, so the driver sends them together) and reads
+     * their ids back in one query: the runs this instance made in this transaction.
+     */
     private static List<Claimed> insertRuns(
             Connection connection, List<Decision> decisions, String instance, Instant now) throws SQLException {
         List<Decision> toInsert =
                 decisions.stream().filter(d -> d.status() != null).toList();
-        List<Claimed> claimed = new ArrayList<>();
         if (toInsert.isEmpty()) {
-            return claimed;
+            return List.of();
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO run (schedule_id, schedule_name, run_trigger, scheduled_for, scheduled_key, status, detail,"
-                        + " instance, attempt, created_at, heartbeat_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                new String[] {"id"})) {
+                        + " instance, attempt, created_at, heartbeat_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")) {
             for (Decision decision : toInsert) {
                 boolean active = decision.status() == RunStatus.CLAIMED;
                 insert.setLong(1, decision.due().scheduleId());
@@ -175,13 +179,18 @@ public final class DueRuns {
                 insert.addBatch();
             }
             insert.executeBatch();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                for (Decision decision : toInsert) {
-                    keys.next();
-                    long runId = keys.getLong(1);
-                    if (decision.status() == RunStatus.CLAIMED) {
-                        claimed.add(new Claimed(runId, decision.due().scheduleId(), decision.scheduledFor(), 1));
-                    }
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, schedule_id, scheduled_for FROM run"
+                + " WHERE status = 'CLAIMED' AND heartbeat_at = ? AND instance = ? AND created_at = ?"
+                + " AND run_trigger = 'SCHEDULED' AND attempt = 1")) {
+            Jdbc.setInstant(query, 1, now);
+            query.setString(2, instance);
+            Jdbc.setInstant(query, 3, now);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(
+                            rows.getLong("id"), rows.getLong("schedule_id"), Jdbc.instant(rows, "scheduled_for"), 1));
                 }
             }
         }

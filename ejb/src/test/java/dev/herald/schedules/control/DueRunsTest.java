@@ -257,11 +257,19 @@ class DueRunsTest {
     }
 
     private static boolean start(TestDatabase database, long runId, String instance, int attempt) throws SQLException {
-        return inConnection(database, c -> RunOwnership.start(c, runId, instance, attempt));
+        return inConnection(
+                database,
+                c -> RunOwnership.record(
+                        c, instance, List.of(RunOwnership.Event.started(runId, attempt, Instant.now())))[0]);
     }
 
     private static boolean finish(TestDatabase database, long runId, String instance, int attempt) throws SQLException {
-        return inConnection(database, c -> RunOwnership.finish(c, runId, instance, attempt, "SUCCEEDED", null));
+        return inConnection(
+                database,
+                c -> RunOwnership.record(
+                        c,
+                        instance,
+                        List.of(RunOwnership.Event.ended(runId, attempt, "SUCCEEDED", Instant.now(), null)))[0]);
     }
 
     private static Instant now(TestDatabase database) throws SQLException {
