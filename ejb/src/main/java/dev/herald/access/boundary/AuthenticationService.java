@@ -5,6 +5,7 @@ import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.SecurityGroups;
 import dev.herald.access.control.TokenSecrets;
 import dev.herald.access.entity.ApiToken;
+import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
@@ -143,7 +144,9 @@ public class AuthenticationService {
                 Authentication.Outcome.VALID,
                 user.getUsername(),
                 user.getDisplayName(),
-                SecurityGroups.of(user.permissions()),
+                SecurityGroups.of(
+                        user.permissions(),
+                        user.getRoles().stream().anyMatch(role -> Role.SUPER_ADMINISTRATOR.equals(role.getName()))),
                 user.isMustChangePassword());
     }
 }

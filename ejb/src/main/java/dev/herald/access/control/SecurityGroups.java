@@ -11,7 +11,14 @@ public final class SecurityGroups {
     private SecurityGroups() {}
 
     public static Set<String> of(Set<Permission> permissions) {
+        return of(permissions, false);
+    }
+
+    public static Set<String> of(Set<Permission> permissions, boolean superAdministrator) {
         Set<String> groups = new TreeSet<>();
+        if (superAdministrator) {
+            groups.add(SecurityRoles.SUPER_ADMINISTRATOR);
+        }
         permissions.forEach(permission -> groups.add(permission.securityRole()));
         if (permissions.stream().anyMatch(Permission::isStaff)) {
             groups.add(SecurityRoles.STAFF);

@@ -29,6 +29,14 @@ class SecurityGroupsTest {
     }
 
     @Test
+    void superAdministratorsAreMarked() {
+        assertThat(SecurityGroups.of(EnumSet.of(Permission.MANAGE_REPORTS), true))
+                .contains(SecurityRoles.SUPER_ADMINISTRATOR);
+        assertThat(SecurityGroups.of(EnumSet.of(Permission.MANAGE_REPORTS), false))
+                .doesNotContain(SecurityRoles.SUPER_ADMINISTRATOR);
+    }
+
+    @Test
     void noPermissionsNoGroups() {
         assertThat(SecurityGroups.of(EnumSet.noneOf(Permission.class))).isEmpty();
     }

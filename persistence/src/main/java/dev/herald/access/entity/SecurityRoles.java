@@ -15,6 +15,9 @@ public final class SecurityRoles {
 
     public static final String STAFF = "STAFF";
 
+    /** Holders of the built-in Super Administrator role: the only ones who may add SQL reports. */
+    public static final String SUPER_ADMINISTRATOR = "SUPER_ADMINISTRATOR";
+
     public static final String EXPORT_REPORTS = "EXPORT_REPORTS";
     public static final String SCHEDULED_TASK_MANAGEMENT = "SCHEDULED_TASK_MANAGEMENT";
     public static final String MANAGE_SCHEDULES = "MANAGE_SCHEDULES";
@@ -30,6 +33,7 @@ public final class SecurityRoles {
     /** Every role above, for declaring them and for asking which of them a caller is in. */
     public static final Set<String> ALL = Set.of(
             STAFF,
+            SUPER_ADMINISTRATOR,
             EXPORT_REPORTS,
             SCHEDULED_TASK_MANAGEMENT,
             MANAGE_SCHEDULES,

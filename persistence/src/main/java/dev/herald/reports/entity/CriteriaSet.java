@@ -73,4 +73,14 @@ public class CriteriaSet {
     public Instant getUpdatedAt() {
         return updatedAt;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void change(String name, String criteria, Instant now) {
+        this.name = name;
+        this.criteria = criteria;
+        this.updatedAt = now;
+    }
 }

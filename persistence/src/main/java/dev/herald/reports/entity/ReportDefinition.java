@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /** A report of the catalog, known by its key. */
 @Entity
@@ -35,6 +36,21 @@ public class ReportDefinition {
 
     @Column(name = "built_in", nullable = false)
     private boolean builtIn;
+
+    /** One SELECT with named parameters ({@code :name}) over the reporting data source. */
+    @Column(name = "query_sql", length = 20000)
+    private String querySql;
+
+    /** The report's parameters, as a JSON array (see dev.herald.reports.control.ReportSpecs). */
+    @Column(name = "parameters_json", length = 20000)
+    private String parametersJson;
+
+    /** The report's columns, as a JSON array. */
+    @Column(name = "columns_json", length = 20000)
+    private String columnsJson;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     @Version
     private long version;
@@ -70,5 +86,42 @@ public class ReportDefinition {
 
     public boolean isBuiltIn() {
         return builtIn;
+    }
+
+    public String getQuerySql() {
+        return querySql;
+    }
+
+    public String getParametersJson() {
+        return parametersJson;
+    }
+
+    public String getColumnsJson() {
+        return columnsJson;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Replaces everything but the key. */
+    public ReportDefinition define(
+            String name,
+            String description,
+            String category,
+            boolean builtIn,
+            String querySql,
+            String parametersJson,
+            String columnsJson,
+            Instant now) {
+        this.name = name;
+        this.description = description;
+        this.category = category;
+        this.builtIn = builtIn;
+        this.querySql = querySql;
+        this.parametersJson = parametersJson;
+        this.columnsJson = columnsJson;
+        this.updatedAt = now;
+        return this;
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 })
 @DeclareRoles({
     SecurityRoles.STAFF,
+    SecurityRoles.SUPER_ADMINISTRATOR,
     SecurityRoles.EXPORT_REPORTS,
     SecurityRoles.SCHEDULED_TASK_MANAGEMENT,
     SecurityRoles.MANAGE_SCHEDULES,

@@ -1,0 +1,279 @@
+package dev.herald.reports.control;
+
+import dev.herald.platform.boundary.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Checks criteria (a JSON object keyed by parameter name) against a report's parameters and
+ * resolves them for a run on a given day in the organisation's zone. Every problem is reported on
+ * its field ({@code criteria.paymentDate}), all at once.
+ *
+ * <p>What the SQL can bind, for a parameter {@code p}: {@code :p} (its value; for a date range the
+ * first day), {@code :p_set} (whether a value was given), and for DATE and DATE_RANGE also
+ * {@code :p_from} and {@code :p_to}, the instants the first day starts and the day after the last
+ * starts (compare timestamps with {@code >= :p_from AND < :p_to}), and {@code :p_first},
+ * {@code :p_last}, the days themselves (compare dates with {@code BETWEEN :p_first AND :p_last}).
+ */
+public final class CriteriaResolver {
+
+    public static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final ReportSpec report;
+    private final Function<ParameterSpec, List<String>> choices;
+    private final String field;
+
+    /**
+     * @param choices the options of a CHOICE or MULTI_CHOICE parameter (its fixed list, or what its
+     *     lookup query answers)
+     * @param field the prefix of field names in errors ("criteria", "items[0].criteria")
+     */
+    public CriteriaResolver(ReportSpec report, Function<ParameterSpec, List<String>> choices, String field) {
+        this.report = report;
+        this.choices = choices;
+        this.field = field;
+    }
+
+    /** Checks criteria without resolving them (for saving a criteria set). */
+    public JsonObject check(JsonObject criteria) {
+        return resolve(criteria, LocalDate.of(2000, 1, 3), ZoneId.of("UTC")).effective();
+    }
+
+    public ResolvedCriteria resolve(JsonObject criteria, LocalDate today, ZoneId zone) {
+        JsonObject given = criteria == null ? JsonValue.EMPTY_JSON_OBJECT : criteria;
+        ValidationException.Builder errors = ValidationException.builder();
+        for (String name : given.keySet()) {
+            if (report.parameter(name).isEmpty()) {
+                errors.add(field + "." + name, "This report has no parameter called " + name);
+            }
+        }
+        Map<String, Binding> bindings = new HashMap<>();
+        List<Criterion> shown = new ArrayList<>();
+        JsonObjectBuilder effective = Json.createObjectBuilder();
+        for (ParameterSpec parameter : report.parameters()) {
+            JsonValue value = given.get(parameter.name());
+            if (isAbsent(value) && parameter.defaultValue() != null) {
+                value = parameter.defaultValue();
+            }
+            String path = field + "." + parameter.name();
+            if (isAbsent(value)) {
+                if (parameter.required()) {
+                    errors.add(path, parameter.label() + " is required");
+                } else {
+                    bindAbsent(parameter, bindings);
+                    shown.add(new Criterion(parameter.name(), parameter.label(), "Any", null, null));
+                }
+                continue;
+            }
+            effective.add(parameter.name(), value);
+            try {
+                shown.add(bind(parameter, value, today, zone, bindings));
+            } catch (IllegalArgumentException e) {
+                errors.add(path, e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        return new ResolvedCriteria(Map.copyOf(bindings), List.copyOf(shown), effective.build());
+    }
+
+    private static boolean isAbsent(JsonValue value) {
+        return value == null
+                || value.getValueType() == JsonValue.ValueType.NULL
+                || (value instanceof JsonString s && s.getString().isBlank());
+    }
+
+    private static void bindAbsent(ParameterSpec parameter, Map<String, Binding> bindings) {
+        String name = parameter.name();
+        bindings.put(name + "_set", Binding.bool(false));
+        switch (parameter.type()) {
+            case DATE, DATE_RANGE -> {
+                bindings.put(name, Binding.of(null, Types.DATE));
+                bindings.put(name + "_first", Binding.of(null, Types.DATE));
+                bindings.put(name + "_last", Binding.of(null, Types.DATE));
+                bindings.put(name + "_from", Binding.of(null, Types.TIMESTAMP_WITH_TIMEZONE));
+                bindings.put(name + "_to", Binding.of(null, Types.TIMESTAMP_WITH_TIMEZONE));
+            }
+            case NUMBER -> bindings.put(name, Binding.of(null, Types.NUMERIC));
+            case BOOLEAN -> bindings.put(name, Binding.of(null, Types.BOOLEAN));
+            case MULTI_CHOICE -> bindings.put(name, Binding.of(List.of(), Types.VARCHAR));
+            case TEXT, CHOICE -> bindings.put(name, Binding.of(null, Types.VARCHAR));
+        }
+    }
+
+    private Criterion bind(
+            ParameterSpec parameter, JsonValue value, LocalDate today, ZoneId zone, Map<String, Binding> bindings) {
+        String name = parameter.name();
+        bindings.put(name + "_set", Binding.bool(true));
+        return switch (parameter.type()) {
+            case DATE -> {
+                Dated dated = date(value, today);
+                bindDays(name, dated.range(), zone, bindings);
+                yield criterion(parameter, dated);
+            }
+            case DATE_RANGE -> {
+                Dated dated = dateRange(value, today);
+                bindDays(name, dated.range(), zone, bindings);
+                yield criterion(parameter, dated);
+            }
+            case NUMBER -> {
+                if (!(value instanceof JsonNumber number)) {
+                    throw new IllegalArgumentException("Enter a number");
+                }
+                bindings.put(name, Binding.of(number.bigDecimalValue(), Types.NUMERIC));
+                yield new Criterion(
+                        name, parameter.label(), number.bigDecimalValue().toPlainString(), null, null);
+            }
+            case BOOLEAN -> {
+                if (value.getValueType() != JsonValue.ValueType.TRUE
+                        && value.getValueType() != JsonValue.ValueType.FALSE) {
+                    throw new IllegalArgumentException("Choose yes or no (true or false)");
+                }
+                boolean yes = value.getValueType() == JsonValue.ValueType.TRUE;
+                bindings.put(name, Binding.of(yes, Types.BOOLEAN));
+                yield new Criterion(name, parameter.label(), yes ? "Yes" : "No", null, null);
+            }
+            case TEXT -> {
+                String text = text(value, "Enter text");
+                if (text.length() > 500) {
+                    throw new IllegalArgumentException("At most 500 characters");
+                }
+                bindings.put(name, Binding.of(text, Types.VARCHAR));
+                yield new Criterion(name, parameter.label(), text, null, null);
+            }
+            case CHOICE -> {
+                String choice = text(value, "Choose one of the options");
+                requireOption(parameter, choice);
+                bindings.put(name, Binding.of(choice, Types.VARCHAR));
+                yield new Criterion(name, parameter.label(), choice, null, null);
+            }
+            case MULTI_CHOICE -> {
+                if (!(value instanceof JsonArray array)) {
+                    throw new IllegalArgumentException("Choose a list of options");
+                }
+                List<String> chosen = new ArrayList<>();
+                for (JsonValue element : array) {
+                    String choice = text(element, "Each choice must be text");
+                    requireOption(parameter, choice);
+                    chosen.add(choice);
+                }
+                bindings.put(name, Binding.of(List.copyOf(chosen), Types.VARCHAR));
+                bindings.put(name + "_set", Binding.bool(!chosen.isEmpty()));
+                yield new Criterion(
+                        name, parameter.label(), chosen.isEmpty() ? "Any" : String.join(", ", chosen), null, null);
+            }
+        };
+    }
+
+    private void requireOption(ParameterSpec parameter, String choice) {
+        List<String> options = choices.apply(parameter);
+        if (!options.contains(choice)) {
+            String listed = options.size() <= 12 ? ": " + String.join(", ", options) : "";
+            throw new IllegalArgumentException("'" + choice + "' is not one of the options" + listed);
+        }
+    }
+
+    private static String text(JsonValue value, String message) {
+        if (!(value instanceof JsonString string)) {
+            throw new IllegalArgumentException(message);
+        }
+        return string.getString().strip();
+    }
+
+    private record Dated(DateRange range, String metricLabel) {}
+
+    private static Dated date(JsonValue value, LocalDate today) {
+        String text = text(value, "Enter a date (2026-11-25), TODAY or YESTERDAY");
+        if (RelativeDate.isMetric(text)) {
+            RelativeDate metric = RelativeDate.valueOf(text);
+            if (!metric.isSingleDay()) {
+                throw new IllegalArgumentException(
+                        metric.label() + " is a range of days; this criterion takes one day");
+            }
+            return new Dated(metric.resolve(today), metric.label());
+        }
+        LocalDate day = day(text);
+        return new Dated(new DateRange(day, day), null);
+    }
+
+    private static Dated dateRange(JsonValue value, LocalDate today) {
+        if (value instanceof JsonString string) {
+            String text = string.getString().strip();
+            if (!RelativeDate.isMetric(text)) {
+                throw new IllegalArgumentException("Unknown date metric '" + text + "'; use one of "
+                        + String.join(", ", metricNames()) + ", or {\"from\": …, \"to\": …}");
+            }
+            RelativeDate metric = RelativeDate.valueOf(text);
+            return new Dated(metric.resolve(today), metric.label());
+        }
+        if (value instanceof JsonObject range) {
+            LocalDate first = day(
+                    text(range.get("from") == null ? JsonValue.NULL : range.get("from"), "Enter the first day (from)"));
+            LocalDate last =
+                    day(text(range.get("to") == null ? JsonValue.NULL : range.get("to"), "Enter the last day (to)"));
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("The last day (" + last + ") is before the first (" + first + ")");
+            }
+            return new Dated(new DateRange(first, last), null);
+        }
+        throw new IllegalArgumentException("Enter a date metric (LAST_WEEK, …) or {\"from\": …, \"to\": …}");
+    }
+
+    private static List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        for (RelativeDate metric : RelativeDate.values()) {
+            names.add(metric.name());
+        }
+        return names;
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static void bindDays(String name, DateRange range, ZoneId zone, Map<String, Binding> bindings) {
+        bindings.put(name, Binding.of(range.first(), Types.DATE));
+        bindings.put(name + "_first", Binding.of(range.first(), Types.DATE));
+        bindings.put(name + "_last", Binding.of(range.last(), Types.DATE));
+        bindings.put(name + "_from", Binding.of(range.startIn(zone), Types.TIMESTAMP_WITH_TIMEZONE));
+        bindings.put(name + "_to", Binding.of(range.endIn(zone), Types.TIMESTAMP_WITH_TIMEZONE));
+    }
+
+    private static Criterion criterion(ParameterSpec parameter, Dated dated) {
+        DateRange range = dated.range();
+        String days = range.first().equals(range.last())
+                ? SHOWN_DATE.format(range.first())
+                : SHOWN_DATE.format(range.first()) + " – " + SHOWN_DATE.format(range.last());
+        String value = dated.metricLabel() == null ? days : dated.metricLabel() + ": " + days;
+        return new Criterion(parameter.name(), parameter.label(), value, range.first(), range.last());
+    }
+
+    /** The names SQL may use for a parameter. */
+    public static List<String> bindableNames(ParameterSpec parameter) {
+        String name = parameter.name();
+        List<String> names = new ArrayList<>(List.of(name, name + "_set"));
+        if (parameter.type() == ParameterType.DATE || parameter.type() == ParameterType.DATE_RANGE) {
+            names.addAll(List.of(name + "_first", name + "_last", name + "_from", name + "_to"));
+        }
+        return names;
+    }
+}

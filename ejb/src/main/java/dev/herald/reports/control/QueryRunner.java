@@ -1,0 +1,172 @@
+package dev.herald.reports.control;
+
+import dev.herald.rendering.control.RenderHeader;
+import dev.herald.rendering.control.Renderer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Runs a report's query and streams its rows into a renderer, adding up the totals on the way. The
+ * connection must be read-only and outside autocommit, so that PostgreSQL reads from a cursor
+ * {@code fetchSize} rows at a time instead of loading the whole result.
+ */
+public final class QueryRunner {
+
+    private final int fetchSize;
+    private final int timeoutSeconds;
+
+    public QueryRunner(int fetchSize, int timeoutSeconds) {
+        this.fetchSize = fetchSize;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Streams every row (at most {@code maxRows}; 0 for all) and answers how many there were. */
+    public long run(
+            Connection connection,
+            ReportSpec report,
+            ResolvedCriteria criteria,
+            RenderHeader header,
+            Renderer renderer,
+            ZoneId zone,
+            long maxRows)
+            throws SQLException, IOException {
+        NamedSql.Statement statement = NamedSql.parse(report.sql()).bind(criteria.bindings());
+        try (PreparedStatement query =
+                connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(fetchSize);
+            query.setQueryTimeout(timeoutSeconds);
+            if (maxRows > 0) {
+                query.setMaxRows((int) Math.min(maxRows, Integer.MAX_VALUE));
+            }
+            statement.bind(query);
+            try (ResultSet rows = query.executeQuery()) {
+                List<ColumnSpec> columns = report.columns();
+                ColumnReader[] readers = readers(rows.getMetaData(), columns, zone);
+                Totals totals = new Totals(columns);
+                renderer.begin(header);
+                Object[] values = new Object[readers.length];
+                long count = 0;
+                while (rows.next()) {
+                    for (int i = 0; i < readers.length; i++) {
+                        values[i] = readers[i].read(rows, i + 1);
+                    }
+                    totals.add(values);
+                    renderer.row(values);
+                    count++;
+                }
+                renderer.finish(totals.row(), count);
+                return count;
+            }
+        }
+    }
+
+    /** Reads one column of the current row as the value renderers take. */
+    @FunctionalInterface
+    interface ColumnReader {
+        Object read(ResultSet row, int index) throws SQLException;
+    }
+
+    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone)
+            throws SQLException {
+        if (metadata.getColumnCount() != columns.size()) {
+            throw new SQLException("The query answers " + metadata.getColumnCount() + " columns; the report declares "
+                    + columns.size());
+        }
+        ColumnReader[] readers = new ColumnReader[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            String typeName = metadata.getColumnTypeName(i + 1).toLowerCase(java.util.Locale.ROOT);
+            boolean withZone = typeName.contains("tz") || typeName.contains("time zone");
+            readers[i] = switch (columns.get(i).type()) {
+                case TEXT -> ResultSet::getString;
+                case INTEGER ->
+                    (row, index) -> {
+                        long value = row.getLong(index);
+                        return row.wasNull() ? null : value;
+                    };
+                case DECIMAL, MONEY -> ResultSet::getBigDecimal;
+                case DATE -> (row, index) -> row.getObject(index, LocalDate.class);
+                case DATETIME ->
+                    withZone
+                            ? (row, index) -> {
+                                OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+                                return value == null
+                                        ? null
+                                        : value.atZoneSameInstant(zone).toLocalDateTime();
+                            }
+                            : (row, index) -> row.getObject(index, LocalDateTime.class);
+                case BOOLEAN ->
+                    (row, index) -> {
+                        boolean value = row.getBoolean(index);
+                        return row.wasNull() ? null : value;
+                    };
+            };
+        }
+        return readers;
+    }
+
+    /** The totals of the columns that have one: exact for money and decimals. */
+    static final class Totals {
+
+        private final boolean[] totalled;
+        private final long[] longs;
+        private final BigDecimal[] decimals;
+        private final boolean any;
+
+        Totals(List<ColumnSpec> columns) {
+            totalled = new boolean[columns.size()];
+            longs = new long[columns.size()];
+            decimals = new BigDecimal[columns.size()];
+            boolean some = false;
+            for (int i = 0; i < totalled.length; i++) {
+                totalled[i] = columns.get(i).total();
+                some |= totalled[i];
+            }
+            any = some;
+        }
+
+        void add(Object[] values) {
+            if (!any) {
+                return;
+            }
+            for (int i = 0; i < totalled.length; i++) {
+                if (!totalled[i]) {
+                    continue;
+                }
+                Object value = values[i];
+                if (value instanceof Long l) {
+                    longs[i] += l;
+                } else if (value instanceof BigDecimal d) {
+                    decimals[i] = decimals[i] == null ? d : decimals[i].add(d);
+                } else if (value instanceof Number n) {
+                    decimals[i] = (decimals[i] == null ? BigDecimal.ZERO : decimals[i])
+                            .add(BigDecimal.valueOf(n.doubleValue()));
+                }
+            }
+        }
+
+        Object[] row() {
+            if (!any) {
+                return null;
+            }
+            Object[] row = new Object[totalled.length];
+            for (int i = 0; i < row.length; i++) {
+                if (totalled[i]) {
+                    row[i] = decimals[i] != null
+                            ? decimals[i].add(BigDecimal.valueOf(longs[i]))
+                            : Long.valueOf(longs[i]);
+                }
+            }
+            return row;
+        }
+    }
+}
