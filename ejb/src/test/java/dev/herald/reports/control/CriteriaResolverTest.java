@@ -1,0 +1,130 @@
+package dev.herald.reports.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.platform.boundary.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CriteriaResolverTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
+
+    private static final ReportSpec REPORT = new ReportSpec(
+            "sample",
+            "Sample",
+            null,
+            "Test",
+            true,
+            "SELECT 1",
+            List.of(
+                    new ParameterSpec(
+                            "paid",
+                            "Payment date",
+                            ParameterType.DATE_RANGE,
+                            true,
+                            Json.createValue("LAST_WEEK"),
+                            null,
+                            null),
+                    new ParameterSpec("on", "Day", ParameterType.DATE, false, null, null, null),
+                    new ParameterSpec("min", "Minimum", ParameterType.NUMBER, false, null, null, null),
+                    new ParameterSpec(
+                            "status", "Status", ParameterType.CHOICE, false, null, List.of("LIVE", "ARCHIVED"), null),
+                    new ParameterSpec(
+                            "methods",
+                            "Methods",
+                            ParameterType.MULTI_CHOICE,
+                            false,
+                            null,
+                            List.of("CARD", "CASH"),
+                            null),
+                    new ParameterSpec("optedIn", "Opted in only", ParameterType.BOOLEAN, false, null, null, null)),
+            List.of(new ColumnSpec("one", "One", ColumnType.INTEGER)));
+
+    private final CriteriaResolver resolver = new CriteriaResolver(REPORT, ParameterSpec::options, "criteria");
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void defaultsFillWhatIsMissingAndRelativeDatesResolveInTheZone() {
+        ResolvedCriteria resolved = resolver.resolve(json("{}"), WEDNESDAY, LONDON);
+
+        assertThat(resolved.effective()).isEqualTo(json("{\"paid\":\"LAST_WEEK\"}"));
+        assertThat(resolved.bindings().get("paid_first").value()).isEqualTo(LocalDate.of(2026, 11, 16));
+        assertThat(resolved.bindings().get("paid_last").value()).isEqualTo(LocalDate.of(2026, 11, 22));
+        assertThat(resolved.bindings().get("paid_from").value()).isEqualTo(OffsetDateTime.parse("2026-11-16T00:00Z"));
+        assertThat(resolved.bindings().get("paid_to").value()).isEqualTo(OffsetDateTime.parse("2026-11-23T00:00Z"));
+        assertThat(resolved.bindings().get("status_set").value()).isEqualTo(false);
+        assertThat(resolved.bindings().get("methods").value()).isEqualTo(List.of());
+        assertThat(resolved.criteria().get(0))
+                .isEqualTo(new Criterion(
+                        "paid",
+                        "Payment date",
+                        "Last week: 16 Nov 2026 – 22 Nov 2026",
+                        LocalDate.of(2026, 11, 16),
+                        LocalDate.of(2026, 11, 22)));
+        assertThat(resolved.criteria().get(1).value()).isEqualTo("Any");
+    }
+
+    @Test
+    void fixedDatesNumbersChoicesAndBooleansBind() {
+        ResolvedCriteria resolved = resolver.resolve(
+                json("{\"paid\":{\"from\":\"2026-07-01\",\"to\":\"2026-07-31\"},\"on\":\"YESTERDAY\",\"min\":2.5,"
+                        + "\"status\":\"LIVE\",\"methods\":[\"CARD\",\"CASH\"],\"optedIn\":true}"),
+                WEDNESDAY,
+                LONDON);
+
+        assertThat(resolved.bindings().get("paid_from").value())
+                .isEqualTo(OffsetDateTime.parse("2026-07-01T00:00+01:00"));
+        assertThat(resolved.bindings().get("paid_to").value())
+                .isEqualTo(OffsetDateTime.parse("2026-08-01T00:00+01:00"));
+        assertThat(resolved.bindings().get("on").value()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(resolved.bindings().get("min").value()).isEqualTo(new BigDecimal("2.5"));
+        assertThat(resolved.bindings().get("status").value()).isEqualTo("LIVE");
+        assertThat(resolved.bindings().get("methods").value()).isEqualTo(List.of("CARD", "CASH"));
+        assertThat(resolved.bindings().get("optedIn").value()).isEqualTo(true);
+        assertThat(resolved.criteria())
+                .extracting(Criterion::value)
+                .containsExactly(
+                        "1 Jul 2026 – 31 Jul 2026", "Yesterday: 24 Nov 2026", "2.5", "LIVE", "CARD, CASH", "Yes");
+    }
+
+    @Test
+    void everyBadValueIsReportedOnItsField() {
+        assertThatThrownBy(() -> resolver.resolve(
+                        json("{\"paid\":\"LAST_FORTNIGHT\",\"on\":\"LAST_WEEK\",\"min\":\"ten\",\"status\":\"GONE\","
+                                + "\"methods\":[\"CHEQUE\"],\"optedIn\":\"yes\",\"colour\":\"red\"}"),
+                        WEDNESDAY,
+                        LONDON))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .containsExactlyInAnyOrder(
+                                "criteria.colour",
+                                "criteria.paid",
+                                "criteria.on",
+                                "criteria.min",
+                                "criteria.status",
+                                "criteria.methods",
+                                "criteria.optedIn"));
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> resolver.resolve(
+                        json("{\"paid\":{\"from\":\"2026-07-31\",\"to\":\"2026-07-01\"}}"), WEDNESDAY, LONDON))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).message()).contains("before"));
+    }
+}
