@@ -1,0 +1,325 @@
+package dev.herald.reports.control;
+
+import static dev.herald.reports.control.ColumnType.BOOLEAN;
+import static dev.herald.reports.control.ColumnType.DATETIME;
+import static dev.herald.reports.control.ColumnType.DECIMAL;
+import static dev.herald.reports.control.ColumnType.INTEGER;
+import static dev.herald.reports.control.ColumnType.MONEY;
+import static dev.herald.reports.control.ColumnType.TEXT;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * The reports Herald ships with, over the demo reporting schema. Their SQL runs unchanged on
+ * PostgreSQL and on H2 (PostgreSQL mode). An optional parameter {@code p} is written
+ * {@code (NOT :p_set OR column = :p)}, so that leaving it empty means "any".
+ */
+public final class BuiltInReports {
+
+    private BuiltInReports() {}
+
+    private static ParameterSpec dates(String name, String label, String metric) {
+        return new ParameterSpec(name, label, ParameterType.DATE_RANGE, true, Json.createValue(metric), null, null);
+    }
+
+    private static ParameterSpec choice(String name, String label, List<String> options) {
+        return new ParameterSpec(name, label, ParameterType.CHOICE, false, null, options, null);
+    }
+
+    private static ParameterSpec multi(String name, String label, List<String> options) {
+        return new ParameterSpec(name, label, ParameterType.MULTI_CHOICE, false, null, options, null);
+    }
+
+    private static ParameterSpec flag(String name, String label) {
+        return new ParameterSpec(name, label, ParameterType.BOOLEAN, false, JsonValue.FALSE, null, null);
+    }
+
+    private static ColumnSpec col(String name, String label, ColumnType type) {
+        return new ColumnSpec(name, label, type);
+    }
+
+    private static final List<String> EVENT_STATUSES = List.of("LIVE", "ARCHIVED");
+
+    public static final List<ReportSpec> ALL = List.of(
+            new ReportSpec(
+                    "payments-activities-detailed",
+                    "Payments & Activities (detailed)",
+                    "Every payment and refund with its order, customer and channel",
+                    "Finance",
+                    true,
+                    """
+                    SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
+                           p.method, p.kind, p.amount
+                    FROM ticketing_payment p
+                    JOIN ticketing_order o ON o.id = p.order_id
+                    JOIN ticketing_customer c ON c.id = o.customer_id
+                    WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
+                      AND (NOT :method_set OR p.method IN (:method))
+                    ORDER BY p.paid_at, p.id""",
+                    List.of(
+                            dates("paymentDate", "Payment date", "YESTERDAY"),
+                            multi(
+                                    "method",
+                                    "Payment method",
+                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER"))),
+                    List.of(
+                            col("paidAt", "Paid at", DATETIME),
+                            col("paymentId", "Payment", INTEGER).width(9),
+                            col("orderId", "Order", INTEGER).width(9),
+                            col("customer", "Customer", TEXT),
+                            col("email", "E-mail", TEXT).width(30),
+                            col("channel", "Channel", TEXT).width(11),
+                            col("method", "Method", TEXT).width(13),
+                            col("kind", "Kind", TEXT).width(9),
+                            col("amount", "Amount", MONEY).totalled())),
+            new ReportSpec(
+                    "sales-by-event",
+                    "Sales by Event",
+                    "Tickets sold and revenue per performance, for orders placed in the period",
+                    "Ticketing",
+                    true,
+                    """
+                    SELECT e.name, e.genre, e.venue, pf.starts_at, pf.capacity, COUNT(t.id), SUM(t.price),
+                           ROUND(100.0 * COUNT(t.id) / pf.capacity, 1)
+                    FROM ticketing_performance pf
+                    JOIN ticketing_event e ON e.id = pf.event_id
+                    JOIN ticketing_ticket t ON t.performance_id = pf.id AND t.status = 'SOLD'
+                    JOIN ticketing_order o ON o.id = t.order_id
+                    WHERE o.created_at >= :period_from AND o.created_at < :period_to
+                      AND (NOT :eventStatus_set OR e.status = :eventStatus)
+                    GROUP BY e.name, e.genre, e.venue, pf.id, pf.starts_at, pf.capacity
+                    ORDER BY e.name, pf.starts_at""",
+                    List.of(
+                            dates("period", "Orders placed", "THIS_MONTH"),
+                            choice("eventStatus", "Event status", EVENT_STATUSES)),
+                    List.of(
+                            col("event", "Event", TEXT).width(28),
+                            col("genre", "Genre", TEXT).width(10),
+                            col("venue", "Venue", TEXT).width(14),
+                            col("performance", "Performance", DATETIME),
+                            col("capacity", "Capacity", INTEGER),
+                            col("ticketsSold", "Tickets sold", INTEGER).totalled(),
+                            col("revenue", "Revenue", MONEY).totalled(),
+                            col("percentSold", "% of capacity", DECIMAL).width(12))),
+            new ReportSpec(
+                    "customer-list-by-event-attribute",
+                    "Customer List by Event Attribute",
+                    "Customers who bought tickets for events carrying an attribute",
+                    "Customers",
+                    true,
+                    """
+                    SELECT c.id, c.first_name, c.last_name, c.email, c.city, c.marketing_opt_in, COUNT(t.id),
+                           MAX(o.created_at)
+                    FROM ticketing_customer c
+                    JOIN ticketing_order o ON o.customer_id = c.id
+                    JOIN ticketing_ticket t ON t.order_id = o.id AND t.status = 'SOLD'
+                    JOIN ticketing_performance pf ON pf.id = t.performance_id
+                    JOIN ticketing_event e ON e.id = pf.event_id
+                    JOIN ticketing_event_attribute a ON a.event_id = e.id AND a.attribute = :eventAttribute
+                    WHERE (NOT :eventStatus_set OR e.status = :eventStatus)
+                      AND (NOT :optedInOnly OR c.marketing_opt_in)
+                      AND (NOT :city_set OR LOWER(c.city) LIKE '%' || LOWER(:city) || '%')
+                    GROUP BY c.id, c.first_name, c.last_name, c.email, c.city, c.marketing_opt_in
+                    HAVING COUNT(t.id) >= COALESCE(:minTickets, 1)
+                    ORDER BY c.last_name, c.first_name, c.id""",
+                    List.of(
+                            new ParameterSpec(
+                                    "eventAttribute",
+                                    "Event attribute",
+                                    ParameterType.CHOICE,
+                                    true,
+                                    null,
+                                    null,
+                                    "SELECT DISTINCT attribute FROM ticketing_event_attribute ORDER BY attribute"),
+                            choice("eventStatus", "Event status", EVENT_STATUSES),
+                            flag("optedInOnly", "Only customers who opted in to marketing"),
+                            new ParameterSpec("city", "City contains", ParameterType.TEXT, false, null, null, null),
+                            new ParameterSpec(
+                                    "minTickets",
+                                    "At least this many tickets",
+                                    ParameterType.NUMBER,
+                                    false,
+                                    null,
+                                    null,
+                                    null)),
+                    List.of(
+                            col("customerId", "Customer", INTEGER).width(10),
+                            col("firstName", "First name", TEXT).width(14),
+                            col("lastName", "Last name", TEXT).width(16),
+                            col("email", "E-mail", TEXT).width(32),
+                            col("city", "City", TEXT).width(12),
+                            col("optIn", "Opted in", BOOLEAN),
+                            col("tickets", "Tickets", INTEGER).totalled(),
+                            col("lastPurchase", "Last purchase", DATETIME))),
+            new ReportSpec(
+                    "upcoming-performances",
+                    "Upcoming Performances",
+                    "Performances in the period with seats sold and still available",
+                    "Ticketing",
+                    true,
+                    """
+                    SELECT pf.starts_at, e.name, e.venue, e.promoter, pf.capacity, COUNT(t.id), pf.capacity - COUNT(t.id)
+                    FROM ticketing_performance pf
+                    JOIN ticketing_event e ON e.id = pf.event_id
+                    LEFT JOIN ticketing_ticket t ON t.performance_id = pf.id AND t.status = 'SOLD'
+                    WHERE pf.starts_at >= :period_from AND pf.starts_at < :period_to
+                    GROUP BY pf.id, pf.starts_at, e.name, e.venue, e.promoter, pf.capacity
+                    ORDER BY pf.starts_at, e.name""",
+                    List.of(dates("period", "Performances", "NEXT_7_DAYS")),
+                    List.of(
+                            col("startsAt", "Starts", DATETIME),
+                            col("event", "Event", TEXT).width(28),
+                            col("venue", "Venue", TEXT).width(14),
+                            col("promoter", "Promoter", TEXT).width(26),
+                            col("capacity", "Capacity", INTEGER).totalled(),
+                            col("sold", "Sold", INTEGER).totalled(),
+                            col("available", "Available", INTEGER).totalled())),
+            new ReportSpec(
+                    "takings-by-payment-method",
+                    "Takings by Payment Method",
+                    "Payments, refunds and net takings per payment method",
+                    "Finance",
+                    true,
+                    """
+                    SELECT p.method,
+                           SUM(CASE WHEN p.kind = 'PAYMENT' THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN p.kind = 'PAYMENT' THEN p.amount ELSE 0 END),
+                           SUM(CASE WHEN p.kind = 'REFUND' THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN p.kind = 'REFUND' THEN -p.amount ELSE 0 END),
+                           SUM(p.amount)
+                    FROM ticketing_payment p
+                    WHERE p.paid_at >= :period_from AND p.paid_at < :period_to
+                    GROUP BY p.method
+                    ORDER BY p.method""",
+                    List.of(dates("period", "Paid", "LAST_WEEK")),
+                    List.of(
+                            col("method", "Method", TEXT).width(15),
+                            col("payments", "Payments", INTEGER).totalled(),
+                            col("paid", "Paid", MONEY).totalled(),
+                            col("refunds", "Refunds", INTEGER).totalled(),
+                            col("refunded", "Refunded", MONEY).totalled(),
+                            col("net", "Net", MONEY).totalled())),
+            new ReportSpec(
+                    "service-desk-tickets",
+                    "Service Desk Tickets",
+                    "Tickets opened in the period with response, resolution, escalation and sentiment",
+                    "Service desk",
+                    true,
+                    """
+                    SELECT t.id, t.opened_at, c.name, te.name, t.subject, t.category, t.priority, t.status,
+                           t.first_response_minutes, ROUND(t.resolution_minutes / 60.0, 1), t.escalated, t.automated,
+                           t.sentiment
+                    FROM servicedesk_ticket t
+                    JOIN servicedesk_company c ON c.id = t.company_id
+                    LEFT JOIN servicedesk_technician te ON te.id = t.technician_id
+                    WHERE t.opened_at >= :period_from AND t.opened_at < :period_to
+                      AND (NOT :priority_set OR t.priority IN (:priority))
+                      AND (NOT :escalatedOnly OR t.escalated)
+                    ORDER BY t.opened_at, t.id""",
+                    List.of(
+                            dates("period", "Opened", "LAST_7_DAYS"),
+                            multi("priority", "Priority", List.of("LOW", "NORMAL", "HIGH", "URGENT")),
+                            flag("escalatedOnly", "Escalated tickets only")),
+                    List.of(
+                            col("ticketId", "Ticket", INTEGER).width(8),
+                            col("openedAt", "Opened", DATETIME),
+                            col("company", "Company", TEXT).width(18),
+                            col("technician", "Technician", TEXT).width(15),
+                            col("subject", "Subject", TEXT).width(30),
+                            col("category", "Category", TEXT).width(10),
+                            col("priority", "Priority", TEXT).width(9),
+                            col("status", "Status", TEXT).width(11),
+                            col("firstResponseMinutes", "First response (min)", INTEGER)
+                                    .width(10),
+                            col("resolutionHours", "Resolution (h)", DECIMAL).width(10),
+                            col("escalated", "Escalated", BOOLEAN).width(9),
+                            col("automated", "Automated", BOOLEAN).width(9),
+                            col("sentiment", "Sentiment", DECIMAL).width(9))),
+            new ReportSpec(
+                    "technician-performance",
+                    "Technician Performance",
+                    "Tickets, resolution, response times, escalations and sentiment per technician",
+                    "Service desk",
+                    true,
+                    """
+                    SELECT te.name, te.team, COUNT(t.id), SUM(CASE WHEN t.resolved_at IS NOT NULL THEN 1 ELSE 0 END),
+                           ROUND(AVG(t.first_response_minutes), 1), ROUND(AVG(t.resolution_minutes) / 60.0, 1),
+                           SUM(CASE WHEN t.escalated THEN 1 ELSE 0 END), ROUND(AVG(t.sentiment), 2)
+                    FROM servicedesk_technician te
+                    JOIN servicedesk_ticket t ON t.technician_id = te.id
+                    WHERE t.opened_at >= :period_from AND t.opened_at < :period_to
+                    GROUP BY te.id, te.name, te.team
+                    ORDER BY te.name""",
+                    List.of(dates("period", "Opened", "LAST_MONTH")),
+                    List.of(
+                            col("technician", "Technician", TEXT).width(16),
+                            col("team", "Team", TEXT).width(14),
+                            col("tickets", "Tickets", INTEGER).totalled(),
+                            col("resolved", "Resolved", INTEGER).totalled(),
+                            col("firstResponseMinutes", "Avg first response (min)", DECIMAL),
+                            col("resolutionHours", "Avg resolution (h)", DECIMAL),
+                            col("escalations", "Escalations", INTEGER).totalled(),
+                            col("sentiment", "Avg sentiment", DECIMAL))),
+            new ReportSpec(
+                    "tenant-usage",
+                    "Tenant Usage",
+                    "Active users, voice and SMS credits per tenant over the period",
+                    "Service provider",
+                    true,
+                    """
+                    SELECT tn.name, tn.plan, tn.region, tn.status, MAX(u.active_users), SUM(u.voice_credits),
+                           SUM(u.sms_credits)
+                    FROM usage_tenant tn
+                    JOIN usage_daily u ON u.tenant_id = tn.id
+                    WHERE u.usage_day BETWEEN :period_first AND :period_last
+                      AND (NOT :tenantStatus_set OR tn.status IN (:tenantStatus))
+                      AND (NOT :region_set OR tn.region = :region)
+                    GROUP BY tn.id, tn.name, tn.plan, tn.region, tn.status
+                    ORDER BY tn.name""",
+                    List.of(
+                            dates("period", "Usage days", "LAST_MONTH"),
+                            multi("tenantStatus", "Tenant status", List.of("ACTIVE", "TRIAL", "SUSPENDED", "CLOSED")),
+                            new ParameterSpec(
+                                    "region",
+                                    "Region",
+                                    ParameterType.CHOICE,
+                                    false,
+                                    null,
+                                    null,
+                                    "SELECT DISTINCT region FROM usage_tenant ORDER BY region")),
+                    List.of(
+                            col("tenant", "Tenant", TEXT).width(26),
+                            col("plan", "Plan", TEXT).width(11),
+                            col("region", "Region", TEXT).width(9),
+                            col("status", "Status", TEXT).width(10),
+                            col("peakUsers", "Peak active users", INTEGER),
+                            col("voiceCredits", "Voice credits", DECIMAL).totalled(),
+                            col("smsCredits", "SMS credits", DECIMAL).totalled())),
+            new ReportSpec(
+                    "tenant-list",
+                    "Tenant List",
+                    "Tenants with their status, plan, region and when they joined",
+                    "Service provider",
+                    true,
+                    """
+                    SELECT tn.id, tn.name, tn.status, tn.plan, tn.region, tn.created_at
+                    FROM usage_tenant tn
+                    WHERE (NOT :status_set OR tn.status IN (:status))
+                      AND (NOT :plan_set OR tn.plan = :plan)
+                      AND (NOT :joinedSince_set OR tn.created_at >= :joinedSince_from)
+                    ORDER BY tn.name""",
+                    List.of(
+                            multi("status", "Status", List.of("ACTIVE", "TRIAL", "SUSPENDED", "CLOSED")),
+                            choice("plan", "Plan", List.of("STARTER", "BUSINESS", "ENTERPRISE")),
+                            new ParameterSpec(
+                                    "joinedSince", "Joined on or after", ParameterType.DATE, false, null, null, null)),
+                    List.of(
+                            col("tenantId", "Tenant id", INTEGER).width(9),
+                            col("tenant", "Tenant", TEXT).width(28),
+                            col("status", "Status", TEXT).width(10),
+                            col("plan", "Plan", TEXT).width(11),
+                            col("region", "Region", TEXT).width(9),
+                            col("joined", "Joined", DATETIME))));
+}
