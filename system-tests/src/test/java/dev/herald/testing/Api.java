@@ -52,6 +52,14 @@ public final class Api {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose answer is a file. */
+    public HttpResponse<byte[]> postForFile(String path, String json) {
+        return Http.sendForBytes(Http.request(baseUrl, path)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> post(String path, JsonObject json) {
         return post(path, json.toString());
     }
@@ -71,6 +79,12 @@ public final class Api {
 
     public JsonObject json(HttpResponse<String> response) {
         return Http.json(response);
+    }
+
+    public static jakarta.json.JsonArray parseArray(String json) {
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readArray();
+        }
     }
 
     public static JsonObject parse(String json) {

@@ -1,0 +1,19 @@
+package dev.herald.reports.boundary;
+
+import dev.herald.reports.control.Criterion;
+import dev.herald.reports.control.ReportEngine;
+import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.schedules.entity.FileFormat;
+import java.util.List;
+
+/** A checked render request, ready to stream: the file's name and type are known before any byte. */
+public record RenderJob(ReportEngine.Prepared prepared, FileFormat format, CsvDelimiter csvDelimiter, String fileName) {
+
+    public String mediaType() {
+        return format == FileFormat.CSV ? "text/csv; charset=UTF-8" : format.mediaType();
+    }
+
+    public List<Criterion> criteria() {
+        return prepared.criteria().criteria();
+    }
+}

@@ -1,0 +1,526 @@
+package dev.herald.reports.boundary;
+
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.reports.control.ColumnSpec;
+import dev.herald.reports.control.ColumnType;
+import dev.herald.reports.control.CriteriaResolver;
+import dev.herald.reports.control.NamedSql;
+import dev.herald.reports.control.ParameterSpec;
+import dev.herald.reports.control.ParameterType;
+import dev.herald.reports.control.ReportEngine;
+import dev.herald.reports.control.ReportSpec;
+import dev.herald.reports.control.ReportSpecs;
+import dev.herald.reports.control.SqlReportCheck;
+import dev.herald.reports.entity.CriteriaSet;
+import dev.herald.reports.entity.ReportDefinition;
+import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.schedules.entity.FileFormat;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The report catalog: browse and search it, see a report's parameters and columns, preview and
+ * render reports, and (Super Administrators) add SQL reports. Rendering streams: {@link #prepare}
+ * checks everything and fixes the file's name before a byte is written, {@link #render} then writes.
+ */
+@Stateless
+@RolesAllowed(SecurityRoles.STAFF)
+public class ReportCatalog {
+
+    private static final Logger LOG = Logger.getLogger(ReportCatalog.class.getName());
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    public static final int MAX_PREVIEW_ROWS = 500;
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    ReportEngine engine;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext session;
+
+    public Page<ReportSummary> search(String q, Integer page, Integer size) {
+        int pageSize = Page.size(size);
+        int pageNumber = page == null || page < 0 ? 0 : page;
+        String where = q == null || q.isBlank()
+                ? ""
+                : " WHERE LOWER(r.name) LIKE :q OR LOWER(r.description) LIKE :q OR LOWER(r.category) LIKE :q"
+                        + " OR LOWER(r.key) LIKE :q";
+        TypedQuery<ReportDefinition> query = em.createQuery(
+                "SELECT r FROM ReportDefinition r" + where + " ORDER BY r.category, r.name", ReportDefinition.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM ReportDefinition r" + where, Long.class);
+        if (!where.isEmpty()) {
+            String pattern =
+                    "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            query.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        List<ReportSummary> items =
+                query.setFirstResult(pageNumber * pageSize).setMaxResults(pageSize).getResultList().stream()
+                        .map(r -> new ReportSummary(
+                                r.getKey(), r.getName(), r.getDescription(), r.getCategory(), r.isBuiltIn()))
+                        .toList();
+        return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
+    }
+
+    public ReportDetail get(String key) {
+        return detail(engine.spec(key));
+    }
+
+    private ReportDetail detail(ReportSpec report) {
+        List<ParameterView> parameters = report.parameters().stream()
+                .map(p -> new ParameterView(
+                        p.name(),
+                        p.label(),
+                        p.type().name(),
+                        p.required(),
+                        p.defaultValue(),
+                        p.hasChoices() ? engine.choices(p) : null))
+                .toList();
+        return new ReportDetail(
+                report.key(),
+                report.name(),
+                report.description(),
+                report.category(),
+                report.builtIn(),
+                parameters,
+                columns(report.columns()),
+                report.builtIn() ? null : report.sql());
+    }
+
+    private static List<ColumnView> columns(List<ColumnSpec> columns) {
+        return columns.stream()
+                .map(c -> new ColumnView(c.name(), c.label(), c.type().name(), c.format(), c.total()))
+                .toList();
+    }
+
+    // --- rendering
+
+    /** Checks a render request; answers the job to stream, or throws ValidationException. */
+    @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
+    public RenderJob prepare(String key, RenderRequest request) {
+        ReportSpec report = engine.spec(key);
+        ValidationException.Builder errors = ValidationException.builder();
+        FileFormat format = parse(FileFormat.class, request == null ? null : request.format(), "format", errors, null);
+        CsvDelimiter delimiter = parse(
+                CsvDelimiter.class,
+                request == null ? null : request.csvDelimiter(),
+                "csvDelimiter",
+                errors,
+                CsvDelimiter.COMMA);
+        if (format == null && !errors.hasErrorOn("format")) {
+            errors.add("format", "Choose a format: CSV, PDF, EXCEL_FORMATTED, EXCEL_UNFORMATTED or XML");
+        }
+        JsonObject criteria = criteria(report, request, errors);
+        ReportEngine.Prepared prepared = null;
+        try {
+            prepared = engine.prepare(report, criteria, null, "criteria");
+        } catch (ValidationException e) {
+            errors.addAll(e);
+        }
+        errors.throwIfAny();
+        String fileName =
+                report.key() + "-" + FILE_DATE.format(prepared.header().generatedAt()) + "." + format.extension();
+        return new RenderJob(prepared, format, delimiter, fileName);
+    }
+
+    /** Streams a prepared report; answers the number of rows. The export is in the audit log. */
+    @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long render(RenderJob job, OutputStream out, String remoteAddress) throws IOException {
+        long started = System.nanoTime();
+        try {
+            long rows = engine.render(job.prepared(), job.format(), job.csvDelimiter(), out);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.fine(() -> "Rendered " + job.prepared().report().key() + " as " + job.format() + ": " + rows
+                    + " rows in " + millis + " ms");
+            auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "report.export", remoteAddress)
+                    .about("report", job.prepared().report().key())
+                    .withDetail("{\"format\":\"" + job.format() + "\",\"rows\":" + rows + ",\"criteria\":"
+                            + job.prepared().criteria().effective() + "}"));
+            return rows;
+        } catch (SQLTimeoutException e) {
+            throw new IOException("The report's query took longer than its time-out", e);
+        } catch (SQLException e) {
+            throw new IOException("The report's query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first rows (at most {@value #MAX_PREVIEW_ROWS}) of a report with the criteria. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public PreviewView preview(String key, RenderRequest request, Integer rows) {
+        ReportSpec report = engine.spec(key);
+        ValidationException.Builder errors = ValidationException.builder();
+        JsonObject criteria = criteria(report, request, errors);
+        errors.throwIfAny();
+        int limit = rows == null || rows < 1 ? 50 : Math.min(rows, MAX_PREVIEW_ROWS);
+        ReportEngine.Prepared prepared = engine.prepare(report, criteria, null, "criteria");
+        try {
+            ReportEngine.Preview preview = engine.preview(prepared, limit);
+            List<List<Object>> shown = preview.rows().stream()
+                    .map(row -> java.util.Arrays.asList(row))
+                    .toList();
+            return new PreviewView(preview.criteria(), columns(preview.columns()), shown, preview.truncated());
+        } catch (SQLException e) {
+            throw ValidationException.of("criteria", "The report could not run: " + e.getMessage());
+        }
+    }
+
+    private JsonObject criteria(ReportSpec report, RenderRequest request, ValidationException.Builder errors) {
+        JsonObjectBuilder merged = Json.createObjectBuilder();
+        if (request != null && request.criteriaSetId() != null) {
+            CriteriaSet set = em.find(CriteriaSet.class, request.criteriaSetId());
+            if (set == null || !set.getReport().getKey().equals(report.key())) {
+                errors.add("criteriaSetId", "This report has no criteria set " + request.criteriaSetId());
+            } else {
+                ReportSpecs.object(set.getCriteria()).forEach(merged::add);
+            }
+        }
+        if (request != null && request.criteria() != null) {
+            request.criteria().forEach(merged::add);
+        }
+        return merged.build();
+    }
+
+    private static <E extends Enum<E>> E parse(
+            Class<E> type, String text, String field, ValidationException.Builder errors, E fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E value : type.getEnumConstants()) {
+                names.add(value.name());
+            }
+            errors.add(field, "'" + text + "' is not one of " + String.join(", ", names));
+            return fallback;
+        }
+    }
+
+    // --- SQL reports
+
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    public ReportDetail createSqlReport(SqlReportInput input, String remoteAddress) {
+        ReportSpec report = checkSqlReport(input, null);
+        if (findDefinition(report.key()) != null) {
+            throw ValidationException.of("key", "A report with the key '" + report.key() + "' already exists");
+        }
+        ReportDefinition definition =
+                new ReportDefinition(report.key(), report.name(), report.description(), report.category());
+        store(definition, report);
+        em.persist(definition);
+        audit("report.create", report, remoteAddress);
+        return detail(report);
+    }
+
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    public ReportDetail updateSqlReport(String key, SqlReportInput input, String remoteAddress) {
+        ReportDefinition definition = sqlDefinition(key);
+        ReportSpec report = checkSqlReport(input, key);
+        store(definition, report);
+        audit("report.update", report, remoteAddress);
+        return detail(report);
+    }
+
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    public void deleteSqlReport(String key, String remoteAddress) {
+        ReportDefinition definition = sqlDefinition(key);
+        long used = em.createQuery("SELECT COUNT(i) FROM ScheduledReport i WHERE i.report = :report", Long.class)
+                .setParameter("report", definition)
+                .getSingleResult();
+        if (used > 0) {
+            throw new ConflictException(
+                    "Schedules still hold this report (" + used + " items); remove it from them before deleting it.");
+        }
+        em.remove(definition);
+        auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "report.delete", remoteAddress)
+                .about("report", key));
+    }
+
+    private ReportDefinition findDefinition(String key) {
+        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private ReportDefinition sqlDefinition(String key) {
+        ReportDefinition definition = findDefinition(key);
+        if (definition == null) {
+            throw new NotFoundException("report", key);
+        }
+        if (definition.isBuiltIn()) {
+            throw new ConflictException("Built-in reports cannot be changed or deleted.");
+        }
+        return definition;
+    }
+
+    private void store(ReportDefinition definition, ReportSpec report) {
+        definition.define(
+                report.name(),
+                report.description(),
+                report.category(),
+                false,
+                report.sql(),
+                ReportSpecs.parametersJson(report.parameters()),
+                ReportSpecs.columnsJson(report.columns()),
+                clock.instant());
+    }
+
+    private void audit(String action, ReportSpec report, String remoteAddress) {
+        auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), action, remoteAddress)
+                .about("report", report.key())
+                .withDetail("{\"name\":" + Json.createValue(report.name()) + ",\"sql\":"
+                        + Json.createValue(report.sql()) + "}"));
+    }
+
+    /** Every check on a SQL report, ending with a trial run of its query on the reporting database. */
+    private ReportSpec checkSqlReport(SqlReportInput input, String existingKey) {
+        ValidationException.Builder errors = ValidationException.builder();
+        if (input == null) {
+            throw ValidationException.of("", "Send the report");
+        }
+        String key = existingKey != null
+                ? existingKey
+                : input.key() == null ? "" : input.key().strip();
+        if (existingKey == null && !SqlReportCheck.KEY_PATTERN.matcher(key).matches()) {
+            errors.add("key", "2–100 lower-case letters, digits and hyphens, starting with a letter or digit");
+        }
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add("name", "Enter a name of at most 200 characters");
+        }
+        if (input.description() != null && input.description().length() > 2000) {
+            errors.add("description", "At most 2,000 characters");
+        }
+        String category = input.category() == null || input.category().isBlank()
+                ? "Custom"
+                : input.category().strip();
+        if (category.length() > 100) {
+            errors.add("category", "At most 100 characters");
+        }
+        List<ParameterSpec> parameters = parameters(input.parameters(), errors);
+        SqlReportCheck.check(input.sql(), parameters, errors);
+        errors.throwIfAny();
+        String sql = input.sql().strip();
+        if (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1).strip();
+        }
+        ReportSpec draft = new ReportSpec(key, name, input.description(), category, false, sql, parameters, List.of());
+        List<ColumnSpec> found = trialRun(draft, errors);
+        List<ColumnSpec> columns = declaredColumns(input.columns(), found, errors);
+        errors.throwIfAny();
+        return new ReportSpec(key, name, input.description(), category, false, sql, parameters, columns);
+    }
+
+    private List<ParameterSpec> parameters(
+            List<SqlReportInput.ParameterInput> inputs, ValidationException.Builder errors) {
+        List<ParameterSpec> parameters = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<SqlReportInput.ParameterInput> given = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < given.size(); i++) {
+            SqlReportInput.ParameterInput p = given.get(i);
+            String path = "parameters[" + i + "]";
+            String name = p.name() == null ? "" : p.name().strip();
+            if (!SqlReportCheck.PARAMETER_NAME.matcher(name).matches()) {
+                errors.add(path + ".name", "A letter, then letters and digits (at most 40)");
+            } else if (!names.add(name)) {
+                errors.add(path + ".name", "Two parameters are called " + name);
+            }
+            String label =
+                    p.label() == null || p.label().isBlank() ? name : p.label().strip();
+            ParameterType type = parse(ParameterType.class, p.type(), path + ".type", errors, null);
+            if (type == null) {
+                if (!errors.hasErrorOn(path + ".type")) {
+                    errors.add(
+                            path + ".type",
+                            "Choose a type: DATE, DATE_RANGE, NUMBER, TEXT, CHOICE, MULTI_CHOICE or BOOLEAN");
+                }
+                continue;
+            }
+            boolean choices = type == ParameterType.CHOICE || type == ParameterType.MULTI_CHOICE;
+            boolean hasLookup = p.lookupSql() != null && !p.lookupSql().isBlank();
+            if (choices && (p.options() == null || p.options().isEmpty()) && !hasLookup) {
+                errors.add(path + ".options", "A choice needs options, or a lookup query");
+            }
+            if (hasLookup) {
+                ValidationException.Builder lookupErrors = ValidationException.builder();
+                SqlReportCheck.check(p.lookupSql(), List.of(), lookupErrors);
+                lookupErrors.errors().forEach(e -> errors.add(path + ".lookupSql", e.message()));
+            }
+            parameters.add(new ParameterSpec(
+                    name,
+                    label,
+                    type,
+                    Boolean.TRUE.equals(p.required()),
+                    p.defaultValue(),
+                    choices ? p.options() : null,
+                    hasLookup ? p.lookupSql().strip() : null));
+        }
+        if (errors.isEmpty()) {
+            ReportSpec probe = new ReportSpec("probe", "probe", null, null, false, "SELECT 1", parameters, List.of());
+            JsonObjectBuilder defaults = Json.createObjectBuilder();
+            parameters.stream()
+                    .filter(p -> p.defaultValue() != null)
+                    .forEach(p -> defaults.add(p.name(), p.defaultValue()));
+            try {
+                new CriteriaResolver(probe, engine::choices, "parameters.default").check(defaults.build());
+            } catch (ValidationException e) {
+                e.errors().forEach(error -> errors.add(error.field(), error.message()));
+            }
+        }
+        return parameters;
+    }
+
+    private List<ColumnSpec> trialRun(ReportSpec draft, ValidationException.Builder errors) {
+        // Every parameter empty (or its default): enough to compile the query and learn its columns.
+        try (Connection connection = engine.readOnly()) {
+            try {
+                JsonObjectBuilder defaults = Json.createObjectBuilder();
+                draft.parameters().stream()
+                        .filter(p -> p.defaultValue() != null)
+                        .forEach(p -> defaults.add(p.name(), p.defaultValue()));
+                ReportSpec lenient = new ReportSpec(
+                        draft.key(),
+                        draft.name(),
+                        null,
+                        null,
+                        false,
+                        draft.sql(),
+                        draft.parameters().stream()
+                                .map(p -> new ParameterSpec(
+                                        p.name(),
+                                        p.label(),
+                                        p.type(),
+                                        false,
+                                        p.defaultValue(),
+                                        p.options(),
+                                        p.lookupSql()))
+                                .toList(),
+                        List.of());
+                NamedSql.Statement statement = NamedSql.parse(draft.sql())
+                        .bind(new CriteriaResolver(lenient, engine::choices, "parameters")
+                                .resolve(
+                                        defaults.build(),
+                                        clock.instant()
+                                                .atZone(java.time.ZoneOffset.UTC)
+                                                .toLocalDate(),
+                                        java.time.ZoneOffset.UTC)
+                                .bindings());
+                try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
+                    query.setQueryTimeout(30);
+                    query.setMaxRows(1);
+                    statement.bind(query);
+                    try (var rows = query.executeQuery()) {
+                        return columnsOf(rows.getMetaData());
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            errors.add("sql", "The query does not run: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static List<ColumnSpec> columnsOf(ResultSetMetaData metadata) throws SQLException {
+        List<ColumnSpec> columns = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            String label = metadata.getColumnLabel(i);
+            ColumnType type =
+                    switch (metadata.getColumnType(i)) {
+                        case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> ColumnType.INTEGER;
+                        case Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnType.DECIMAL;
+                        case Types.DATE -> ColumnType.DATE;
+                        case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.DATETIME;
+                        case Types.BOOLEAN, Types.BIT -> ColumnType.BOOLEAN;
+                        default -> ColumnType.TEXT;
+                    };
+            columns.add(
+                    new ColumnSpec(SqlReportCheck.columnName(label, taken), SqlReportCheck.columnLabel(label), type));
+        }
+        return columns;
+    }
+
+    private static List<ColumnSpec> declaredColumns(
+            List<SqlReportInput.ColumnInput> inputs, List<ColumnSpec> found, ValidationException.Builder errors) {
+        if (inputs == null || inputs.isEmpty()) {
+            return found;
+        }
+        if (!found.isEmpty() && inputs.size() != found.size()) {
+            errors.add("columns", "The query answers " + found.size() + " columns; " + inputs.size() + " are declared");
+            return found;
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SqlReportInput.ColumnInput c = inputs.get(i);
+            String path = "columns[" + i + "]";
+            ColumnSpec guess = i < found.size() ? found.get(i) : null;
+            String name = c.name() == null || c.name().isBlank()
+                    ? (guess == null ? "column" + (i + 1) : guess.name())
+                    : c.name().strip();
+            if (!SqlReportCheck.PARAMETER_NAME.matcher(name).matches()) {
+                errors.add(path + ".name", "A letter, then letters and digits (at most 40)");
+            } else if (!taken.add(name)) {
+                errors.add(path + ".name", "Two columns are called " + name);
+            }
+            ColumnType type = parse(
+                    ColumnType.class, c.type(), path + ".type", errors, guess == null ? ColumnType.TEXT : guess.type());
+            String label = c.label() == null || c.label().isBlank()
+                    ? (guess == null ? name : guess.label())
+                    : c.label().strip();
+            boolean total = Boolean.TRUE.equals(c.total());
+            if (total && type != null && !type.isNumeric()) {
+                errors.add(path + ".total", "Only number columns have totals");
+            }
+            columns.add(new ColumnSpec(name, label, type, c.format(), total, 0));
+        }
+        return columns;
+    }
+}

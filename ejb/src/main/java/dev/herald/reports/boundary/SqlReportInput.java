@@ -1,0 +1,30 @@
+package dev.herald.reports.boundary;
+
+import java.util.List;
+
+/**
+ * A SQL report a Super Administrator adds: one SELECT over the reporting data source with named
+ * parameters. Columns are optional: without them Herald reads them from the query.
+ */
+public record SqlReportInput(
+        String key,
+        String name,
+        String description,
+        String category,
+        String sql,
+        List<ParameterInput> parameters,
+        List<ColumnInput> columns) {
+
+    /** A declared parameter; see ParameterType for the types. */
+    public record ParameterInput(
+            String name,
+            String label,
+            String type,
+            Boolean required,
+            jakarta.json.JsonValue defaultValue,
+            List<String> options,
+            String lookupSql) {}
+
+    /** A declared column, in the order of the query's columns. */
+    public record ColumnInput(String name, String label, String type, String format, Boolean total) {}
+}

@@ -1,0 +1,199 @@
+package dev.herald.reports.control;
+
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.rendering.control.RenderHeader;
+import dev.herald.rendering.control.Renderer;
+import dev.herald.rendering.control.Renderers;
+import dev.herald.reports.entity.ReportDefinition;
+import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.schedules.entity.FileFormat;
+import dev.herald.settings.boundary.OrganisationView;
+import dev.herald.settings.boundary.SettingsService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs reports on the reporting data source ({@code jdbc/heraldReporting}): resolves criteria in the
+ * organisation's zone, streams the query into a renderer, answers previews and the options of choice
+ * parameters. Every query runs on a read-only connection outside autocommit (so PostgreSQL streams
+ * from a cursor), with a statement time-out ({@code herald.reports.query-timeout}, default 5
+ * minutes) and a fetch size ({@code herald.reports.fetch-size}, default 1,000). No security here:
+ * the boundaries that call it decide who may.
+ */
+@ApplicationScoped
+public class ReportEngine {
+
+    /** A report ready to run: what it is, its resolved criteria, and the file's header. */
+    public record Prepared(ReportSpec report, ResolvedCriteria criteria, RenderHeader header, ZoneId zone) {}
+
+    /** The first rows of a report. */
+    public record Preview(List<Criterion> criteria, List<ColumnSpec> columns, List<Object[]> rows, boolean truncated) {}
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Resource(lookup = "jdbc/heraldReporting")
+    DataSource reporting;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.reports.query-timeout", defaultValue = "PT5M")
+    Duration queryTimeout;
+
+    @Inject
+    @ConfigProperty(name = "herald.reports.fetch-size", defaultValue = "1000")
+    int fetchSize;
+
+    public ReportSpec spec(String key) {
+        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst()
+                .map(ReportSpecs::of)
+                .orElseThrow(() -> new NotFoundException("report", key));
+    }
+
+    /** Checks criteria against the report; {@code field} prefixes the names of bad fields. */
+    public JsonObject check(ReportSpec report, JsonObject criteria, String field) {
+        return new CriteriaResolver(report, this::choices, field).check(criteria);
+    }
+
+    /** Resolves criteria for a run now, and makes the file's header. */
+    public Prepared prepare(ReportSpec report, JsonObject criteria, String title, String field) {
+        OrganisationView organisation = settings.organisation();
+        ZoneId zone = ZoneId.of(organisation.timeZone());
+        ZonedDateTime now = clock.instant().atZone(zone);
+        ResolvedCriteria resolved =
+                new CriteriaResolver(report, this::choices, field).resolve(criteria, LocalDate.from(now), zone);
+        RenderHeader header = new RenderHeader(
+                title == null || title.isBlank() ? report.name() : title,
+                report.key(),
+                report.name(),
+                organisation.clientName(),
+                now,
+                resolved.criteria(),
+                report.columns());
+        return new Prepared(report, resolved, header, zone);
+    }
+
+    /** Streams the whole report into the stream in the format; answers the number of rows. */
+    public long render(Prepared prepared, FileFormat format, CsvDelimiter delimiter, OutputStream out)
+            throws IOException, SQLException {
+        Renderer renderer = Renderers.of(format, delimiter, out);
+        return run(prepared, renderer, 0);
+    }
+
+    public long run(Prepared prepared, Renderer renderer, long maxRows) throws IOException, SQLException {
+        try (Connection connection = readOnly()) {
+            try {
+                return runner().run(
+                                connection,
+                                prepared.report(),
+                                prepared.criteria(),
+                                prepared.header(),
+                                renderer,
+                                prepared.zone(),
+                                maxRows);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    public Preview preview(Prepared prepared, int rows) throws SQLException {
+        List<Object[]> kept = new ArrayList<>();
+        long[] total = {0};
+        Renderer collector = new Renderer() {
+            @Override
+            public void begin(RenderHeader header) {}
+
+            @Override
+            public void row(Object[] values) {
+                kept.add(values.clone());
+            }
+
+            @Override
+            public void finish(Object[] totals, long rowCount) {
+                total[0] = rowCount;
+            }
+        };
+        try {
+            run(prepared, collector, rows + 1L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean truncated = kept.size() > rows;
+        List<Object[]> shown = truncated ? kept.subList(0, rows) : kept;
+        return new Preview(prepared.criteria().criteria(), prepared.report().columns(), List.copyOf(shown), truncated);
+    }
+
+    /** The options of a CHOICE or MULTI_CHOICE parameter: its list, or what its lookup query answers. */
+    public List<String> choices(ParameterSpec parameter) {
+        if (parameter.lookupSql() == null || parameter.lookupSql().isBlank()) {
+            return parameter.options();
+        }
+        try (Connection connection = readOnly()) {
+            try (PreparedStatement query = connection.prepareStatement(parameter.lookupSql())) {
+                query.setQueryTimeout(30);
+                query.setMaxRows(1000);
+                List<String> options = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String value = rows.getString(1);
+                        if (value != null) {
+                            options.add(value);
+                        }
+                    }
+                }
+                return options;
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "The options of " + parameter.label() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to the reporting data source that cannot write, outside autocommit. */
+    public Connection readOnly() throws SQLException {
+        Connection connection = reporting.getConnection();
+        try {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    public QueryRunner runner() {
+        return new QueryRunner(fetchSize, (int) Math.max(1, queryTimeout.toSeconds()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.herald.reports.api;
+
+import dev.herald.reports.boundary.CriteriaSetInput;
+import dev.herald.reports.boundary.CriteriaSetService;
+import dev.herald.reports.boundary.CriteriaSetView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** One criteria set. Reading needs any staff role; changing needs Manage Reports. */
+@Path("criteria-sets")
+@Produces(MediaType.APPLICATION_JSON)
+public class CriteriaSetsResource {
+
+    @Inject
+    CriteriaSetService criteriaSets;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One criteria set")
+    public CriteriaSetView get(@PathParam("id") long id) {
+        return criteriaSets.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a criteria set or change its criteria")
+    public CriteriaSetView update(@PathParam("id") long id, CriteriaSetInput input) {
+        return criteriaSets.update(id, input, request.getRemoteAddr());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a criteria set; schedule items made from it keep their copy of its criteria")
+    public Response delete(@PathParam("id") long id) {
+        criteriaSets.delete(id, request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+}
