@@ -63,6 +63,7 @@ public final class PdfRenderer implements Renderer {
     private PdfPTable table;
     private int[] alignments;
     private ColumnType[] types;
+    private boolean[] plainIntegers;
     private int pending;
 
     public PdfRenderer(OutputStream out) {
@@ -123,9 +124,11 @@ public final class PdfRenderer implements Renderer {
             table.setSplitLate(false);
             alignments = new int[columns.size()];
             types = new ColumnType[columns.size()];
+            plainIntegers = new boolean[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 ColumnSpec column = columns.get(i);
                 types[i] = column.type();
+                plainIntegers[i] = "0".equals(column.format());
                 alignments[i] = column.type().isNumeric() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT;
                 PdfPCell cell = new PdfPCell(new Phrase(column.label(), headerFont));
                 cell.setBackgroundColor(HEADER_FILL);
@@ -147,7 +150,9 @@ public final class PdfRenderer implements Renderer {
         PdfPCell defaults = table.getDefaultCell();
         for (int i = 0; i < values.length; i++) {
             defaults.setHorizontalAlignment(alignments[i]);
-            table.addCell(new Phrase(text(values[i], types[i]), cellFont));
+            Object value = values[i];
+            String text = plainIntegers[i] && value instanceof Long l ? Long.toString(l) : text(value, types[i]);
+            table.addCell(new Phrase(text, cellFont));
         }
         if (++pending == SLICE) {
             flush();

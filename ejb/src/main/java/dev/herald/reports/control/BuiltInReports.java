@@ -40,6 +40,11 @@ public final class BuiltInReports {
         return new ColumnSpec(name, label, type);
     }
 
+    /** An identifier: a whole number shown without grouping. */
+    private static ColumnSpec id(String name, String label) {
+        return new ColumnSpec(name, label, INTEGER, "0", false, 9);
+    }
+
     private static final List<String> EVENT_STATUSES = List.of("LIVE", "ARCHIVED");
 
     public static final List<ReportSpec> ALL = List.of(
@@ -66,8 +71,8 @@ public final class BuiltInReports {
                                     List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER"))),
                     List.of(
                             col("paidAt", "Paid at", DATETIME),
-                            col("paymentId", "Payment", INTEGER).width(9),
-                            col("orderId", "Order", INTEGER).width(9),
+                            id("paymentId", "Payment"),
+                            id("orderId", "Order"),
                             col("customer", "Customer", TEXT),
                             col("email", "E-mail", TEXT).width(30),
                             col("channel", "Channel", TEXT).width(11),
@@ -145,7 +150,7 @@ public final class BuiltInReports {
                                     null,
                                     null)),
                     List.of(
-                            col("customerId", "Customer", INTEGER).width(10),
+                            id("customerId", "Customer"),
                             col("firstName", "First name", TEXT).width(14),
                             col("lastName", "Last name", TEXT).width(16),
                             col("email", "E-mail", TEXT).width(32),
@@ -223,20 +228,20 @@ public final class BuiltInReports {
                             multi("priority", "Priority", List.of("LOW", "NORMAL", "HIGH", "URGENT")),
                             flag("escalatedOnly", "Escalated tickets only")),
                     List.of(
-                            col("ticketId", "Ticket", INTEGER).width(8),
+                            id("ticketId", "Ticket"),
                             col("openedAt", "Opened", DATETIME),
                             col("company", "Company", TEXT).width(18),
                             col("technician", "Technician", TEXT).width(15),
                             col("subject", "Subject", TEXT).width(30),
                             col("category", "Category", TEXT).width(10),
                             col("priority", "Priority", TEXT).width(9),
-                            col("status", "Status", TEXT).width(11),
+                            col("status", "Status", TEXT).width(13),
                             col("firstResponseMinutes", "First response (min)", INTEGER)
                                     .width(10),
-                            col("resolutionHours", "Resolution (h)", DECIMAL).width(10),
-                            col("escalated", "Escalated", BOOLEAN).width(9),
-                            col("automated", "Automated", BOOLEAN).width(9),
-                            col("sentiment", "Sentiment", DECIMAL).width(9))),
+                            col("resolutionHours", "Resolution (h)", DECIMAL).width(12),
+                            col("escalated", "Escalated", BOOLEAN).width(11),
+                            col("automated", "Automated", BOOLEAN).width(11),
+                            col("sentiment", "Sentiment", DECIMAL).width(11))),
             new ReportSpec(
                     "technician-performance",
                     "Technician Performance",
@@ -316,7 +321,7 @@ public final class BuiltInReports {
                             new ParameterSpec(
                                     "joinedSince", "Joined on or after", ParameterType.DATE, false, null, null, null)),
                     List.of(
-                            col("tenantId", "Tenant id", INTEGER).width(9),
+                            id("tenantId", "Tenant id"),
                             col("tenant", "Tenant", TEXT).width(28),
                             col("status", "Status", TEXT).width(10),
                             col("plan", "Plan", TEXT).width(11),
