@@ -3,9 +3,11 @@ package dev.herald.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Api;
+import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
 import dev.herald.testing.TestUsers.TestUser;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -188,6 +190,22 @@ class ReportsApiSystemIT {
         assertThat(admin.delete("/api/v1/reports/" + key).statusCode()).isEqualTo(204);
         assertThat(admin.delete("/api/v1/reports/payments-activities-detailed").statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aScheduleItemsCriteriaAreCheckedAgainstItsReport() {
+        JsonObject schedule = Schedules.weekly(Schedules.uniqueName("Bad criteria"));
+        JsonObject item = Json.createObjectBuilder(
+                        schedule.getJsonArray("items").getJsonObject(0))
+                .add("criteria", Json.createObjectBuilder().add("paymentDate", "NEXT_DECADE"))
+                .build();
+        JsonObject bad = Json.createObjectBuilder(schedule)
+                .add("items", Json.createArrayBuilder().add(item))
+                .build();
+
+        HttpResponse<String> response = admin.post("/api/v1/schedules", bad);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fields(admin.json(response))).containsExactly("items[0].criteria.paymentDate");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.reports.control.ReportEngine;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
 import dev.herald.schedules.control.NextRunCalculator;
@@ -60,6 +62,9 @@ public class ScheduleService {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    ReportEngine reportEngine;
 
     @Inject
     Clock clock;
@@ -319,6 +324,22 @@ public class ScheduleService {
                     @Override
                     public Optional<CriteriaSet> criteriaSet(long id) {
                         return Optional.ofNullable(em.find(CriteriaSet.class, id));
+                    }
+
+                    @Override
+                    public String checkCriteria(
+                            ReportDefinition report,
+                            String criteria,
+                            String field,
+                            ValidationException.Builder errors) {
+                        try {
+                            return reportEngine
+                                    .check(ReportSpecs.of(report), ReportSpecs.object(criteria), field)
+                                    .toString();
+                        } catch (ValidationException e) {
+                            errors.addAll(e);
+                            return criteria;
+                        }
                     }
                 },
                 clock);

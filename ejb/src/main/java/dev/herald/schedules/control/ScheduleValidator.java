@@ -64,6 +64,15 @@ public final class ScheduleValidator {
         Optional<ReportDefinition> report(String key);
 
         Optional<CriteriaSet> criteriaSet(long id);
+
+        /**
+         * Checks an item's criteria against its report's parameters, adding each problem on
+         * {@code field}.name; answers the criteria as they will be kept.
+         */
+        default String checkCriteria(
+                ReportDefinition report, String criteria, String field, ValidationException.Builder errors) {
+            return criteria;
+        }
     }
 
     /** A schedule ready to store. */
@@ -376,6 +385,9 @@ public final class ScheduleValidator {
         CsvDelimiter delimiter =
                 enumValue(CsvDelimiter.class, input.csvDelimiter(), path + ".csvDelimiter", errors, CsvDelimiter.COMMA);
         String criteria = criteriaSet == null ? null : criteria(input.criteria(), criteriaSet);
+        if (criteria != null && report != null) {
+            criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
+        }
         if (errors.size() > before) {
             return null;
         }
