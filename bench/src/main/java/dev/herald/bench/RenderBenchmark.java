@@ -7,7 +7,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.herald.rendering.control.CsvRenderer;
 import dev.herald.rendering.control.PdfRenderer;
@@ -29,7 +28,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,8 +46,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -68,7 +64,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * with the libraries a user would otherwise pick, each case in its own JVM so that its peak heap is
  * its own. Rows come from memory or from PostgreSQL (embedded, the same table for every case).
  * Files go to a counting sink, so disk speed does not enter. Herald's cases run with a 128 MB heap;
- * the peers get 1 GB, and a peer that runs out of memory at N rows is measured again at 200,000.
+ * the peers get 4 GB, and a peer that runs out of memory at N rows is measured again at 200,000.
  *
  * <pre>bench/run render [rows] [memory|postgresql|both]</pre>
  */
@@ -476,34 +472,34 @@ public final class RenderBenchmark {
         }
     }
 
-    /** The most heap in use just after any garbage collection: the live data, not the garbage. */
-    static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
-
-    static void watchCollections() {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc)
-                    .addNotificationListener(
-                            (notification, handback) -> {
-                                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
-                                        notification.getType())) {
-                                    return;
-                                }
-                                var info = GarbageCollectionNotificationInfo.from(
-                                        (CompositeData) notification.getUserData());
-                                long used = 0;
-                                for (Map.Entry<String, MemoryUsage> pool :
-                                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                                    if (!pool.getKey().contains("Metaspace")
-                                            && !pool.getKey().contains("Code")
-                                            && !pool.getKey().contains("Class")) {
-                                        used += pool.getValue().getUsed();
-                                    }
-                                }
-                                PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
-                            },
-                            null,
-                            null);
+    /**
+     * The live heap: a second run of the same case in which a daemon thread collects all garbage
+     * every 200 ms and notes the heap still in use. Collections on their own would not do: a large
+     * heap keeps dead objects in its old generation long after they die.
+     */
+    static long liveHeap(Case c, String url, long rows) throws Exception {
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                peak.accumulateAndGet(
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        try {
+            c.writer().write(url == null ? new MemorySource(rows) : new DatabaseSource(url, rows), new CountingSink());
+        } finally {
+            sampler.interrupt();
+            sampler.join();
         }
+        return peak.get();
     }
 
     static void child(String[] args) throws Exception {
@@ -514,21 +510,21 @@ public final class RenderBenchmark {
         // Warm up on a small run, so that the timed run is not mostly the JIT compiler.
         c.writer().write(url == null ? new MemorySource(20_000) : new DatabaseSource(url, 20_000), new CountingSink());
         System.gc();
-        watchCollections();
-        PEAK_AFTER_GC.set(0);
         CountingSink sink = new CountingSink();
         long started = System.nanoTime();
+        long millis;
+        long live;
         try {
             c.writer().write(url == null ? new MemorySource(rows) : new DatabaseSource(url, rows), sink);
+            millis = (System.nanoTime() - started) / 1_000_000;
+            System.gc();
+            live = liveHeap(c, url, rows);
         } catch (OutOfMemoryError e) {
             System.out.println("RESULT OOM");
             System.exit(3);
+            return;
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        long peak = Math.max(
-                PEAK_AFTER_GC.get(),
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        System.out.println("RESULT " + millis + " " + peak + " " + sink.bytes);
+        System.out.println("RESULT " + millis + " " + live + " " + sink.bytes);
     }
 
     // --- the orchestrator
@@ -575,7 +571,7 @@ public final class RenderBenchmark {
             }
         }
         StringBuilder table = new StringBuilder(
-                "| format | writer | source | rows | time | peak heap after GC | file | max heap |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                "| format | writer | source | rows | time | live heap (peak) | file | -Xmx |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
             table.append("| ")
                     .append(r.format())
@@ -607,7 +603,7 @@ public final class RenderBenchmark {
         List<Case> cases = cases();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
-            String heap = c.herald() ? "128m" : "1g";
+            String heap = c.herald() ? "128m" : "4g";
             Result result = fork(i, rows, url, heap, c, source);
             results.add(result);
             if (result.millis() == null && rows > 200_000) {

@@ -164,8 +164,9 @@ class ReportsApiSystemIT {
 
         HttpResponse<byte[]> csv = admin.postForFile(
                 "/api/v1/reports/" + key + "/render",
-                "{\"criteria\": {\"plan\": \"ENTERPRISE\"}, \"format\": \"CSV\", \"csvDelimiter\": \"PIPE\"}");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("Region|Tenant count\r\n");
+                "{\"criteria\": {\"plan\": \"ENTERPRISE\"}, \"format\": \"CSV\", \"csvDelimiter\": \"PIPE\","
+                        + " \"csvByteOrderMark\": true}");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFRegion|Tenant count\r\n");
 
         HttpResponse<String> writes = admin.post(
                 "/api/v1/reports",

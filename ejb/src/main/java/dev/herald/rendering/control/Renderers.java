@@ -9,9 +9,10 @@ public final class Renderers {
 
     private Renderers() {}
 
-    public static Renderer of(FileFormat format, CsvDelimiter delimiter, OutputStream out) {
+    public static Renderer of(FileFormat format, CsvDelimiter delimiter, boolean byteOrderMark, OutputStream out) {
         return switch (format) {
-            case CSV -> new CsvRenderer(out, (delimiter == null ? CsvDelimiter.COMMA : delimiter).character(), false);
+            case CSV ->
+                new CsvRenderer(out, (delimiter == null ? CsvDelimiter.COMMA : delimiter).character(), byteOrderMark);
             case XML -> new XmlRenderer(out);
             case EXCEL_FORMATTED -> new XlsxRenderer(out, true);
             case EXCEL_UNFORMATTED -> new XlsxRenderer(out, false);

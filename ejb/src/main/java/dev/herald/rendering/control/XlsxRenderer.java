@@ -52,6 +52,7 @@ public final class XlsxRenderer implements Renderer {
     private final ZipOutputStream zip;
     private final Writer out;
     private final boolean formatted;
+    private final int maxRows;
 
     private RenderHeader header;
     private List<ColumnSpec> columns;
@@ -70,6 +71,12 @@ public final class XlsxRenderer implements Renderer {
      * @param compressionLevel the zip's deflate level, 1 (fastest) to 9 (smallest)
      */
     public XlsxRenderer(OutputStream out, boolean formatted, int compressionLevel) {
+        this(out, formatted, compressionLevel, MAX_ROWS);
+    }
+
+    /** With a smaller sheet, for tests of the overflow onto further sheets. */
+    XlsxRenderer(OutputStream out, boolean formatted, int compressionLevel, int maxRows) {
+        this.maxRows = maxRows;
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         this.zip.setLevel(compressionLevel);
         this.out = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
@@ -97,7 +104,7 @@ public final class XlsxRenderer implements Renderer {
 
     @Override
     public void row(Object[] values) throws IOException {
-        if (sheetRow >= MAX_ROWS - 1) {
+        if (sheetRow >= maxRows - 1) {
             endSheet(null, false);
             startSheet(sheetName(header.title()) + " (" + (sheetNames.size() + 1) + ")");
         }

@@ -7,7 +7,12 @@ import dev.herald.schedules.entity.FileFormat;
 import java.util.List;
 
 /** A checked render request, ready to stream: the file's name and type are known before any byte. */
-public record RenderJob(ReportEngine.Prepared prepared, FileFormat format, CsvDelimiter csvDelimiter, String fileName) {
+public record RenderJob(
+        ReportEngine.Prepared prepared,
+        FileFormat format,
+        CsvDelimiter csvDelimiter,
+        boolean csvByteOrderMark,
+        String fileName) {
 
     public String mediaType() {
         return format == FileFormat.CSV ? "text/csv; charset=UTF-8" : format.mediaType();

@@ -161,7 +161,12 @@ public class ReportCatalog {
         errors.throwIfAny();
         String fileName =
                 report.key() + "-" + FILE_DATE.format(prepared.header().generatedAt()) + "." + format.extension();
-        return new RenderJob(prepared, format, delimiter, fileName);
+        return new RenderJob(
+                prepared,
+                format,
+                delimiter,
+                request != null && Boolean.TRUE.equals(request.csvByteOrderMark()),
+                fileName);
     }
 
     /** Streams a prepared report; answers the number of rows. The export is in the audit log. */
@@ -170,7 +175,7 @@ public class ReportCatalog {
     public long render(RenderJob job, OutputStream out, String remoteAddress) throws IOException {
         long started = System.nanoTime();
         try {
-            long rows = engine.render(job.prepared(), job.format(), job.csvDelimiter(), out);
+            long rows = engine.render(job.prepared(), job.format(), job.csvDelimiter(), job.csvByteOrderMark(), out);
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.fine(() -> "Rendered " + job.prepared().report().key() + " as " + job.format() + ": " + rows
                     + " rows in " + millis + " ms");

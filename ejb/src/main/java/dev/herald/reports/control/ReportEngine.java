@@ -102,9 +102,10 @@ public class ReportEngine {
     }
 
     /** Streams the whole report into the stream in the format; answers the number of rows. */
-    public long render(Prepared prepared, FileFormat format, CsvDelimiter delimiter, OutputStream out)
+    public long render(
+            Prepared prepared, FileFormat format, CsvDelimiter delimiter, boolean byteOrderMark, OutputStream out)
             throws IOException, SQLException {
-        Renderer renderer = Renderers.of(format, delimiter, out);
+        Renderer renderer = Renderers.of(format, delimiter, byteOrderMark, out);
         return run(prepared, renderer, 0);
     }
 

@@ -111,6 +111,33 @@ class XlsxRendererTest {
     }
 
     @Test
+    void rowsBeyondASheetGoOnOverFurtherSheetsEachWithTheHeader() throws IOException {
+        byte[] bytes = SampleReport.render(out -> new XlsxRenderer(out, true, 1, 20), 30);
+        try (XSSFWorkbook workbook = read(bytes)) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            XSSFSheet second = workbook.getSheetAt(1);
+            assertThat(second.getSheetName()).isEqualTo("Yesterday s Sales (2)");
+            assertThat(second.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Customer");
+            XSSFSheet last = workbook.getSheetAt(2);
+            XSSFRow totals = last.getRow(last.getLastRowNum());
+            assertThat(totals.getCell(4).getNumericCellValue())
+                    .as("tickets over all sheets")
+                    .isEqualTo(41.0);
+            long dataRows = 0;
+            for (int s = 0; s < 3; s++) {
+                XSSFSheet sheet = workbook.getSheetAt(s);
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    XSSFRow row = sheet.getRow(r);
+                    if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.NUMERIC) {
+                        dataRows++;
+                    }
+                }
+            }
+            assertThat(dataRows).isEqualTo(36);
+        }
+    }
+
+    @Test
     void columnLettersGoPastZ() {
         assertThat(XlsxRenderer.columnLetters(0)).isEqualTo("A");
         assertThat(XlsxRenderer.columnLetters(25)).isEqualTo("Z");
