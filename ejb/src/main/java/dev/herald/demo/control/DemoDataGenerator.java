@@ -25,8 +25,8 @@ import java.util.Random;
  * days" all find data. Names include accented, Greek and Cyrillic ones, and a few values that look
  * like spreadsheet formulas, as real customer data does.
  *
- * <p>Rows at scale 1: about 47,000 (a first start stays quick); they grow linearly with the scale
- * (scale 215 writes about ten million).
+ * <p>Rows at scale 1: about 42,000 (a first start stays quick); they grow linearly with the scale
+ * (scale 240 writes about ten million).
  */
 public final class DemoDataGenerator {
 
