@@ -191,7 +191,11 @@ public class ReportCatalog {
         }
     }
 
-    /** The first rows (at most {@value #MAX_PREVIEW_ROWS}) of a report with the criteria. */
+    /**
+     * The first rows (at most {@value #MAX_PREVIEW_ROWS}) of a report with the criteria. They are the
+     * report's data, so seeing them needs Export Reports, or Manage Reports (to try criteria sets).
+     */
+    @RolesAllowed({SecurityRoles.EXPORT_REPORTS, SecurityRoles.MANAGE_REPORTS})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PreviewView preview(String key, RenderRequest request, Integer rows) {
         ReportSpec report = engine.spec(key);
