@@ -23,6 +23,7 @@ import dev.herald.reports.control.ReportSpec;
 import dev.herald.reports.control.ResolvedCriteria;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonValue;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -43,8 +44,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -606,7 +609,7 @@ public final class RenderBenchmark {
     }
 
     /** Cases that ran out of memory at the full row count: on the next source they start at 200,000. */
-    private static final java.util.Set<Integer> OUT_OF_MEMORY = new java.util.HashSet<>();
+    private static final Set<Integer> OUT_OF_MEMORY = new HashSet<>();
 
     private static void run(long rows, String url, String source, List<Result> results) throws Exception {
         List<Case> cases = cases();
@@ -651,8 +654,7 @@ public final class RenderBenchmark {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String line;
         String result = null;
-        try (var reader =
-                new java.io.BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
                     result = line.substring(7);

@@ -43,8 +43,10 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -206,9 +208,8 @@ public class ReportCatalog {
         ReportEngine.Prepared prepared = engine.prepare(report, criteria, null, "criteria");
         try {
             ReportEngine.Preview preview = engine.preview(prepared, limit);
-            List<List<Object>> shown = preview.rows().stream()
-                    .map(row -> java.util.Arrays.asList(row))
-                    .toList();
+            List<List<Object>> shown =
+                    preview.rows().stream().map(row -> Arrays.asList(row)).toList();
             return new PreviewView(preview.criteria(), columns(preview.columns()), shown, preview.truncated());
         } catch (SQLException e) {
             throw ValidationException.of("criteria", "The report could not run: " + e.getMessage());
@@ -454,10 +455,8 @@ public class ReportCatalog {
                         .bind(new CriteriaResolver(lenient, engine::choices, "parameters")
                                 .resolve(
                                         defaults.build(),
-                                        clock.instant()
-                                                .atZone(java.time.ZoneOffset.UTC)
-                                                .toLocalDate(),
-                                        java.time.ZoneOffset.UTC)
+                                        clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                                        ZoneOffset.UTC)
                                 .bindings());
                 try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
                     query.setQueryTimeout(30);

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs a report's query and streams its rows into a renderer, adding up the totals on the way. The
@@ -84,7 +85,7 @@ public final class QueryRunner {
         }
         ColumnReader[] readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {
-            String typeName = metadata.getColumnTypeName(i + 1).toLowerCase(java.util.Locale.ROOT);
+            String typeName = metadata.getColumnTypeName(i + 1).toLowerCase(Locale.ROOT);
             boolean withZone = typeName.contains("tz") || typeName.contains("time zone");
             readers[i] = switch (columns.get(i).type()) {
                 case TEXT -> ResultSet::getString;

@@ -8,7 +8,7 @@ import dev.herald.rendering.control.Renderer;
 import dev.herald.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,7 +99,7 @@ class BuiltInReportsTest {
             }
             return options;
         } catch (SQLException e) {
-            throw new UncheckedIOException(new java.io.IOException(e));
+            throw new IllegalStateException(e);
         }
     }
 
@@ -137,9 +137,8 @@ class BuiltInReportsTest {
                 assertThat(paidAt).isAfterOrEqualTo(LocalDateTime.of(2026, 11, 16, 0, 0));
                 assertThat(paidAt).isBefore(LocalDateTime.of(2026, 11, 23, 0, 0));
             }
-            java.math.BigDecimal sum = result.rows.stream()
-                    .map(row -> (java.math.BigDecimal) row[8])
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            BigDecimal sum =
+                    result.rows.stream().map(row -> (BigDecimal) row[8]).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(result.totals[8]).isEqualTo(sum);
 
             Collector cash = run(
