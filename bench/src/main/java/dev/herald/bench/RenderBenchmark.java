@@ -48,6 +48,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -482,25 +485,28 @@ public final class RenderBenchmark {
      */
     static long liveHeap(Case c, String url, long rows) throws Exception {
         AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                peak.accumulateAndGet(
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "live-heap-sampler");
+            thread.setDaemon(true);
+            return thread;
         });
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleWithFixedDelay(
+                () -> {
+                    System.gc();
+                    peak.accumulateAndGet(
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed(),
+                            Math::max);
+                },
+                0,
+                200,
+                TimeUnit.MILLISECONDS);
         try {
             c.writer().write(url == null ? new MemorySource(rows) : new DatabaseSource(url, rows), new CountingSink());
         } finally {
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
         }
         return peak.get();
     }

@@ -2,7 +2,10 @@ package dev.herald.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Input that cannot be accepted, with a message for each field that is wrong. The console shows each
@@ -51,6 +54,26 @@ public class ValidationException extends RuntimeException {
         public Builder addAll(ValidationException other) {
             errors.addAll(other.errors());
             return this;
+        }
+
+        /**
+         * The constant of {@code type} that {@code value} names (any case, blanks ignored), or
+         * {@code fallback} when it is empty; when it names none, an error on {@code field} that lists
+         * the allowed names, and null.
+         */
+        public <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, E fallback) {
+            String text = value == null ? "" : value.strip();
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                String allowed =
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+                add(field, "'" + text + "' is not one of " + allowed + ".");
+                return null;
+            }
         }
 
         public boolean hasErrorOn(String field) {

@@ -108,11 +108,10 @@ public final class XlsxRenderer implements Renderer {
             endSheet(null, false);
             startSheet(sheetName(header.title()) + " (" + (sheetNames.size() + 1) + ")");
         }
-        int r = ++sheetRow;
+        String rowNumber = Integer.toString(++sheetRow);
         out.write("<row r=\"");
-        out.write(Integer.toString(r));
+        out.write(rowNumber);
         out.write("\">");
-        String rowNumber = Integer.toString(r);
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value != null) {

@@ -128,11 +128,7 @@ public class CriteriaSetService {
     }
 
     private ReportDefinition report(String key) {
-        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
-                .setParameter("key", key)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("report", key));
+        return engine.definition(key).orElseThrow(() -> new NotFoundException("report", key));
     }
 
     private CriteriaSet find(long id) {

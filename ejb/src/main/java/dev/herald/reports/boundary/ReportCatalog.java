@@ -143,12 +143,12 @@ public class ReportCatalog {
     public RenderJob prepare(String key, RenderRequest request) {
         ReportSpec report = engine.spec(key);
         ValidationException.Builder errors = ValidationException.builder();
-        FileFormat format = parse(FileFormat.class, request == null ? null : request.format(), "format", errors, null);
-        CsvDelimiter delimiter = parse(
+        FileFormat format =
+                errors.enumValue(FileFormat.class, request == null ? null : request.format(), "format", null);
+        CsvDelimiter delimiter = errors.enumValue(
                 CsvDelimiter.class,
                 request == null ? null : request.csvDelimiter(),
                 "csvDelimiter",
-                errors,
                 CsvDelimiter.COMMA);
         if (format == null && !errors.hasErrorOn("format")) {
             errors.add("format", "Choose a format: CSV, PDF, EXCEL_FORMATTED, EXCEL_UNFORMATTED or XML");
@@ -232,23 +232,6 @@ public class ReportCatalog {
         return merged.build();
     }
 
-    private static <E extends Enum<E>> E parse(
-            Class<E> type, String text, String field, ValidationException.Builder errors, E fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            List<String> names = new ArrayList<>();
-            for (E value : type.getEnumConstants()) {
-                names.add(value.name());
-            }
-            errors.add(field, "'" + text + "' is not one of " + String.join(", ", names));
-            return fallback;
-        }
-    }
-
     // --- SQL reports
 
     @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
@@ -290,11 +273,7 @@ public class ReportCatalog {
     }
 
     private ReportDefinition findDefinition(String key) {
-        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
-                .setParameter("key", key)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        return engine.definition(key).orElse(null);
     }
 
     private ReportDefinition sqlDefinition(String key) {
@@ -382,7 +361,7 @@ public class ReportCatalog {
             }
             String label =
                     p.label() == null || p.label().isBlank() ? name : p.label().strip();
-            ParameterType type = parse(ParameterType.class, p.type(), path + ".type", errors, null);
+            ParameterType type = errors.enumValue(ParameterType.class, p.type(), path + ".type", null);
             if (type == null) {
                 if (!errors.hasErrorOn(path + ".type")) {
                     errors.add(
@@ -518,8 +497,8 @@ public class ReportCatalog {
             } else if (!taken.add(name)) {
                 errors.add(path + ".name", "Two columns are called " + name);
             }
-            ColumnType type = parse(
-                    ColumnType.class, c.type(), path + ".type", errors, guess == null ? ColumnType.TEXT : guess.type());
+            ColumnType type = errors.enumValue(
+                    ColumnType.class, c.type(), path + ".type", guess == null ? ColumnType.TEXT : guess.type());
             String label = c.label() == null || c.label().isBlank()
                     ? (guess == null ? name : guess.label())
                     : c.label().strip();

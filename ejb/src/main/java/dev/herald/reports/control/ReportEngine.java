@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,13 +70,16 @@ public class ReportEngine {
     @ConfigProperty(name = "herald.reports.fetch-size", defaultValue = "1000")
     int fetchSize;
 
-    public ReportSpec spec(String key) {
+    /** The catalog entry with this key, if there is one. */
+    public Optional<ReportDefinition> definition(String key) {
         return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
                 .setParameter("key", key)
                 .getResultStream()
-                .findFirst()
-                .map(ReportSpecs::of)
-                .orElseThrow(() -> new NotFoundException("report", key));
+                .findFirst();
+    }
+
+    public ReportSpec spec(String key) {
+        return definition(key).map(ReportSpecs::of).orElseThrow(() -> new NotFoundException("report", key));
     }
 
     /** Checks criteria against the report; {@code field} prefixes the names of bad fields. */
@@ -128,7 +132,6 @@ public class ReportEngine {
 
     public Preview preview(Prepared prepared, int rows) throws SQLException {
         List<Object[]> kept = new ArrayList<>();
-        long[] total = {0};
         Renderer collector = new Renderer() {
             @Override
             public void begin(RenderHeader header) {}
@@ -139,9 +142,7 @@ public class ReportEngine {
             }
 
             @Override
-            public void finish(Object[] totals, long rowCount) {
-                total[0] = rowCount;
-            }
+            public void finish(Object[] totals, long rowCount) {}
         };
         try {
             run(prepared, collector, rows + 1L);

@@ -315,10 +315,7 @@ public class ScheduleService {
                 new ScheduleValidator.Catalog() {
                     @Override
                     public Optional<ReportDefinition> report(String key) {
-                        return em.createNamedQuery(ReportDefinition.BY_KEY, ReportDefinition.class)
-                                .setParameter("key", key)
-                                .getResultStream()
-                                .findFirst();
+                        return reportEngine.definition(key);
                     }
 
                     @Override

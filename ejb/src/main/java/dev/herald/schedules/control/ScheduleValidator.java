@@ -32,14 +32,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Turns a schedule as people and systems send it into values Herald can store, or says, field by
@@ -183,8 +180,8 @@ public final class ScheduleValidator {
         r.setRunUntil(runUntil);
         occurs(input.occurs(), r, path + ".occurs", errors);
         dailyFrequency(input.dailyFrequency(), r, scheduleName, path + ".dailyFrequency", errors);
-        r.setMisfirePolicy(enumValue(
-                MisfirePolicy.class, input.misfirePolicy(), path + ".misfirePolicy", errors, MisfirePolicy.RUN_ONCE));
+        r.setMisfirePolicy(errors.enumValue(
+                MisfirePolicy.class, input.misfirePolicy(), path + ".misfirePolicy", MisfirePolicy.RUN_ONCE));
         if (errors.size() == before
                 && runUntil != null
                 && NextRunCalculator.of(r).first().isEmpty()) {
@@ -200,7 +197,7 @@ public final class ScheduleValidator {
             errors.add(path, "Choose how often the schedule occurs: DAILY, WEEKLY, MONTHLY_DAY or MONTHLY_WEEKDAY.");
             return;
         }
-        OccursType type = enumValue(OccursType.class, input.type(), path + ".type", errors, null);
+        OccursType type = errors.enumValue(OccursType.class, input.type(), path + ".type", null);
         if (type == null && text(input.type()) == null) {
             errors.add(path + ".type", "Choose DAILY, WEEKLY, MONTHLY_DAY or MONTHLY_WEEKDAY.");
         }
@@ -213,7 +210,7 @@ public final class ScheduleValidator {
         if (type == OccursType.WEEKLY) {
             EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             for (String day : input.days() == null ? List.<String>of() : input.days()) {
-                DayOfWeek weekday = enumValue(DayOfWeek.class, day, path + ".days", errors, null);
+                DayOfWeek weekday = errors.enumValue(DayOfWeek.class, day, path + ".days", null);
                 if (weekday != null) {
                     days.add(weekday);
                 }
@@ -225,8 +222,8 @@ public final class ScheduleValidator {
         } else if (type == OccursType.MONTHLY_DAY) {
             r.setMonthDay(monthDay(input.day(), path + ".day", errors));
         } else if (type == OccursType.MONTHLY_WEEKDAY) {
-            WeekOrdinal ordinal = enumValue(WeekOrdinal.class, input.ordinal(), path + ".ordinal", errors, null);
-            DayOfWeek weekday = enumValue(DayOfWeek.class, input.weekday(), path + ".weekday", errors, null);
+            WeekOrdinal ordinal = errors.enumValue(WeekOrdinal.class, input.ordinal(), path + ".ordinal", null);
+            DayOfWeek weekday = errors.enumValue(DayOfWeek.class, input.weekday(), path + ".weekday", null);
             if (ordinal == null && text(input.ordinal()) == null) {
                 errors.add(path + ".ordinal", "Choose FIRST, SECOND, THIRD, FOURTH or LAST.");
             }
@@ -269,7 +266,7 @@ public final class ScheduleValidator {
             errors.add(path, "Choose when on each day the schedule runs: ONCE, EVERY or BEFORE_8AM.");
             return;
         }
-        DailyFrequencyType type = enumValue(DailyFrequencyType.class, input.type(), path + ".type", errors, null);
+        DailyFrequencyType type = errors.enumValue(DailyFrequencyType.class, input.type(), path + ".type", null);
         if (type == null && text(input.type()) == null) {
             errors.add(path + ".type", "Choose ONCE, EVERY or BEFORE_8AM.");
         }
@@ -380,10 +377,10 @@ public final class ScheduleValidator {
         }
         SubjectTemplate.problems(subject).forEach(problem -> errors.add(path + ".subject", problem));
         DeliverAs deliverAs =
-                enumValue(DeliverAs.class, input.deliverAs(), path + ".deliverAs", errors, DeliverAs.ATTACHMENT);
-        FileFormat format = enumValue(FileFormat.class, input.format(), path + ".format", errors, FileFormat.PDF);
+                errors.enumValue(DeliverAs.class, input.deliverAs(), path + ".deliverAs", DeliverAs.ATTACHMENT);
+        FileFormat format = errors.enumValue(FileFormat.class, input.format(), path + ".format", FileFormat.PDF);
         CsvDelimiter delimiter =
-                enumValue(CsvDelimiter.class, input.csvDelimiter(), path + ".csvDelimiter", errors, CsvDelimiter.COMMA);
+                errors.enumValue(CsvDelimiter.class, input.csvDelimiter(), path + ".csvDelimiter", CsvDelimiter.COMMA);
         String criteria = criteriaSet == null ? null : criteria(input.criteria(), criteriaSet);
         if (criteria != null && report != null) {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
@@ -444,22 +441,6 @@ public final class ScheduleValidator {
             return LocalTime.parse(text);
         } catch (DateTimeException e) {
             errors.add(path, "'" + text + "' is not a time; write it as HH:mm, such as 07:30.");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(
-            Class<E> type, String value, String path, ValidationException.Builder errors, E fallback) {
-        String text = text(value);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed =
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            errors.add(path, "'" + text + "' is not one of " + allowed + ".");
             return null;
         }
     }
