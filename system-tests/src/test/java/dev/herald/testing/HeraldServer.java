@@ -48,6 +48,7 @@ public final class HeraldServer {
 
     private EmbeddedPostgres postgres;
     private GreenMail mail;
+    private SmtpGate smtpGate;
     private PGSimpleDataSource database;
     private boolean heraldDeployed;
     private final Map<String, String> settings = new java.util.HashMap<>();
@@ -112,6 +113,11 @@ public final class HeraldServer {
         return mail;
     }
 
+    /** The SMTP relay Herald sends through: tests close it, or make it refuse recipients. */
+    public SmtpGate smtpGate() {
+        return smtpGate;
+    }
+
     public String asadminPassword() {
         try {
             String line = Files.readString(home.resolve("asadmin-password")).strip();
@@ -127,6 +133,8 @@ public final class HeraldServer {
             createDatabase();
             mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
+            smtpGate = new SmtpGate(freePort(), mail.getSmtp().getPort());
+            smtpGate.open();
             runScript("start", "--no-build", "--no-deploy");
             System.setProperty("herald.it.adminPort", String.valueOf(ADMIN_PORT));
             System.setProperty("herald.it.adminPassword", asadminPassword());
@@ -171,6 +179,13 @@ public final class HeraldServer {
                         "stop");
             }
         } finally {
+            if (smtpGate != null) {
+                try {
+                    smtpGate.close();
+                } catch (IOException ignored) {
+                    // the test run is over
+                }
+            }
             if (mail != null) {
                 mail.stop();
             }
@@ -269,14 +284,17 @@ public final class HeraldServer {
                 Map.entry("HERALD_DB_USER", "herald"),
                 Map.entry("HERALD_DB_PASSWORD", DB_PASSWORD),
                 Map.entry("HERALD_SMTP_HOST", "127.0.0.1"),
-                Map.entry("HERALD_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
+                Map.entry("HERALD_SMTP_PORT", String.valueOf(smtpGate.port())),
                 Map.entry("HERALD_SMTP_TLS", "none"),
                 Map.entry("HERALD_MAIL_FROM", "herald@test.example"),
                 Map.entry("HERALD_SCHEDULER_TICK", "PT1S"),
-                // Runs only record themselves so far: make each take a while, so that tests can
-                // catch runs in progress, and take over a stopped instance's runs after 10 seconds.
+                // Make each run take a while before it renders, so that tests can catch runs in
+                // progress, and take over a stopped instance's runs after 10 seconds.
                 Map.entry("HERALD_RUNS_SIMULATED_WORK", "PT1S"),
-                Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"));
+                Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"),
+                // Retry a failed e-mail after 1, 2, 4, 8 and 16 seconds rather than minutes.
+                Map.entry("HERALD_DELIVERY_RETRY_INITIAL", "PT1S"),
+                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"));
     }
 
     private static String tail(Path log) throws IOException {

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 
 /**
  * Instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns the same way on PostgreSQL and
@@ -16,6 +17,33 @@ import java.time.ZoneOffset;
 public final class Jdbc {
 
     private Jdbc() {}
+
+    /** Work on a connection that may throw SQLException. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Does the work in one local transaction of its own on a connection of the data source, for
+     * code that runs outside a JTA transaction (a run's worker): committed when the work returns,
+     * rolled back when it throws.
+     */
+    public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
 
     public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {

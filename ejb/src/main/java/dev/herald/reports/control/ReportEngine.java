@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -89,11 +90,19 @@ public class ReportEngine {
 
     /** Resolves criteria for a run now, and makes the file's header. */
     public Prepared prepare(ReportSpec report, JsonObject criteria, String title, String field) {
+        return prepare(report, criteria, title, field, clock.instant());
+    }
+
+    /**
+     * Resolves criteria as of an instant (a scheduled run's due time, so that a run caught up after
+     * downtime reports the period it was due for), and makes the file's header.
+     */
+    public Prepared prepare(ReportSpec report, JsonObject criteria, String title, String field, Instant asOf) {
         OrganisationView organisation = settings.organisation();
         ZoneId zone = ZoneId.of(organisation.timeZone());
         ZonedDateTime now = clock.instant().atZone(zone);
-        ResolvedCriteria resolved =
-                new CriteriaResolver(report, this::choices, field).resolve(criteria, LocalDate.from(now), zone);
+        ResolvedCriteria resolved = new CriteriaResolver(report, this::choices, field)
+                .resolve(criteria, LocalDate.ofInstant(asOf, zone), zone);
         RenderHeader header = new RenderHeader(
                 title == null || title.isBlank() ? report.name() : title,
                 report.key(),

@@ -1,16 +1,21 @@
 package dev.herald.runs.boundary;
 
 import dev.herald.access.entity.SecurityRoles;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.control.InstanceName;
-import dev.herald.runs.control.RunJournal;
-import dev.herald.runs.control.RunOwnership;
+import dev.herald.runs.control.RunExecution;
 import dev.herald.runs.control.RunWorkers;
-import dev.herald.runs.control.SchedulerSettings;
+import dev.herald.runs.entity.Delivery;
 import dev.herald.runs.entity.Run;
+import dev.herald.runs.entity.RunItem;
 import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
+import dev.herald.schedules.control.EmailAddresses;
 import dev.herald.schedules.entity.Schedule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -21,16 +26,27 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
-/** Carrying out runs, starting one now, and reading the history of runs. */
+/**
+ * Carrying out runs; starting one now, a test to chosen addresses, or a resend of what failed;
+ * cancelling one; and reading the history of runs with their reports and e-mails.
+ */
 @Stateless
 public class RunService {
 
@@ -43,7 +59,7 @@ public class RunService {
     SessionContext session;
 
     @Inject
-    RunJournal journal;
+    RunExecution execution;
 
     @Inject
     RunWorkers workers;
@@ -52,7 +68,7 @@ public class RunService {
     InstanceName instance;
 
     @Inject
-    SchedulerSettings settings;
+    AuditLog auditLog;
 
     @Inject
     Clock clock;
@@ -62,48 +78,188 @@ public class RunService {
 
     /**
      * The one method through which a run is carried out, on a worker thread of the instance that
-     * owns it. Its start and end go through the journal, which records them only while this
-     * (instance, attempt) still owns the run. Until rendering and delivery exist, a run records
-     * itself and succeeds.
+     * owns it (see {@link RunExecution}). A database failure on the way leaves the run to be taken
+     * over once its heartbeat stops, and carried on from what was recorded.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void execute(long runId, int attempt) {
-        journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
-        Duration work = settings.simulatedWork();
-        if (!work.isZero()) {
-            try {
-                Thread.sleep(work.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.info(() ->
-                        "Run " + runId + " attempt " + attempt + " interrupted; another instance will take it over");
-                return;
-            }
+        try {
+            execution.execute(runId, attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info(() -> "Run " + runId + " attempt " + attempt + " interrupted; another instance will take it over");
+        } catch (SQLException | IOException e) {
+            LOG.warning(() -> "Run " + runId + " attempt " + attempt + " stopped: " + e.getMessage()
+                    + "; another instance will take it over");
         }
-        journal.record(RunOwnership.Event.ended(runId, attempt, RunStatus.SUCCEEDED.name(), clock.instant(), null));
-        LOG.fine(() -> "Run " + runId + " attempt " + attempt + " SUCCEEDED on " + instance.get());
     }
 
     /** Starts a run of the schedule now, on this instance; the answer is the run, already claimed. */
     @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
     public RunView runNow(long scheduleId) {
+        Run run = start(schedule(scheduleId), RunTrigger.MANUAL, List.of());
+        LOG.info(() -> "Run " + run.getId() + " of schedule " + scheduleId + " started now by " + run.getRequestedBy());
+        return RunView.of(run);
+    }
+
+    /** Runs the schedule now for the given addresses only: never to its items' recipients. */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public RunView test(long scheduleId, TestSendInput input) {
+        Schedule schedule = schedule(scheduleId);
+        ValidationException.Builder errors = ValidationException.builder();
+        List<String> to = EmailAddresses.check(input == null ? null : input.to(), "to", errors);
+        errors.throwIfAny();
+        Run run = start(schedule, RunTrigger.TEST, to);
+        LOG.info(() -> "Test run " + run.getId() + " of schedule " + scheduleId + " to " + to);
+        return RunView.of(run);
+    }
+
+    /**
+     * Sends again what failed in an ended run, and nothing else: its failed e-mails (with the same
+     * Message-IDs) and the reports that could not be made. The run is carried out again like a new
+     * attempt and ends with a status over all its e-mails.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public RunView resendFailed(long runId) {
+        Run run = lockedRun(runId);
+        if (run.getStatus().isActive()) {
+            throw new ConflictException(
+                    "Run " + runId + " is still in progress; resend its failures once it has ended.");
+        }
+        long failedMails = count(
+                "SELECT COUNT(*) FROM delivery d JOIN run_item i ON i.id = d.run_item_id"
+                        + " WHERE i.run_id = ?1 AND d.status = 'FAILED'",
+                runId);
+        long failedItems = count("SELECT COUNT(*) FROM run_item WHERE run_id = ?1 AND status = 'FAILED'", runId);
+        if (failedMails + failedItems == 0) {
+            throw new ConflictException("Nothing failed in run " + runId + ": there is nothing to resend.");
+        }
+        long gone = count(
+                "SELECT COUNT(DISTINCT i.id) FROM delivery d JOIN run_item i ON i.id = d.run_item_id"
+                        + " WHERE i.run_id = ?1 AND d.status = 'FAILED' AND (i.file_purged_at IS NOT NULL"
+                        + " OR i.file_kept_until < CURRENT_TIMESTAMP)",
+                runId);
+        if (gone > 0) {
+            throw new ConflictException("The files of run " + runId
+                    + " are no longer kept (file retention); run the schedule again instead.");
+        }
+        em.createNativeQuery("UPDATE delivery SET status = 'PENDING', tries = 0, in_doubt = FALSE,"
+                        + " next_attempt_at = NULL WHERE status = 'FAILED'"
+                        + " AND run_item_id IN (SELECT id FROM run_item WHERE run_id = ?1)")
+                .setParameter(1, runId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE run_item SET status = 'PENDING', error = NULL WHERE run_id = ?1 AND status = 'FAILED'")
+                .setParameter(1, runId)
+                .executeUpdate();
+        String by = caller();
+        run.reopen(
+                instance.get(),
+                "Resending " + failedMails + " failed e-mails"
+                        + (failedItems > 0 ? " and " + failedItems + " reports" : "") + ", asked by " + by + ".",
+                clock.instant());
+        submitAfterCommit(run);
+        auditLog.record(AuditRecord.of(by, "run.resend-failed", null)
+                .about("run", runId)
+                .withDetail("{\"deliveries\":" + failedMails + ",\"reports\":" + failedItems + "}"));
+        LOG.info(() -> "Run " + runId + ": resending " + failedMails + " failed e-mails, asked by " + by);
+        return view(run);
+    }
+
+    /**
+     * Cancels a run in progress. Its owner stops at its next step (before the next report or
+     * e-mail); what was sent stays sent, what was not is marked cancelled.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public RunView cancel(long runId) {
+        Run run = lockedRun(runId);
+        if (!run.getStatus().isActive()) {
+            throw new ConflictException("Run " + runId + " has already ended (" + run.getStatus() + ").");
+        }
+        String by = caller();
+        run.cancel(by, clock.instant());
+        em.createNativeQuery("UPDATE delivery SET status = 'CANCELLED', next_attempt_at = NULL"
+                        + " WHERE status IN ('PENDING', 'RETRY')"
+                        + " AND run_item_id IN (SELECT id FROM run_item WHERE run_id = ?1)")
+                .setParameter(1, runId)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE run_item SET status = 'CANCELLED' WHERE run_id = ?1 AND status = 'PENDING'")
+                .setParameter(1, runId)
+                .executeUpdate();
+        auditLog.record(AuditRecord.of(by, "run.cancel", null).about("run", runId));
+        LOG.info(() -> "Run " + runId + " cancelled by " + by);
+        return view(run);
+    }
+
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public RunView find(long runId) {
+        Run run = em.find(Run.class, runId);
+        if (run == null) {
+            throw new NotFoundException("run", runId);
+        }
+        return view(run);
+    }
+
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public Page<RunView> list(Long scheduleId, String status, Integer page, Integer size) {
+        int pageNumber = Page.page(page);
+        int pageSize = Page.size(size);
+        ValidationException.Builder errors = ValidationException.builder();
+        RunStatus wanted = errors.enumValue(RunStatus.class, status, "status", null);
+        errors.throwIfAny();
+        String where =
+                " WHERE (:scheduleId IS NULL OR r.schedule.id = :scheduleId) AND (:status IS NULL OR r.status = :status)";
+        TypedQuery<Run> query =
+                em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.createdAt DESC, r.id DESC", Run.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            q.setParameter("scheduleId", scheduleId);
+            q.setParameter("status", wanted);
+        }
+        List<Run> runs = query.setFirstResult(pageNumber * pageSize)
+                .setMaxResults(pageSize)
+                .getResultList();
+        return new Page<>(views(runs), pageNumber, pageSize, count.getSingleResult());
+    }
+
+    private Schedule schedule(long scheduleId) {
         Schedule schedule = em.find(Schedule.class, scheduleId);
         if (schedule == null) {
             throw new NotFoundException("schedule", scheduleId);
         }
-        Run run = new Run(
-                schedule,
-                RunTrigger.MANUAL,
-                clock.instant(),
-                session.getCallerPrincipal().getName(),
-                clock.instant());
-        run.claimBy(instance.get(), clock.instant());
+        return schedule;
+    }
+
+    private Run lockedRun(long runId) {
+        Run run = em.find(Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            throw new NotFoundException("run", runId);
+        }
+        return run;
+    }
+
+    private Run start(Schedule schedule, RunTrigger trigger, List<String> onlyTo) {
+        Instant now = clock.instant();
+        Run run = new Run(schedule, trigger, now, caller(), now);
+        if (!onlyTo.isEmpty()) {
+            run.sendOnlyTo(onlyTo);
+        }
+        run.claimBy(instance.get(), now);
         em.persist(run);
         em.flush();
+        submitAfterCommit(run);
+        auditLog.record(AuditRecord.of(caller(), trigger == RunTrigger.TEST ? "run.test" : "run.now", null)
+                .about("run", run.getId())
+                .withDetail("{\"scheduleId\":" + schedule.getId()
+                        + (onlyTo.isEmpty() ? "" : ",\"to\":" + jsonStrings(onlyTo)) + "}"));
+        return run;
+    }
+
+    /** The workers read the run in their own transactions: hand it over once it is committed. */
+    private void submitAfterCommit(Run run) {
         long runId = run.getId();
         int attempt = run.getAttempt();
-        // The workers read the run in their own transactions: hand it over once it is committed.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -115,49 +271,53 @@ public class RunService {
                 }
             }
         });
-        LOG.info(() -> "Run " + runId + " of schedule " + scheduleId + " started now by " + run.getRequestedBy());
-        return RunView.of(run);
     }
 
-    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
-    public RunView find(long runId) {
-        Run run = em.find(Run.class, runId);
-        if (run == null) {
-            throw new NotFoundException("run", runId);
-        }
-        return RunView.of(run);
+    private long count(String sql, long runId) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, runId).getSingleResult()).longValue();
     }
 
-    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
-    public Page<RunView> list(Long scheduleId, String status, Integer page, Integer size) {
-        int pageNumber = Page.page(page);
-        int pageSize = Page.size(size);
-        RunStatus wanted = status == null || status.isBlank() ? null : runStatus(status);
-        String where =
-                " WHERE (:scheduleId IS NULL OR r.schedule.id = :scheduleId) AND (:status IS NULL OR r.status = :status)";
-        TypedQuery<Run> query =
-                em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.createdAt DESC, r.id DESC", Run.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
-        for (TypedQuery<?> q : java.util.List.of(query, count)) {
-            q.setParameter("scheduleId", scheduleId);
-            q.setParameter("status", wanted);
+    private RunView view(Run run) {
+        return views(List.of(run)).get(0);
+    }
+
+    /** The runs with their items and deliveries, in three queries whatever the number of runs. */
+    private List<RunView> views(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return List.of();
         }
-        var items = query.setFirstResult(pageNumber * pageSize)
-                .setMaxResults(pageSize)
-                .getResultStream()
-                .map(RunView::of)
+        List<Long> runIds = runs.stream().map(Run::getId).toList();
+        List<RunItem> items = em.createNamedQuery(RunItem.OF_RUNS, RunItem.class)
+                .setParameter("runIds", runIds)
+                .getResultList();
+        Map<Long, List<DeliveryView>> deliveries = new LinkedHashMap<>();
+        if (!items.isEmpty()) {
+            em.createNamedQuery(Delivery.OF_ITEMS, Delivery.class)
+                    .setParameter("itemIds", items.stream().map(RunItem::getId).toList())
+                    .getResultStream()
+                    .forEach(d -> deliveries
+                            .computeIfAbsent(d.getItem().getId(), id -> new ArrayList<>())
+                            .add(DeliveryView.of(d)));
+        }
+        Instant now = clock.instant();
+        Map<Long, List<RunItemView>> itemsByRun = items.stream()
+                .collect(Collectors.groupingBy(
+                        item -> item.getRun().getId(),
+                        Collectors.mapping(
+                                item -> RunItemView.of(item, deliveries.getOrDefault(item.getId(), List.of()), now),
+                                Collectors.toList())));
+        return runs.stream()
+                .map(run -> RunView.of(run, itemsByRun.getOrDefault(run.getId(), List.of())))
                 .toList();
-        return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
     }
 
-    private static RunStatus runStatus(String status) {
-        try {
-            return RunStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw dev.herald.platform.boundary.ValidationException.of(
-                    "status",
-                    "'" + status + "' is not a run status; use one of " + java.util.Arrays.toString(RunStatus.values())
-                            + ".");
-        }
+    private String caller() {
+        return session.getCallerPrincipal().getName();
+    }
+
+    private static String jsonStrings(List<String> values) {
+        jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build().toString();
     }
 }

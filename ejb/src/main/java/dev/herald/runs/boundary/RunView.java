@@ -2,8 +2,9 @@ package dev.herald.runs.boundary;
 
 import dev.herald.runs.entity.Run;
 import java.time.Instant;
+import java.util.List;
 
-/** A run as the API shows it. */
+/** A run as the API shows it, with its reports and their e-mails. */
 public record RunView(
         long id,
         Long scheduleId,
@@ -17,9 +18,16 @@ public record RunView(
         int attempt,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        List<String> testRecipients,
+        List<RunItemView> items) {
 
+    /** A run without its items (before it has any, or where they are not wanted). */
     public static RunView of(Run run) {
+        return of(run, List.of());
+    }
+
+    public static RunView of(Run run, List<RunItemView> items) {
         return new RunView(
                 run.getId(),
                 run.getSchedule() == null ? null : run.getSchedule().getId(),
@@ -33,6 +41,8 @@ public record RunView(
                 run.getAttempt(),
                 run.getCreatedAt(),
                 run.getStartedAt(),
-                run.getFinishedAt());
+                run.getFinishedAt(),
+                run.getRecipientsOverride(),
+                items);
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.schedules.control;
 
+import dev.herald.platform.boundary.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,29 @@ public final class EmailAddresses {
             }
         }
         return new ArrayList<>(addresses.values());
+    }
+
+    /**
+     * The addresses of a list people typed, with a message on {@code field} when there are none,
+     * more than {@value #MAX_RECIPIENTS}, or some that are not addresses.
+     */
+    public static List<String> check(List<String> entries, String field, ValidationException.Builder errors) {
+        List<String> addresses = split(entries);
+        if (addresses.isEmpty()) {
+            errors.add(field, "Add at least one e-mail address, separated by commas.");
+        } else if (addresses.size() > MAX_RECIPIENTS) {
+            errors.add(field, "At most " + MAX_RECIPIENTS + " addresses; this list has " + addresses.size() + ".");
+        } else {
+            List<String> invalid =
+                    addresses.stream().filter(address -> !isValid(address)).toList();
+            if (!invalid.isEmpty()) {
+                errors.add(
+                        field,
+                        (invalid.size() == 1 ? "Not an e-mail address: " : "Not e-mail addresses: ")
+                                + String.join(", ", invalid) + ".");
+            }
+        }
+        return addresses;
     }
 
     public static boolean isValid(String address) {

@@ -349,25 +349,7 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
-        List<String> recipients = EmailAddresses.split(input.recipients());
-        if (recipients.isEmpty()) {
-            errors.add(path + ".recipients", "Add at least one e-mail address, separated by commas.");
-        } else if (recipients.size() > EmailAddresses.MAX_RECIPIENTS) {
-            errors.add(
-                    path + ".recipients",
-                    "At most " + EmailAddresses.MAX_RECIPIENTS + " addresses; this list has " + recipients.size()
-                            + ".");
-        } else {
-            List<String> invalid = recipients.stream()
-                    .filter(address -> !EmailAddresses.isValid(address))
-                    .toList();
-            if (!invalid.isEmpty()) {
-                errors.add(
-                        path + ".recipients",
-                        (invalid.size() == 1 ? "Not an e-mail address: " : "Not e-mail addresses: ")
-                                + String.join(", ", invalid) + ".");
-            }
-        }
+        List<String> recipients = EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
         if (subject == null) {
             subject = ScheduledReport.DEFAULT_SUBJECT;

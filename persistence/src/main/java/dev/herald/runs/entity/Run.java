@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One execution of a schedule. Runs of the timetable carry their due instant in
@@ -73,6 +74,12 @@ public class Run {
 
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
+
+    @Column(name = "recipients_override", length = 20000)
+    private String recipientsOverride;
+
+    @Column(name = "owner_notified_at")
+    private Instant ownerNotifiedAt;
 
     protected Run() {}
 
@@ -141,6 +148,40 @@ public class Run {
 
     public Instant getHeartbeatAt() {
         return heartbeatAt;
+    }
+
+    /** The addresses a test run goes to instead of the items' recipients; empty for other runs. */
+    public List<String> getRecipientsOverride() {
+        return recipientsOverride == null || recipientsOverride.isEmpty()
+                ? List.of()
+                : List.of(recipientsOverride.split(","));
+    }
+
+    /** Makes this a run that mails only these addresses (a test). */
+    public void sendOnlyTo(List<String> addresses) {
+        this.recipientsOverride = String.join(",", addresses);
+    }
+
+    public Instant getOwnerNotifiedAt() {
+        return ownerNotifiedAt;
+    }
+
+    /**
+     * Opens an ended run again, to send what failed: it is claimed like a new run, and ends again
+     * (and may tell its owner again) when the resend is done.
+     */
+    public void reopen(String instanceName, String why, Instant now) {
+        claimBy(instanceName, now);
+        this.detail = why;
+        this.finishedAt = null;
+        this.ownerNotifiedAt = null;
+    }
+
+    /** Ends an active run as cancelled; its owner stops at its next step. */
+    public void cancel(String by, Instant now) {
+        this.status = RunStatus.CANCELLED;
+        this.finishedAt = now;
+        this.detail = "Cancelled by " + by + ".";
     }
 
     /** Gives the run to an instance, as its next attempt. */

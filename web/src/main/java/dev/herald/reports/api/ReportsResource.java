@@ -1,5 +1,6 @@
 package dev.herald.reports.api;
 
+import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.Page;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
@@ -108,10 +109,7 @@ public class ReportsResource {
         String remoteAddress = request.getRemoteAddr();
         StreamingOutput file = out -> reports.render(job, out, remoteAddress);
         return Response.ok(file, job.mediaType())
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + job.fileName() + "\"; filename*=UTF-8''"
-                                + URLEncoder.encode(job.fileName(), StandardCharsets.UTF_8))
+                .header("Content-Disposition", RunFile.contentDisposition(job.fileName()))
                 .header("Herald-Criteria", criteriaHeader(job.criteria()))
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")

@@ -1,24 +1,37 @@
 package dev.herald.runs.api;
 
+import dev.herald.delivery.boundary.DownloadService;
+import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Runs of every schedule, newest first. */
+/** Runs of every schedule, newest first, with their reports, files and e-mails. */
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    DownloadService downloads;
+
+    @Context
+    HttpServletRequest request;
 
     @GET
     @Operation(summary = "Runs, filtered by schedule and status")
@@ -32,8 +45,37 @@ public class RunsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One run: trigger, scheduled-for, start, end, status, instance")
+    @Operation(summary = "One run: trigger, times, status, and per report the file and the e-mail to each recipient")
     public RunView get(@PathParam("id") long id) {
         return runs.find(id);
+    }
+
+    @GET
+    @Path("{id}/items/{itemId}/file")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the file a run rendered for one of its reports (Export Reports or Manage Schedules)")
+    public Response file(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+        RunFile file = downloads.openRunFile(id, itemId, request.getRemoteAddr());
+        StreamingOutput body = out -> downloads.write(file, out);
+        return Response.ok(body, file.contentType())
+                .header("Content-Disposition", file.contentDisposition())
+                .header("Content-Length", file.bytes())
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @POST
+    @Path("{id}/resend-failed")
+    @Operation(summary = "Send again only what failed in an ended run; 202 with the run")
+    public Response resendFailed(@PathParam("id") long id) {
+        return Response.accepted(runs.resendFailed(id)).build();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a run in progress; what was sent stays sent")
+    public RunView cancel(@PathParam("id") long id) {
+        return runs.cancel(id);
     }
 }

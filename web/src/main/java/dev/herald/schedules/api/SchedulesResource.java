@@ -3,6 +3,7 @@ package dev.herald.schedules.api;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
+import dev.herald.runs.boundary.TestSendInput;
 import dev.herald.schedules.boundary.ScheduleInput;
 import dev.herald.schedules.boundary.ScheduleService;
 import dev.herald.schedules.boundary.ScheduleView;
@@ -104,6 +105,14 @@ public class SchedulesResource {
     public Response runNow(@PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run the schedule now for the given addresses only (never its recipients); 202 with the run")
+    public Response test(@PathParam("id") long id, TestSendInput body) {
+        return Response.accepted(runs.test(id, body)).build();
     }
 
     @GET

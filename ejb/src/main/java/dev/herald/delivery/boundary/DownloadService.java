@@ -1,0 +1,148 @@
+package dev.herald.delivery.boundary;
+
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.access.entity.UserAccount;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.delivery.control.LinkTokens;
+import dev.herald.delivery.control.RunFiles;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.runs.entity.Delivery;
+import dev.herald.runs.entity.RunItem;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who may download a run's file. Through a link: the signed-in person must be a recipient of that
+ * report in that run (their e-mail address is one it was sent to), or staff who may export reports
+ * or manage schedules, and the link must not have expired. Through the API: staff only. Every
+ * download and every refusal is in the audit log; a refusal looks like a link that does not exist.
+ */
+@Stateless
+@DeclareRoles({SecurityRoles.EXPORT_REPORTS, SecurityRoles.MANAGE_SCHEDULES, SecurityRoles.COLLECT_REPORTS})
+public class DownloadService {
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Resource(lookup = "jdbc/herald")
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed(SecurityRoles.COLLECT_REPORTS)
+    public LinkAccess openLink(String token, String remoteAddress) {
+        String caller = session.getCallerPrincipal().getName();
+        Optional<Delivery> found = LinkTokens.looksLikeToken(token)
+                ? em.createNamedQuery(Delivery.BY_TOKEN_HASH, Delivery.class)
+                        .setParameter("hash", LinkTokens.digest(token))
+                        .getResultStream()
+                        .findFirst()
+                : Optional.empty();
+        if (found.isEmpty()) {
+            return refuse(caller, remoteAddress, null, "no such link");
+        }
+        Delivery delivery = found.get();
+        RunItem item = delivery.getItem();
+        boolean recipient = isRecipient(caller, item);
+        boolean staff = session.isCallerInRole(SecurityRoles.EXPORT_REPORTS)
+                || session.isCallerInRole(SecurityRoles.MANAGE_SCHEDULES);
+        if (!recipient && !staff) {
+            return refuse(caller, remoteAddress, item, "not a recipient of this report");
+        }
+        Instant now = clock.instant();
+        Instant expires = delivery.getLinkExpiresAt();
+        if ((expires != null && !expires.isAfter(now)) || !item.hasFile(now)) {
+            auditLog.record(AuditRecord.of(caller, "file.download.expired", remoteAddress)
+                    .about("runItem", item.getId())
+                    .withDetail("{\"deliveryId\":" + delivery.getId() + "}"));
+            return new LinkAccess.Expired(expires == null || expires.isAfter(now) ? item.getFileKeptUntil() : expires);
+        }
+        auditLog.record(AuditRecord.of(caller, "file.download", remoteAddress)
+                .about("runItem", item.getId())
+                .withDetail("{\"via\":\"link\",\"deliveryId\":" + delivery.getId() + ",\"as\":\""
+                        + (recipient ? "recipient" : "staff") + "\"}"));
+        return new LinkAccess.Granted(file(item));
+    }
+
+    /** A run's file for staff, through the API. */
+    @RolesAllowed({SecurityRoles.EXPORT_REPORTS, SecurityRoles.MANAGE_SCHEDULES})
+    public RunFile openRunFile(long runId, long itemId, String remoteAddress) {
+        RunItem item = em.find(RunItem.class, itemId);
+        if (item == null || item.getRun().getId() != runId) {
+            throw new NotFoundException("run item", itemId);
+        }
+        if (!item.hasFile(clock.instant())) {
+            throw new NotFoundException("file of run item", itemId);
+        }
+        auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "file.download", remoteAddress)
+                .about("runItem", item.getId())
+                .withDetail("{\"via\":\"api\",\"runId\":" + runId + "}"));
+        return file(item);
+    }
+
+    /** Streams a file that {@link #openLink} or {@link #openRunFile} granted. */
+    @RolesAllowed({SecurityRoles.COLLECT_REPORTS, SecurityRoles.EXPORT_REPORTS, SecurityRoles.MANAGE_SCHEDULES})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long write(RunFile file, OutputStream out) throws IOException {
+        try {
+            return RunFiles.copy(dataSource, file.itemId(), out);
+        } catch (SQLException e) {
+            throw new IOException("The file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isRecipient(String username, RunItem item) {
+        String email = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .map(UserAccount::getEmail)
+                .findFirst()
+                .orElse(null);
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        Number matches = (Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM delivery WHERE run_item_id = ?1 AND LOWER(recipient) = LOWER(?2)")
+                .setParameter(1, item.getId())
+                .setParameter(2, email)
+                .getSingleResult();
+        return matches.longValue() > 0;
+    }
+
+    private LinkAccess refuse(String caller, String remoteAddress, RunItem item, String why) {
+        auditLog.record(AuditRecord.of(caller, "file.download.refused", remoteAddress)
+                .about("runItem", item == null ? null : item.getId())
+                .withDetail("{\"reason\":\"" + why + "\"}"));
+        return new LinkAccess.Refused();
+    }
+
+    private static RunFile file(RunItem item) {
+        return new RunFile(
+                item.getId(),
+                item.getFileName(),
+                item.getContentType(),
+                item.getByteCount() == null ? 0 : item.getByteCount());
+    }
+}

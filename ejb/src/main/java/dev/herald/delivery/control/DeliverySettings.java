@@ -1,0 +1,36 @@
+package dev.herald.delivery.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivery's knobs, from MicroProfile Config (each also an environment variable:
+ * HERALD_DELIVERY_RETRY_INITIAL, HERALD_DELIVERY_MAX_TRIES, HERALD_PUBLIC_URL).
+ */
+@ApplicationScoped
+public class DeliverySettings {
+
+    @Inject
+    @ConfigProperty(name = "herald.delivery.retry-initial", defaultValue = "PT1M")
+    Duration retryInitial;
+
+    @Inject
+    @ConfigProperty(name = "herald.delivery.max-tries", defaultValue = "6")
+    int maxTries;
+
+    @Inject
+    @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** One minute, then 2, 4, 8 and 16: six tries over about half an hour, by default. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(retryInitial, maxTries);
+    }
+
+    /** Where people reach Herald, for the links in e-mails: no trailing slash. */
+    public String publicUrl() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.herald.delivery.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Rendered files in the database, so that every instance can serve them: in chunks of 1 MiB, written
+ * in the transaction that records the item as rendered and read back one chunk at a time. A chunked
+ * table works the same on PostgreSQL and H2 and never holds a whole large file in memory, which a
+ * single BYTEA value would on reading.
+ */
+public final class RunFiles {
+
+    static final int CHUNK = 1024 * 1024;
+
+    private RunFiles() {}
+
+    /** Stores the file of an item, in the caller's transaction. */
+    public static void store(Connection connection, long itemId, Path file) throws SQLException, IOException {
+        try (InputStream in = Files.newInputStream(file);
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO run_file_chunk (run_item_id, seq, content) VALUES (?, ?, ?)")) {
+            byte[] buffer = new byte[CHUNK];
+            int seq = 0;
+            int read;
+            while ((read = in.readNBytes(buffer, 0, CHUNK)) > 0) {
+                insert.setLong(1, itemId);
+                insert.setInt(2, seq++);
+                insert.setBytes(3, read == CHUNK ? buffer : java.util.Arrays.copyOf(buffer, read));
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Writes the file of an item to the stream, one chunk per query; answers the bytes written. */
+    public static long copy(DataSource dataSource, long itemId, OutputStream out) throws SQLException, IOException {
+        long written = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT content FROM run_file_chunk WHERE run_item_id = ? AND seq = ?")) {
+            for (int seq = 0; ; seq++) {
+                query.setLong(1, itemId);
+                query.setInt(2, seq);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return written;
+                    }
+                    byte[] chunk = row.getBytes(1);
+                    out.write(chunk);
+                    written += chunk.length;
+                }
+            }
+        }
+    }
+
+    /** Copies the file of an item to a temporary file, for a sender that did not render it. */
+    public static Path toTemporaryFile(DataSource dataSource, long itemId) throws SQLException, IOException {
+        Path file = Files.createTempFile("herald-file-" + itemId + "-", ".bin");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            copy(dataSource, itemId, out);
+            return file;
+        } catch (SQLException | IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** Deletes the files kept past their time; answers how many items lost their file. */
+    public static int purgeExpired(Connection connection, java.time.Instant now) throws SQLException {
+        try (PreparedStatement chunks = connection.prepareStatement(
+                        "DELETE FROM run_file_chunk WHERE run_item_id IN (SELECT id FROM run_item"
+                                + " WHERE file_kept_until < ? AND file_purged_at IS NULL)");
+                PreparedStatement items = connection.prepareStatement(
+                        "UPDATE run_item SET file_purged_at = ? WHERE file_kept_until < ? AND file_purged_at IS NULL")) {
+            dev.herald.platform.control.Jdbc.setInstant(chunks, 1, now);
+            chunks.executeUpdate();
+            dev.herald.platform.control.Jdbc.setInstant(items, 1, now);
+            dev.herald.platform.control.Jdbc.setInstant(items, 2, now);
+            return items.executeUpdate();
+        }
+    }
+}

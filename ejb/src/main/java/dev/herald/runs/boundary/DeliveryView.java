@@ -1,0 +1,41 @@
+package dev.herald.runs.boundary;
+
+import dev.herald.runs.entity.Delivery;
+import java.time.Instant;
+
+/**
+ * One e-mail of a run as the API shows it. {@code inDoubt} marks an e-mail whose sender stopped
+ * between handing it to the SMTP server and recording the answer: it may have arrived.
+ */
+public record DeliveryView(
+        long id,
+        String recipient,
+        String deliveredAs,
+        String linkReason,
+        String status,
+        int attempts,
+        String lastError,
+        String smtpReply,
+        boolean inDoubt,
+        Instant sentAt,
+        Instant nextAttemptAt,
+        Instant linkExpiresAt,
+        String messageId) {
+
+    public static DeliveryView of(Delivery delivery) {
+        return new DeliveryView(
+                delivery.getId(),
+                delivery.getRecipient(),
+                delivery.getDeliveredAs().name(),
+                delivery.getLinkReason(),
+                delivery.getStatus().name(),
+                delivery.getAttempts(),
+                delivery.getLastError(),
+                delivery.getSmtpReply(),
+                delivery.isInDoubt(),
+                delivery.getSentAt(),
+                delivery.getNextAttemptAt(),
+                delivery.getLinkExpiresAt(),
+                delivery.getMessageId());
+    }
+}

@@ -1,0 +1,519 @@
+package dev.herald.runs.control;
+
+import dev.herald.delivery.control.Attachment;
+import dev.herald.delivery.control.DeliveryLedger;
+import dev.herald.delivery.control.DeliverySettings;
+import dev.herald.delivery.control.MailComposer;
+import dev.herald.delivery.control.MailDispatcher;
+import dev.herald.delivery.control.OwnerNotice;
+import dev.herald.delivery.control.ReportMail;
+import dev.herald.delivery.control.RunFence;
+import dev.herald.delivery.control.RunFiles;
+import dev.herald.delivery.control.RunItems;
+import dev.herald.delivery.control.RunTally;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.control.Jdbc;
+import dev.herald.reports.control.Criterion;
+import dev.herald.reports.control.ReportEngine;
+import dev.herald.reports.control.ReportSpec;
+import dev.herald.schedules.control.SubjectTemplate;
+import dev.herald.schedules.entity.DeliverAs;
+import dev.herald.settings.boundary.OrganisationView;
+import dev.herald.settings.boundary.SettingsService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Carries out one attempt at a run: copies the schedule's items into the run, renders each report
+ * once and stores its file, makes one delivery per recipient, sends them over one SMTP connection
+ * with retries, and ends the run with an honest status, telling the owner when something failed.
+ *
+ * <p>Every step is a short transaction that first checks, under the run's row lock, that this
+ * attempt still owns the run ({@link RunFence}). An attempt that was taken over or cancelled stops
+ * at its next step and changes nothing. A new owner starts from what the database says: items
+ * already rendered keep their file, e-mails already accepted are not sent again, and an e-mail
+ * whose fate the dead owner did not record is reported as in doubt (see {@link DeliveryLedger}).
+ */
+@ApplicationScoped
+public class RunExecution {
+
+    private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter RUN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final Duration RETRY_WAIT_STEP = Duration.ofSeconds(1);
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
+
+    @Resource(lookup = "mail/herald")
+    Session mailSession;
+
+    @Inject
+    ReportEngine engine;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    DeliverySettings delivery;
+
+    @Inject
+    SchedulerSettings scheduler;
+
+    @Inject
+    InstanceName instance;
+
+    @Inject
+    RunJournal journal;
+
+    @Inject
+    Clock clock;
+
+    /** Carries out the run as (this instance, attempt); returns early when the run is no longer its own. */
+    public void execute(long runId, int attempt) throws InterruptedException, SQLException, IOException {
+        RunFence fence = new RunFence(runId, instance.get(), attempt);
+        journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
+        Duration work = scheduler.simulatedWork();
+        if (!work.isZero()) {
+            Thread.sleep(work.toMillis());
+        }
+        Optional<RunItems.Plan> found =
+                Jdbc.inTransaction(dataSource, c -> fence.hold(c) ? RunItems.plan(c, runId) : Optional.empty());
+        if (found.isEmpty()) {
+            return;
+        }
+        RunItems.Plan plan = found.get();
+        Integer items = Jdbc.inTransaction(dataSource, c -> fence.hold(c) ? RunItems.copyItems(c, plan) : null);
+        if (items == null) {
+            return;
+        }
+        OrganisationView organisation = settings.organisation();
+        Context context = new Context(fence, plan, organisation, ZoneId.of(organisation.timeZone()));
+        DeliveryLedger ledger = new DeliveryLedger(
+                dataSource, fence, delivery.retryPolicy(), clock, Duration.ofDays(organisation.linkLifetimeDays()));
+        int inDoubt = ledger.markInDoubt();
+        if (inDoubt > 0) {
+            LOG.warning(() -> "Run " + runId + " attempt " + attempt + ": " + inDoubt
+                    + " e-mails were being sent when the previous owner stopped; marked in doubt, not resent");
+        }
+        try {
+            for (RunItems.Item item : Jdbc.inTransaction(dataSource, c -> RunItems.items(c, runId))) {
+                if ("PENDING".equals(item.status()) && !render(context, item)) {
+                    return;
+                }
+            }
+            if (send(context, ledger)) {
+                finish(context);
+            }
+        } finally {
+            for (Path file : context.files.values()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** What one attempt works with, and the files it rendered itself. */
+    private static final class Context {
+        final RunFence fence;
+        final RunItems.Plan plan;
+        final OrganisationView organisation;
+        final ZoneId zone;
+        final Map<Long, Path> files = new HashMap<>();
+
+        Context(RunFence fence, RunItems.Plan plan, OrganisationView organisation, ZoneId zone) {
+            this.fence = fence;
+            this.plan = plan;
+            this.organisation = organisation;
+            this.zone = zone;
+        }
+
+        long runId() {
+            return fence.runId();
+        }
+    }
+
+    // --- rendering
+
+    /** Renders one item, stores its file and makes its deliveries; false when the run is no longer ours. */
+    private boolean render(Context context, RunItems.Item item) throws SQLException, IOException {
+        String stated = null;
+        Path file = null;
+        long rows;
+        MessageDigest sha256;
+        long started = System.nanoTime();
+        try {
+            ReportSpec report = engine.spec(item.reportKey());
+            JsonObject criteria =
+                    Json.createReader(new StringReader(item.criteria())).readObject();
+            ReportEngine.Prepared prepared =
+                    engine.prepare(report, criteria, item.displayName(), "criteria", context.plan.scheduledFor());
+            stated = stated(prepared.criteria().criteria());
+            file = Files.createTempFile(
+                    "herald-run-" + context.runId() + "-", "." + item.format().extension());
+            sha256 = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out =
+                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
+                rows = engine.render(prepared, item.format(), item.csvDelimiter(), false, out);
+            }
+        } catch (ValidationException e) {
+            return fail(context, item, stated, file, "Its criteria are no longer valid: " + e.getMessage());
+        } catch (NotFoundException e) {
+            return fail(context, item, stated, file, "The report " + item.reportKey() + " no longer exists.");
+        } catch (SQLTimeoutException e) {
+            return fail(context, item, stated, file, "The report's query took longer than its time-out.");
+        } catch (IOException | SQLException e) {
+            return fail(context, item, stated, file, "The report's query failed: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        if (rows == 0 && item.skipWhenEmpty()) {
+            Files.delete(file);
+            String criteriaStated = stated;
+            LOG.info(() -> "Run " + context.runId() + ": “" + item.displayName() + "” is empty; skipped");
+            return Jdbc.inTransaction(dataSource, c -> {
+                if (!context.fence.hold(c)) {
+                    return false;
+                }
+                RunItems.ended(c, item.id(), "SKIPPED_EMPTY", criteriaStated, null);
+                return true;
+            });
+        }
+        if (!store(context, item, file, stated, rows, HexFormat.of().formatHex(sha256.digest()))) {
+            Files.deleteIfExists(file);
+            return false;
+        }
+        context.files.put(item.id(), file);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long bytes = Files.size(file);
+        LOG.info(() -> "Run " + context.runId() + ": rendered “" + item.displayName() + "” as " + item.format() + ", "
+                + rows + " rows, " + bytes + " bytes in " + millis + " ms");
+        return true;
+    }
+
+    private boolean store(Context context, RunItems.Item item, Path file, String stated, long rows, String sha256)
+            throws SQLException, IOException {
+        OrganisationView organisation = context.organisation;
+        long bytes = Files.size(file);
+        Instant now = clock.instant();
+        int keptDays = Math.max(organisation.fileRetentionDays(), organisation.linkLifetimeDays());
+        RunItems.Rendered rendered = new RunItems.Rendered(
+                stated,
+                fileName(item, context.plan.scheduledFor().atZone(context.zone)),
+                item.format().mediaType(),
+                rows,
+                bytes,
+                sha256,
+                now.plus(Duration.ofDays(keptDays)));
+        boolean tooBig = bytes > organisation.attachmentLimitBytes();
+        String reason = item.deliverAs() == DeliverAs.ATTACHMENT && tooBig
+                ? "The file is " + MailComposer.size(bytes) + ", more than the "
+                        + MailComposer.size(organisation.attachmentLimitBytes())
+                        + " that Herald attaches to an e-mail, so it comes as a link instead."
+                : null;
+        List<DeliveryLedger.NewDelivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < item.recipients().size(); i++) {
+            deliveries.add(new DeliveryLedger.NewDelivery(
+                    item.recipients().get(i),
+                    MailComposer.messageId(
+                            context.runId(),
+                            item.id(),
+                            i,
+                            context.plan.scheduledFor(),
+                            from(organisation).getAddress()),
+                    item.deliverAs() == DeliverAs.LINK || tooBig,
+                    reason));
+        }
+        try {
+            return Jdbc.inTransaction(dataSource, c -> {
+                if (!context.fence.hold(c)) {
+                    return false;
+                }
+                try {
+                    RunFiles.store(c, item.id(), file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                RunItems.rendered(c, item.id(), rendered, now);
+                DeliveryLedger.create(c, item.id(), deliveries, now);
+                return true;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean fail(Context context, RunItems.Item item, String stated, Path file, String why)
+            throws SQLException {
+        LOG.warning(() -> "Run " + context.runId() + ": “" + item.displayName() + "” could not be made: " + why);
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not delete " + file, e);
+        }
+        return Jdbc.inTransaction(dataSource, c -> {
+            if (!context.fence.hold(c)) {
+                return false;
+            }
+            RunItems.ended(c, item.id(), "FAILED", stated, why);
+            return true;
+        });
+    }
+
+    private static String stated(List<Criterion> criteria) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Criterion criterion : criteria) {
+            array.add(Json.createObjectBuilder().add("label", criterion.label()).add("value", criterion.value()));
+        }
+        return array.build().toString();
+    }
+
+    /** "yesterdays-sales-2026-11-25.xlsx": the display name made safe for every file system. */
+    static String fileName(RunItems.Item item, ZonedDateTime runAt) {
+        String slug = Normalizer.normalize(item.displayName(), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        if (slug.isEmpty()) {
+            slug = item.reportKey();
+        }
+        if (slug.length() > 80) {
+            slug = slug.substring(0, 80);
+        }
+        return slug + "-" + FILE_DATE.format(runAt) + "." + item.format().extension();
+    }
+
+    // --- sending
+
+    /** Sends what is due until nothing waits for another try; false when the run is no longer ours. */
+    private boolean send(Context context, DeliveryLedger ledger) throws SQLException, InterruptedException {
+        Map<Long, RunItems.Item> items = new HashMap<>();
+        for (RunItems.Item item : Jdbc.inTransaction(dataSource, c -> RunItems.items(c, context.runId()))) {
+            items.put(item.id(), item);
+        }
+        InternetAddress from = from(context.organisation);
+        MailComposer composer = new MailComposer(mailSession, from);
+        Map<Long, ReportMail> mails = new HashMap<>();
+        Map<Long, Attachment> attachments = new HashMap<>();
+        MailDispatcher dispatcher = new MailDispatcher(mailSession);
+        MailDispatcher.Messages messages = (letter, leave) -> {
+            RunItems.Item item = items.get(letter.itemId());
+            ReportMail mail = mails.computeIfAbsent(item.id(), id -> reportMail(context, item));
+            ReportMail.Copy copy = new ReportMail.Copy(
+                    letter.recipient(),
+                    letter.messageId(),
+                    subject(context, item),
+                    letter.asLink(),
+                    letter.linkReason(),
+                    letter.asLink() ? delivery.publicUrl() + "/partner/files/" + leave.linkToken() : null,
+                    leave.linkExpiresAt() == null ? null : leave.linkExpiresAt().atZone(context.zone));
+            Attachment attachment =
+                    letter.asLink() ? null : attachments.computeIfAbsent(item.id(), id -> attachment(context, item));
+            return composer.report(mail, copy, attachment);
+        };
+        while (true) {
+            List<MailDispatcher.Outgoing> due = ledger.due();
+            if (!due.isEmpty()) {
+                long started = System.nanoTime();
+                MailDispatcher.Summary summary = dispatcher.send(due, messages, ledger);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                LOG.info(() -> "Run " + context.runId() + ": " + summary.accepted() + " e-mails accepted, "
+                        + summary.failed() + " failed, over " + summary.connections() + " SMTP connections in "
+                        + millis + " ms");
+                if (summary.stopped()) {
+                    LOG.info(() -> "Run " + context.runId() + " was cancelled or taken over; stopped sending");
+                    return false;
+                }
+                continue;
+            }
+            Optional<Instant> next = ledger.nextRetry();
+            if (next.isEmpty()) {
+                return true;
+            }
+            if (!waitUntil(context.fence, next.get())) {
+                return false;
+            }
+        }
+    }
+
+    private ReportMail reportMail(Context context, RunItems.Item item) {
+        List<ReportMail.StatedCriterion> criteria = new ArrayList<>();
+        if (item.criteriaStated() != null) {
+            for (JsonValue value :
+                    Json.createReader(new StringReader(item.criteriaStated())).readArray()) {
+                JsonObject criterion = value.asJsonObject();
+                criteria.add(
+                        new ReportMail.StatedCriterion(criterion.getString("label"), criterion.getString("value")));
+            }
+        }
+        return new ReportMail(
+                context.organisation.clientName(),
+                context.plan.scheduleName(),
+                item.displayName(),
+                item.reportName(),
+                context.plan.scheduledFor().atZone(context.zone),
+                criteria,
+                item.fileName(),
+                item.format(),
+                item.bytes(),
+                item.rows(),
+                context.plan.isTest());
+    }
+
+    private String subject(Context context, RunItems.Item item) {
+        String subject = SubjectTemplate.fill(
+                item.subject(),
+                Map.of(
+                        "ClientName", context.organisation.clientName(),
+                        "ReportName", item.displayName(),
+                        "ScheduleName", context.plan.scheduleName(),
+                        "RunDate", RUN_DATE.format(context.plan.scheduledFor().atZone(context.zone))));
+        return context.plan.isTest() ? "[Test] " + subject : subject;
+    }
+
+    private Attachment attachment(Context context, RunItems.Item item) {
+        try {
+            Path file = context.files.get(item.id());
+            if (file != null) {
+                return Attachment.of(item.fileName(), item.contentType(), file);
+            }
+            Path copy = RunFiles.toTemporaryFile(dataSource, item.id());
+            try {
+                return Attachment.of(item.fileName(), item.contentType(), copy);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("The file of “" + item.displayName() + "” could not be read", e);
+        }
+    }
+
+    /** Waits for the next try, looking every second whether the run was cancelled or taken over. */
+    private boolean waitUntil(RunFence fence, Instant when) throws SQLException, InterruptedException {
+        while (true) {
+            long left = Duration.between(clock.instant(), when).toMillis();
+            if (left <= 0) {
+                return true;
+            }
+            Thread.sleep(Math.min(left, RETRY_WAIT_STEP.toMillis()));
+            if (!Jdbc.inTransaction(dataSource, fence::hold)) {
+                return false;
+            }
+        }
+    }
+
+    // --- the end
+
+    private void finish(Context context) throws SQLException {
+        RunTally tally = Jdbc.inTransaction(dataSource, c -> RunTally.of(c, context.runId()));
+        String status = tally.status();
+        StringBuilder detail = new StringBuilder(tally.summary());
+        if (!"SUCCEEDED".equals(status) && !context.plan.isTest()) {
+            tellOwner(context, tally, status)
+                    .ifPresent(problem -> detail.append(' ').append(problem));
+        }
+        journal.record(RunOwnership.Event.ended(
+                context.runId(), context.fence.attempt(), status, clock.instant(), detail.toString()));
+        LOG.info(() -> "Run " + context.runId() + " attempt " + context.fence.attempt() + " " + status + ": " + detail);
+    }
+
+    /** Mails the owner about a failed run, once; answers a problem to add to the run's detail. */
+    private Optional<String> tellOwner(Context context, RunTally tally, String status) throws SQLException {
+        String owner = context.plan.ownerEmail();
+        if (owner == null || owner.isBlank()) {
+            return Optional.of("The schedule's owner has no e-mail address, so nobody was told.");
+        }
+        boolean first = Jdbc.inTransaction(dataSource, c -> {
+            if (!context.fence.hold(c)) {
+                return false;
+            }
+            try (var update = c.prepareStatement(
+                    "UPDATE run SET owner_notified_at = ? WHERE id = ? AND owner_notified_at IS NULL")) {
+                Jdbc.setInstant(update, 1, clock.instant());
+                update.setLong(2, context.runId());
+                return update.executeUpdate() == 1;
+            }
+        });
+        if (!first) {
+            return Optional.empty();
+        }
+        OwnerNotice notice = new OwnerNotice(
+                owner,
+                context.organisation.clientName(),
+                context.plan.scheduleName(),
+                context.runId(),
+                status,
+                context.plan.trigger(),
+                context.plan.scheduledFor().atZone(context.zone),
+                tally.summary(),
+                tally.problems(),
+                delivery.publicUrl() + "/api/v1/runs/" + context.runId());
+        InternetAddress from = from(context.organisation);
+        String messageId = "<herald." + context.runId() + ".owner." + context.fence.attempt() + "@"
+                + from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) + ">";
+        try {
+            MimeMessage message = new MailComposer(mailSession, from).ownerNotice(notice, messageId);
+            Transport.send(message);
+            LOG.info(() -> "Run " + context.runId() + ": told its owner " + owner + " that it " + status);
+            return Optional.empty();
+        } catch (MessagingException e) {
+            LOG.warning(() -> "Run " + context.runId() + ": could not tell its owner " + owner + ": " + e.getMessage());
+            return Optional.of("Telling the owner failed: " + e.getMessage());
+        }
+    }
+
+    private InternetAddress from(OrganisationView organisation) {
+        String address = organisation.fromAddress();
+        if (address == null || address.isBlank()) {
+            address = mailSession.getProperty("mail.from");
+        }
+        try {
+            return new InternetAddress(address == null || address.isBlank() ? "herald@localhost" : address);
+        } catch (AddressException e) {
+            throw new IllegalStateException("The from-address " + address + " is not valid: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.herald.runs.entity;
+
+/** Where one report of a run is. */
+public enum RunItemStatus {
+    /** Not rendered yet. */
+    PENDING,
+    /** Rendered and stored; its deliveries say who got it. */
+    RENDERED,
+    /** The report had no rows and the item says to skip it when empty: nobody is mailed. */
+    SKIPPED_EMPTY,
+    /** The report could not be rendered (its query failed or timed out): nobody is mailed. */
+    FAILED,
+    /** The run was cancelled before this report was rendered. */
+    CANCELLED
+}
