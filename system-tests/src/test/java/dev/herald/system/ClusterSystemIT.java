@@ -7,6 +7,7 @@ import dev.herald.testing.Api;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Payara instances on one PostgreSQL. Hundreds of schedules fall due in the same minute: the
- * database hands each (schedule, instant) to exactly one instance. Then one instance is killed with
- * SIGKILL while it holds runs in progress, and the other finishes them.
+ * database hands each (schedule, instant) to exactly one instance, and each e-mail (Message-ID)
+ * reaches the SMTP server once. Then one instance is killed with SIGKILL while it holds runs in
+ * progress, and the other finishes them without sending anything twice.
  */
 @SystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,6 +76,11 @@ class ClusterSystemIT {
         assertThat(instancesThatRan(ids, due))
                 .anyMatch(name -> name.startsWith("node-1/"))
                 .anyMatch(name -> name.startsWith("node-2/"));
+        List<String> sent = messageIds(ids, due, "SENT");
+        assertThat(sent).as("two e-mails per run, all accepted").hasSize(2 * SCHEDULES);
+        assertThat(timesReceived(sent))
+                .allSatisfy((id, times) ->
+                        assertThat(times).as("Message-ID %s received", id).isEqualTo(1));
     }
 
     @Test
@@ -89,9 +96,23 @@ class ClusterSystemIT {
 
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> succeeded(ids, due) == SCHEDULES_DURING_KILL);
+                .until(() -> ended(ids, due) == SCHEDULES_DURING_KILL);
         assertThat(runsPerSchedule(ids, due)).hasSize(SCHEDULES_DURING_KILL).allSatisfy((id, runs) -> assertThat(runs)
                 .isEqualTo(1));
+        // An e-mail the killed instance had begun and not recorded is reported in doubt, not sent
+        // again: the only failures allowed here. Everything else was sent, each Message-ID once.
+        assertThat(messageIds(ids, due, "FAILED"))
+                .as("failed e-mails that were not in doubt")
+                .hasSameSizeAs(messageIds(ids, due, "IN_DOUBT"));
+        List<String> sent = messageIds(ids, due, "SENT");
+        assertThat(sent.size() + messageIds(ids, due, "IN_DOUBT").size()).isEqualTo(2 * SCHEDULES_DURING_KILL);
+        Map<String, Integer> received = timesReceived(sent);
+        assertThat(received)
+                .allSatisfy((id, times) ->
+                        assertThat(times).as("Message-ID %s received", id).isEqualTo(1));
+        assertThat(timesReceived(messageIds(ids, due, "IN_DOUBT")).values())
+                .as("an e-mail in doubt arrived at most once")
+                .allSatisfy(times -> assertThat(times).isLessThanOrEqualTo(1));
         List<String> details = takenOverDetails(ids, due);
         report("kill -9 with " + SCHEDULES_DURING_KILL + " due, " + details.size() + " taken over", ids, due);
         assertThat(details).isNotEmpty().allSatisfy(detail -> assertThat(detail).startsWith("Taken over from node-2/"));
@@ -134,6 +155,38 @@ class ClusterSystemIT {
                 "SELECT COUNT(*) FROM run WHERE status = 'SUCCEEDED' AND scheduled_key = ? AND schedule_id = ANY (?)",
                 ids,
                 due);
+    }
+
+    private static int ended(List<Long> ids, Instant due) throws SQLException {
+        return count(
+                "SELECT COUNT(*) FROM run WHERE status NOT IN ('CLAIMED', 'RUNNING') AND scheduled_key = ?"
+                        + " AND schedule_id = ANY (?)",
+                ids,
+                due);
+    }
+
+    /** The Message-IDs of the runs' e-mails in a state: SENT, FAILED, or IN_DOUBT (failed, in doubt). */
+    private static List<String> messageIds(List<Long> ids, Instant due, String state) throws SQLException {
+        String condition =
+                state.equals("IN_DOUBT") ? "d.status = 'FAILED' AND d.in_doubt" : "d.status = '" + state + "'";
+        List<String> messageIds = new ArrayList<>();
+        query(
+                "SELECT d.message_id FROM delivery d JOIN run_item i ON i.id = d.run_item_id JOIN run r ON r.id = i.run_id"
+                        + " WHERE " + condition + " AND r.scheduled_key = ? AND r.schedule_id = ANY (?)",
+                ids,
+                due,
+                row -> messageIds.add(row.getString(1)));
+        return messageIds;
+    }
+
+    /** How often GreenMail received a message with each of these Message-IDs. */
+    private static Map<String, Integer> timesReceived(List<String> messageIds) throws Exception {
+        Map<String, Integer> times = new HashMap<>();
+        messageIds.forEach(id -> times.put(id, 0));
+        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
+            times.computeIfPresent(message.getMessageID(), (id, n) -> n + 1);
+        }
+        return times;
     }
 
     private static int activeOnSecond(List<Long> ids, Instant due) throws SQLException {

@@ -23,9 +23,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -100,7 +102,7 @@ class DeliverySystemIT {
         assertThat(text).contains("Yesterday's Sales", "Payments & Activities", "Last week", "attached");
         byte[] file = attachment(mail);
         assertThat(sha256(file)).isEqualTo(item.getJsonObject("file").getString("sha256"));
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Yesterday's Sales");
         }
@@ -127,7 +129,7 @@ class DeliverySystemIT {
 
         browser = browser == null ? Browser.open() : browser;
         byte[] file = downloadAfterSignIn(url, partner);
-        String csv = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+        String csv = new String(file, StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).contains("Payment");
         JsonObject item = run.getJsonArray("items").getJsonObject(0);
         assertThat(sha256(file)).isEqualTo(item.getJsonObject("file").getString("sha256"));

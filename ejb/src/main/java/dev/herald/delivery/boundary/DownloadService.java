@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Who may download a run's file. Through a link: the signed-in person must be a recipient of that
@@ -43,7 +44,7 @@ public class DownloadService {
     SessionContext session;
 
     @Resource(lookup = "jdbc/herald")
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Inject
     AuditLog auditLog;

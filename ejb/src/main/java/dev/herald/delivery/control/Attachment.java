@@ -1,5 +1,6 @@
 package dev.herald.delivery.control;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,8 @@ import java.util.Base64;
 public record Attachment(String fileName, String contentType, byte[] base64) {
 
     public static Attachment of(String fileName, String contentType, Path file) throws IOException {
-        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream(
-                (int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) * 4 / 3 + 1024));
+        ByteArrayOutputStream encoded =
+                new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) * 4 / 3 + 1024));
         try (InputStream in = Files.newInputStream(file);
                 OutputStream out = Base64.getMimeEncoder().wrap(encoded)) {
             in.transferTo(out);

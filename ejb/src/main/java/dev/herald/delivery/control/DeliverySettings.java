@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivery's knobs, from MicroProfile Config (each also an environment variable:
- * HERALD_DELIVERY_RETRY_INITIAL, HERALD_DELIVERY_MAX_TRIES, HERALD_PUBLIC_URL).
+ * HERALD_DELIVERY_RETRY_INITIAL, HERALD_DELIVERY_MAX_TRIES, HERALD_DELIVERY_CONNECTIONS,
+ * HERALD_PUBLIC_URL).
  */
 @ApplicationScoped
 public class DeliverySettings {
@@ -21,12 +22,21 @@ public class DeliverySettings {
     int maxTries;
 
     @Inject
+    @ConfigProperty(name = "herald.delivery.connections", defaultValue = "4")
+    int connections;
+
+    @Inject
     @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
     /** One minute, then 2, 4, 8 and 16: six tries over about half an hour, by default. */
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(retryInitial, maxTries);
+    }
+
+    /** SMTP connections one run sends over at once (at least 1). */
+    public int connections() {
+        return Math.max(1, connections);
     }
 
     /** Where people reach Herald, for the links in e-mails: no trailing slash. */

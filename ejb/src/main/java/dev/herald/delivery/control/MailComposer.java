@@ -13,8 +13,10 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,8 +44,7 @@ public final class MailComposer {
      * carries the same one. The run's due time keeps two installations that share a from-domain
      * from making the same one.
      */
-    public static String messageId(
-            long runId, long itemId, int recipientIndex, java.time.Instant runFor, String fromAddress) {
+    public static String messageId(long runId, long itemId, int recipientIndex, Instant runFor, String fromAddress) {
         int at = fromAddress == null ? -1 : fromAddress.lastIndexOf('@');
         String domain = at < 0 ? "herald.invalid" : fromAddress.substring(at + 1);
         return "<herald." + runId + "." + itemId + "." + recipientIndex + "."
@@ -128,7 +129,7 @@ public final class MailComposer {
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setSentDate(new java.util.Date());
+        message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
     }

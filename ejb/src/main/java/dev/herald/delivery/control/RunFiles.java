@@ -1,5 +1,6 @@
 package dev.herald.delivery.control;
 
+import dev.herald.platform.control.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
@@ -34,7 +37,7 @@ public final class RunFiles {
             while ((read = in.readNBytes(buffer, 0, CHUNK)) > 0) {
                 insert.setLong(1, itemId);
                 insert.setInt(2, seq++);
-                insert.setBytes(3, read == CHUNK ? buffer : java.util.Arrays.copyOf(buffer, read));
+                insert.setBytes(3, read == CHUNK ? buffer : Arrays.copyOf(buffer, read));
                 insert.executeUpdate();
             }
         }
@@ -74,16 +77,16 @@ public final class RunFiles {
     }
 
     /** Deletes the files kept past their time; answers how many items lost their file. */
-    public static int purgeExpired(Connection connection, java.time.Instant now) throws SQLException {
+    public static int purgeExpired(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement chunks = connection.prepareStatement(
                         "DELETE FROM run_file_chunk WHERE run_item_id IN (SELECT id FROM run_item"
                                 + " WHERE file_kept_until < ? AND file_purged_at IS NULL)");
                 PreparedStatement items = connection.prepareStatement(
                         "UPDATE run_item SET file_purged_at = ? WHERE file_kept_until < ? AND file_purged_at IS NULL")) {
-            dev.herald.platform.control.Jdbc.setInstant(chunks, 1, now);
+            Jdbc.setInstant(chunks, 1, now);
             chunks.executeUpdate();
-            dev.herald.platform.control.Jdbc.setInstant(items, 1, now);
-            dev.herald.platform.control.Jdbc.setInstant(items, 2, now);
+            Jdbc.setInstant(items, 1, now);
+            Jdbc.setInstant(items, 2, now);
             return items.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 package dev.herald.delivery.control;
 
 import dev.herald.platform.control.Jdbc;
+import dev.herald.runs.control.RunOwnership;
 import dev.herald.schedules.entity.CsvDelimiter;
 import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.schedules.entity.FileFormat;
@@ -8,9 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +31,8 @@ public final class RunItems {
             String scheduleName,
             Instant scheduledFor,
             List<String> recipientsOverride,
-            String ownerEmail) {
+            String ownerEmail,
+            String takeOverNote) {
 
         public boolean isTest() {
             return "TEST".equals(trigger);
@@ -70,7 +75,7 @@ public final class RunItems {
     public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
-                        + " u.email FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
+                        + " r.detail, u.email FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
                         + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
@@ -80,6 +85,7 @@ public final class RunItems {
                 long scheduleId = row.getLong("schedule_id");
                 Long schedule = row.wasNull() ? null : scheduleId;
                 String override = row.getString("recipients_override");
+                String detail = row.getString("detail");
                 return Optional.of(new Plan(
                         runId,
                         row.getString("run_trigger"),
@@ -87,7 +93,8 @@ public final class RunItems {
                         row.getString("schedule_name"),
                         Jdbc.instant(row, "scheduled_for"),
                         split(override),
-                        row.getString("email")));
+                        row.getString("email"),
+                        detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null));
             }
         }
     }
@@ -101,7 +108,7 @@ public final class RunItems {
         if (existing > 0 || plan.scheduleId() == null) {
             return existing;
         }
-        java.util.Map<Long, List<String>> recipients = new java.util.HashMap<>();
+        Map<Long, List<String>> recipients = new HashMap<>();
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT r.scheduled_report_id, r.email FROM scheduled_report_recipient r"
                         + " JOIN scheduled_report s ON s.id = r.scheduled_report_id WHERE s.schedule_id = ?"
@@ -219,7 +226,7 @@ public final class RunItems {
             if ("SKIPPED_EMPTY".equals(status)) {
                 update.setLong(3, 0);
             } else {
-                update.setNull(3, java.sql.Types.BIGINT);
+                update.setNull(3, Types.BIGINT);
             }
             update.setString(4, error == null || error.length() <= 4000 ? error : error.substring(0, 4000));
             update.setLong(5, itemId);

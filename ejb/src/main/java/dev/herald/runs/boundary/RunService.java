@@ -25,6 +25,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -316,7 +318,7 @@ public class RunService {
     }
 
     private static String jsonStrings(List<String> values) {
-        jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder array = Json.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }

@@ -11,6 +11,7 @@ import dev.herald.delivery.control.RunFence;
 import dev.herald.delivery.control.RunFiles;
 import dev.herald.delivery.control.RunItems;
 import dev.herald.delivery.control.RunTally;
+import dev.herald.delivery.control.SmtpSessions;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.Jdbc;
@@ -21,7 +22,10 @@ import dev.herald.schedules.control.SubjectTemplate;
 import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,14 +64,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Carries out one attempt at a run: copies the schedule's items into the run, renders each report
- * once and stores its file, makes one delivery per recipient, sends them over one SMTP connection
- * with retries, and ends the run with an honest status, telling the owner when something failed.
+ * once and stores its file, makes one delivery per recipient, sends them over a few SMTP
+ * connections kept open for all of them, with retries, and ends the run with an honest status, telling the owner when something failed.
  *
  * <p>Every step is a short transaction that first checks, under the run's row lock, that this
  * attempt still owns the run ({@link RunFence}). An attempt that was taken over or cancelled stops
@@ -109,6 +118,23 @@ public class RunExecution {
 
     @Inject
     Clock clock;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    /** Threads for a run's extra SMTP connections; made as needed, idle ones end after a minute. */
+    private ExecutorService senders;
+
+    @PostConstruct
+    void start() {
+        senders = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
 
     /** Carries out the run as (this instance, attempt); returns early when the run is no longer its own. */
     public void execute(long runId, int attempt) throws InterruptedException, SQLException, IOException {
@@ -335,10 +361,11 @@ public class RunExecution {
             items.put(item.id(), item);
         }
         InternetAddress from = from(context.organisation);
-        MailComposer composer = new MailComposer(mailSession, from);
-        Map<Long, ReportMail> mails = new HashMap<>();
-        Map<Long, Attachment> attachments = new HashMap<>();
-        MailDispatcher dispatcher = new MailDispatcher(mailSession);
+        Session session = SmtpSessions.forSending(mailSession);
+        MailComposer composer = new MailComposer(session, from);
+        Map<Long, ReportMail> mails = new ConcurrentHashMap<>();
+        Map<Long, Attachment> attachments = new ConcurrentHashMap<>();
+        MailDispatcher dispatcher = new MailDispatcher(session, senders, delivery.connections());
         MailDispatcher.Messages messages = (letter, leave) -> {
             RunItems.Item item = items.get(letter.itemId());
             ReportMail mail = mails.computeIfAbsent(item.id(), id -> reportMail(context, item));
@@ -450,7 +477,11 @@ public class RunExecution {
     private void finish(Context context) throws SQLException {
         RunTally tally = Jdbc.inTransaction(dataSource, c -> RunTally.of(c, context.runId()));
         String status = tally.status();
-        StringBuilder detail = new StringBuilder(tally.summary());
+        StringBuilder detail = new StringBuilder();
+        if (context.plan.takeOverNote() != null) {
+            detail.append(context.plan.takeOverNote()).append(' ');
+        }
+        detail.append(tally.summary());
         if (!"SUCCEEDED".equals(status) && !context.plan.isTest()) {
             tellOwner(context, tally, status)
                     .ifPresent(problem -> detail.append(' ').append(problem));

@@ -24,6 +24,9 @@ public final class RunOwnership {
 
     private static final int HEARTBEAT_CHUNK = 500;
 
+    /** How the detail of a run that was taken over begins; the run keeps it when it ends. */
+    public static final String TAKEN_OVER = "Taken over from ";
+
     private RunOwnership() {}
 
     /**
@@ -79,7 +82,7 @@ public final class RunOwnership {
                 int attempt = (int) stale.get(i)[1] + 1;
                 update.setString(1, instance);
                 update.setInt(2, attempt);
-                update.setString(3, "Taken over from " + previousOwners.get(i) + ", which stopped heartbeating.");
+                update.setString(3, TAKEN_OVER + previousOwners.get(i) + ", which stopped heartbeating.");
                 update.setLong(4, runId);
                 update.addBatch();
                 owned.add(new Owned(runId, attempt));

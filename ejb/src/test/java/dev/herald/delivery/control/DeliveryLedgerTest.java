@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.platform.control.Jdbc;
 import dev.herald.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -153,8 +156,8 @@ class DeliveryLedgerTest {
             Jdbc.inTransaction(database.dataSource(), c -> {
                 try {
                     RunFiles.store(c, itemId, file);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return null;
             });
@@ -218,7 +221,7 @@ class DeliveryLedgerTest {
     private static void deliveries(TestDatabase database, long runId, long itemId, String... recipients)
             throws SQLException {
         Jdbc.inTransaction(database.dataSource(), c -> {
-            List<DeliveryLedger.NewDelivery> deliveries = new java.util.ArrayList<>();
+            List<DeliveryLedger.NewDelivery> deliveries = new ArrayList<>();
             for (int i = 0; i < recipients.length; i++) {
                 deliveries.add(new DeliveryLedger.NewDelivery(
                         recipients[i],
@@ -236,7 +239,7 @@ class DeliveryLedgerTest {
                 PreparedStatement query =
                         connection.prepareStatement("SELECT id FROM delivery WHERE run_item_id = ? ORDER BY id")) {
             query.setLong(1, itemId);
-            List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));

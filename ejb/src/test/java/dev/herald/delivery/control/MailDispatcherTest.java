@@ -12,9 +12,12 @@ import java.net.ServerSocket;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +47,37 @@ class MailDispatcherTest {
         assertThat(journal.steps.get(0)).isEqualTo("begin 0");
         assertThat(journal.steps.get(1)).startsWith("accepted 0 250").endsWith("begin 1");
         assertThat(journal.steps.get(25)).startsWith("accepted 24 250").doesNotContain("begin");
+    }
+
+    @Test
+    void severalConnectionsShareTheLettersAndEachIsSentOnce() throws Exception {
+        List<MailDispatcher.Outgoing> letters = IntStream.range(0, 40)
+                .mapToObj(i -> letter(i, "p" + i + "@example.org"))
+                .toList();
+        RecordingJournal journal = new RecordingJournal();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            MailDispatcher.Summary summary = new MailDispatcher(
+                            session(SMTP.getSmtp().getPort()), threads, 3)
+                    .send(letters, this::message, journal);
+
+            assertThat(summary.accepted()).isEqualTo(40);
+            assertThat(summary.connections()).isEqualTo(3);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
+                    try {
+                        return m.getMessageID();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .hasSize(40)
+                .doesNotHaveDuplicates();
+        assertThat(journal.steps.stream().filter(step -> step.contains("accepted")))
+                .as("every outcome recorded")
+                .hasSize(40);
     }
 
     @Test
@@ -123,7 +157,8 @@ class MailDispatcherTest {
         int begun;
 
         @Override
-        public Optional<MailDispatcher.Leave> advance(MailDispatcher.Outcome previous, MailDispatcher.Outgoing next) {
+        public synchronized Optional<MailDispatcher.Leave> advance(
+                MailDispatcher.Outcome previous, MailDispatcher.Outgoing next) {
             String step = previous == null
                     ? ""
                     : (previous.accepted() ? "accepted " : "failed ")
@@ -144,7 +179,7 @@ class MailDispatcherTest {
         }
 
         @Override
-        public void unreachable(List<MailDispatcher.Outgoing> letters, SmtpFailure failure) {
+        public synchronized void unreachable(List<MailDispatcher.Outgoing> letters, SmtpFailure failure) {
             this.failure = failure;
             steps.add("unreachable "
                     + String.join(
