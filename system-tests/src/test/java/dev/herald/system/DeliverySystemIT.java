@@ -171,9 +171,7 @@ class DeliverySystemIT {
         HeraldServer.get().smtpGate().close();
         long runId;
         try {
-            runId = admin.json(admin.post("/api/v1/schedules/" + scheduleId + "/run", "{}"))
-                    .getJsonNumber("id")
-                    .longValue();
+            runId = start(admin, scheduleId);
             await().atMost(RUN_TIME).pollInterval(Duration.ofMillis(500)).until(() -> {
                 List<JsonObject> deliveries = deliveries(runId);
                 return deliveries.size() == 3
@@ -259,9 +257,7 @@ class DeliverySystemIT {
         HeraldServer.get().smtpGate().close();
         long runId;
         try {
-            runId = admin.json(admin.post("/api/v1/schedules/" + scheduleId + "/run", "{}"))
-                    .getJsonNumber("id")
-                    .longValue();
+            runId = start(admin, scheduleId);
             await().atMost(RUN_TIME).until(() -> deliveries(runId).stream()
                     .anyMatch(d -> d.getString("status").equals("RETRY")));
             HttpResponse<String> cancelled = admin.post("/api/v1/runs/" + runId + "/cancel", "{}");
@@ -311,9 +307,14 @@ class DeliverySystemIT {
     }
 
     private static JsonObject runAndWait(Api api, long scheduleId) {
+        return awaitEnd(api, start(api, scheduleId));
+    }
+
+    /** Runs the schedule now; answers the run's id. */
+    private static long start(Api api, long scheduleId) {
         HttpResponse<String> started = api.post("/api/v1/schedules/" + scheduleId + "/run", "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return awaitEnd(api, api.json(started).getJsonNumber("id").longValue());
+        return api.json(started).getJsonNumber("id").longValue();
     }
 
     private static JsonObject awaitEnd(Api api, long runId) {

@@ -79,8 +79,8 @@ public final class MailComposer {
         } else {
             body.paragraph("The report is attached: " + mail.fileName() + " (" + facts + ").");
         }
-        body.footer("Sent by Herald for " + mail.clientName()
-                + ". If this report should not come to you, reply to this e-mail.");
+        body.footer("Sent by Herald for " + mail.clientName() + ". If this report should not come to you, please tell "
+                + mail.clientName() + ".");
 
         MimeMessage message = message(copy.messageId(), copy.to(), copy.subject());
         MimeMultipart mixed = new MimeMultipart("mixed");

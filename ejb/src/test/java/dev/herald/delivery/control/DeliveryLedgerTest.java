@@ -36,10 +36,8 @@ class DeliveryLedgerTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void leaveToSendRecordsTheLastOutcomeAndGivesLinksAFreshToken(TestDatabase database) throws SQLException {
-        long runId = run(database, "node-a", 1);
-        long itemId = item(database, runId);
-        deliveries(database, runId, itemId, "a@example.org", "b@example.org");
-        DeliveryLedger ledger = ledger(database, runId, "node-a", 1);
+        DeliveryLedger ledger =
+                fixture(database, "a@example.org", "b@example.org").ledger();
 
         List<MailDispatcher.Outgoing> due = ledger.due();
         assertThat(due)
@@ -74,10 +72,9 @@ class DeliveryLedgerTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void anUnreachableServerMeansRetryWithBackOffUntilTheTriesRunOut(TestDatabase database) throws SQLException {
-        long runId = run(database, "node-a", 1);
-        long itemId = item(database, runId);
-        deliveries(database, runId, itemId, "a@example.org");
-        DeliveryLedger ledger = ledger(database, runId, "node-a", 1);
+        Fixture fixture = fixture(database, "a@example.org");
+        long itemId = fixture.itemId();
+        DeliveryLedger ledger = fixture.ledger();
         SmtpFailure down = SmtpFailure.unreachable(new java.net.ConnectException("Connection refused"));
 
         Instant before = Instant.now();
@@ -100,10 +97,9 @@ class DeliveryLedgerTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aNewOwnerMarksUnrecordedSendsInDoubtAndTheOldOwnerChangesNothing(TestDatabase database) throws SQLException {
-        long runId = run(database, "node-a", 1);
-        long itemId = item(database, runId);
-        deliveries(database, runId, itemId, "a@example.org", "b@example.org");
-        DeliveryLedger old = ledger(database, runId, "node-a", 1);
+        Fixture fixture = fixture(database, "a@example.org", "b@example.org");
+        long runId = fixture.runId();
+        DeliveryLedger old = fixture.ledger();
         List<MailDispatcher.Outgoing> due = old.due();
         old.advance(null, due.get(0));
 
@@ -128,14 +124,12 @@ class DeliveryLedgerTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aCancelledRunGivesNoMoreLeaveButKeepsWhatWasAccepted(TestDatabase database) throws SQLException {
-        long runId = run(database, "node-a", 1);
-        long itemId = item(database, runId);
-        deliveries(database, runId, itemId, "a@example.org", "b@example.org");
-        DeliveryLedger ledger = ledger(database, runId, "node-a", 1);
+        Fixture fixture = fixture(database, "a@example.org", "b@example.org");
+        DeliveryLedger ledger = fixture.ledger();
         List<MailDispatcher.Outgoing> due = ledger.due();
         ledger.advance(null, due.get(0));
 
-        execute(database, "UPDATE run SET status = 'CANCELLED' WHERE id = " + runId);
+        execute(database, "UPDATE run SET status = 'CANCELLED' WHERE id = " + fixture.runId());
 
         assertThat(ledger.advance(new MailDispatcher.Outcome(due.get(0), "250 OK", null), due.get(1)))
                 .isEmpty();
@@ -174,11 +168,10 @@ class DeliveryLedgerTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theTallyNeverCallsARunWithAFailureASuccess(TestDatabase database) throws SQLException {
-        long runId = run(database, "node-a", 1);
-        long itemId = item(database, runId);
-        deliveries(database, runId, itemId, "a@example.org", "b@example.org");
-        execute(database, "UPDATE run_item SET status = 'RENDERED' WHERE id = " + itemId);
-        DeliveryLedger ledger = ledger(database, runId, "node-a", 1);
+        Fixture fixture = fixture(database, "a@example.org", "b@example.org");
+        long runId = fixture.runId();
+        execute(database, "UPDATE run_item SET status = 'RENDERED' WHERE id = " + fixture.itemId());
+        DeliveryLedger ledger = fixture.ledger();
         List<MailDispatcher.Outgoing> due = ledger.due();
         ledger.advance(null, due.get(0));
         ledger.advance(new MailDispatcher.Outcome(due.get(0), "250 OK", null), due.get(1));
@@ -194,6 +187,16 @@ class DeliveryLedgerTest {
     }
 
     // --- fixtures
+
+    /** A run owned by node-a at attempt 1, with one report and a pending e-mail per recipient. */
+    private record Fixture(long runId, long itemId, DeliveryLedger ledger) {}
+
+    private static Fixture fixture(TestDatabase database, String... recipients) throws SQLException {
+        long runId = run(database, "node-a", 1);
+        long itemId = item(database, runId);
+        deliveries(database, runId, itemId, recipients);
+        return new Fixture(runId, itemId, ledger(database, runId, "node-a", 1));
+    }
 
     private static DeliveryLedger ledger(TestDatabase database, long runId, String instance, int attempt) {
         return new DeliveryLedger(

@@ -11,7 +11,6 @@ import dev.herald.schedules.entity.Recurrence;
 import dev.herald.schedules.entity.Schedule;
 import dev.herald.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -228,22 +227,8 @@ class DueRunsTest {
         }
     }
 
-    private interface Work<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
-    private static <T> T inConnection(TestDatabase database, Work<T> work) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+    private static <T> T inConnection(TestDatabase database, Jdbc.Work<T> work) throws SQLException {
+        return Jdbc.inTransaction(database.dataSource(), work);
     }
 
     private static List<DueRuns.Claimed> claim(TestDatabase database, String instance, int limit) throws SQLException {
