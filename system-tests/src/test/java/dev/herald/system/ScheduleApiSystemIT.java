@@ -102,6 +102,14 @@ class ScheduleApiSystemIT {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsABadRequestNotAnIncident() {
+        var response = admin.post("/api/v1/schedules", "{\"name\": \"Broken\", \"items\": [{\"criteriaSetId\": ,}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not the JSON this endpoint takes").doesNotContain("Incident");
+    }
+
+    @Test
     void invalidInputNamesEachBadField() {
         JsonObject bad = Json.createObjectBuilder(Schedules.weekly(" "))
                 .add(

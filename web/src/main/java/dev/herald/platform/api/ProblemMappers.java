@@ -5,7 +5,9 @@ import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -64,6 +66,30 @@ public final class ProblemMappers {
                             Response.Status.BAD_REQUEST,
                             "The body is not the JSON this endpoint takes: " + e.getMessage())
                     .toResponse();
+        }
+    }
+
+    /**
+     * Jersey wraps a body that JSON-B cannot read (not JSON at all, a stray comma) in a
+     * ProcessingException: that is the caller's mistake, a 400, not an incident.
+     */
+    @Provider
+    public static class UnreadableEntity implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonbException || cause instanceof JsonException) {
+                    Throwable innermost = cause;
+                    while (innermost.getCause() != null) {
+                        innermost = innermost.getCause();
+                    }
+                    return Problem.of(
+                                    Response.Status.BAD_REQUEST,
+                                    "The body is not the JSON this endpoint takes: " + innermost.getMessage())
+                            .toResponse();
+                }
+            }
+            return unexpected(e);
         }
     }
 
