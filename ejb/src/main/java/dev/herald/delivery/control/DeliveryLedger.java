@@ -135,10 +135,11 @@ public final class DeliveryLedger implements MailDispatcher.Journal {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 Instant now = clock.instant();
-                if (previous != null && fence.owns(connection)) {
+                RunFence.Standing standing = fence.standing(connection);
+                if (previous != null && standing != RunFence.Standing.LOST) {
                     record(connection, previous, now);
                 }
-                if (next == null || !fence.hold(connection)) {
+                if (next == null || standing != RunFence.Standing.ACTIVE) {
                     return Optional.empty();
                 }
                 return begin(connection, next, now);

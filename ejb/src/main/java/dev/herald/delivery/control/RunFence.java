@@ -13,27 +13,37 @@ import java.sql.SQLException;
  */
 public record RunFence(long runId, String instance, int attempt) {
 
+    /** Where this owner stands with the run, read under the run's row lock. */
+    public enum Standing {
+        /** It owns the run and the run is active: it may begin new work. */
+        ACTIVE,
+        /**
+         * It owns the run but the run has ended (cancelled): it may record how something it began
+         * has ended (an e-mail accepted just before the cancel), not begin anything new.
+         */
+        ENDED,
+        /** Another attempt owns the run now: it changes nothing. */
+        LOST
+    }
+
     /** True when this owner may go on with the run: it owns it and the run is still active. */
     public boolean hold(Connection connection) throws SQLException {
-        return check(connection, " AND status IN ('CLAIMED', 'RUNNING')");
+        return standing(connection) == Standing.ACTIVE;
     }
 
-    /**
-     * True when this owner still owns the run, active or not: enough to record how something it
-     * began has ended (an e-mail accepted just before a cancel), not to begin anything new.
-     */
-    public boolean owns(Connection connection) throws SQLException {
-        return check(connection, "");
-    }
-
-    private boolean check(Connection connection, String condition) throws SQLException {
+    /** Locks the run's row and says where this owner stands. */
+    public Standing standing(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM run WHERE id = ? AND instance = ? AND attempt = ?" + condition + " FOR UPDATE")) {
+                "SELECT status FROM run WHERE id = ? AND instance = ? AND attempt = ? FOR UPDATE")) {
             query.setLong(1, runId);
             query.setString(2, instance);
             query.setInt(3, attempt);
             try (ResultSet row = query.executeQuery()) {
-                return row.next();
+                if (!row.next()) {
+                    return Standing.LOST;
+                }
+                String status = row.getString(1);
+                return "CLAIMED".equals(status) || "RUNNING".equals(status) ? Standing.ACTIVE : Standing.ENDED;
             }
         }
     }

@@ -144,16 +144,20 @@ public class RunExecution {
         if (!work.isZero()) {
             Thread.sleep(work.toMillis());
         }
-        Optional<RunItems.Plan> found =
-                Jdbc.inTransaction(dataSource, c -> fence.hold(c) ? RunItems.plan(c, runId) : Optional.empty());
+        Optional<RunItems.Plan> found = Jdbc.inTransaction(dataSource, c -> {
+            if (!fence.hold(c)) {
+                return Optional.empty();
+            }
+            Optional<RunItems.Plan> plan = RunItems.plan(c, runId);
+            if (plan.isPresent()) {
+                RunItems.copyItems(c, plan.get());
+            }
+            return plan;
+        });
         if (found.isEmpty()) {
             return;
         }
         RunItems.Plan plan = found.get();
-        Integer items = Jdbc.inTransaction(dataSource, c -> fence.hold(c) ? RunItems.copyItems(c, plan) : null);
-        if (items == null) {
-            return;
-        }
         OrganisationView organisation = settings.organisation();
         Context context = new Context(fence, plan, organisation, ZoneId.of(organisation.timeZone()));
         DeliveryLedger ledger = new DeliveryLedger(
