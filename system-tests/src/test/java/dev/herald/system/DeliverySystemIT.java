@@ -426,8 +426,9 @@ class DeliverySystemIT {
     }
 
     /**
-     * Opens the link in Chromium, signs in on the login page it leads to, and fetches the link with
-     * the browser's session (Chromium would save the file where a test cannot easily read it).
+     * Opens the link in Chromium, signs in on the login page it leads to, checks the page it comes
+     * back to, and fetches the download with the browser's session (Chromium would save the file
+     * where a test cannot easily read it).
      */
     private static HttpResponse<byte[]> fetchAfterSignIn(String url, TestUser user) {
         browser = browser == null ? Browser.open() : browser;
@@ -440,8 +441,12 @@ class DeliverySystemIT {
         browser.findElement(By.id("login:signIn")).click();
         wait.until(d -> d.manage().getCookieNamed("HERALD_PARTNER") != null
                 && !d.getCurrentUrl().contains("login.xhtml"));
+        // The login brings the person back to the link, whose page starts the download.
+        assertThat(browser.getCurrentUrl()).isEqualTo(url);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your report");
+        Browser.screenshot(browser, "portal-link-after-login");
         Cookie session = browser.manage().getCookieNamed("HERALD_PARTNER");
-        return Http.sendForBytes(Http.request(url.replaceFirst("http://localhost:\\d+", ""))
+        return Http.sendForBytes(Http.request(url.replaceFirst("http://localhost:\\d+", "") + "/download")
                 .header("Cookie", "HERALD_PARTNER=" + session.getValue()));
     }
 

@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -119,6 +120,7 @@ public class DownloadService {
                 .setParameter("username", username)
                 .getResultStream()
                 .map(UserAccount::getEmail)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
         if (email == null || email.isBlank()) {
