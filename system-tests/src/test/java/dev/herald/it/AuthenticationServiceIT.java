@@ -102,7 +102,7 @@ class AuthenticationServiceIT {
         assertThat(fifth.outcome()).isEqualTo(Authentication.Outcome.LOCKED);
         assertThat(afterwards.outcome()).isEqualTo(Authentication.Outcome.LOCKED);
         long lockAudits = em.createQuery(
-                        "SELECT COUNT(e) FROM AuditEvent e WHERE e.actor = :actor AND e.action = 'ACCOUNT_LOCKED'",
+                        "SELECT COUNT(e) FROM AuditEvent e WHERE e.actor = :actor AND e.action = 'user.locked'",
                         Long.class)
                 .setParameter("actor", username)
                 .getSingleResult();

@@ -61,7 +61,7 @@ public class ApiTokenService {
                 owner, trimmed, TokenSecrets.digest(secret), TokenSecrets.shownPrefix(secret), now, expiresAt);
         em.persist(token);
         em.flush();
-        auditLog.record(AuditRecord.of(owner.getUsername(), "TOKEN_CREATED", remoteAddress)
+        auditLog.record(AuditRecord.of(owner.getUsername(), "token.create", remoteAddress)
                 .about("apiToken", token.getId())
                 .withDetail(trimmed));
         return new NewApiToken(ApiTokenDetails.of(token), secret);
@@ -83,7 +83,7 @@ public class ApiTokenService {
         }
         if (token.getRevokedAt() == null) {
             token.setRevokedAt(clock.instant());
-            auditLog.record(AuditRecord.of(owner.getUsername(), "TOKEN_REVOKED", remoteAddress)
+            auditLog.record(AuditRecord.of(owner.getUsername(), "token.revoke", remoteAddress)
                     .about("apiToken", id)
                     .withDetail(token.getName()));
         }

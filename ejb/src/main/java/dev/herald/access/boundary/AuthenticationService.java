@@ -49,23 +49,23 @@ public class AuthenticationService {
         Optional<UserAccount> found = findUser(name);
         if (found.isEmpty()) {
             passwordHasher.verifyNothing(password);
-            auditLog.record(AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": unknown user"));
+            auditLog.record(AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": unknown user"));
             return Authentication.invalid();
         }
         UserAccount user = found.get();
         Instant now = clock.instant();
         if (user.isLockedAt(now)) {
             auditLog.record(
-                    AuditRecord.of(name, "LOGIN_REFUSED_LOCKED", remoteAddress).withDetail(channel.name()));
+                    AuditRecord.of(name, "login.refused.locked", remoteAddress).withDetail(channel.name()));
             return Authentication.locked();
         }
         if (!passwordHasher.verify(password, user.getPasswordHash())) {
             em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
             boolean lockedNow = LockoutPolicy.recordFailure(user, now);
             auditLog.record(
-                    AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": wrong password"));
+                    AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": wrong password"));
             if (lockedNow) {
-                auditLog.record(AuditRecord.of(name, "ACCOUNT_LOCKED", remoteAddress)
+                auditLog.record(AuditRecord.of(name, "user.locked", remoteAddress)
                         .about("user", user.getId())
                         .withDetail(LockoutPolicy.MAX_FAILURES + " failed sign-ins; locked until "
                                 + user.getLockedUntil()));
@@ -75,19 +75,19 @@ public class AuthenticationService {
         }
         if (!user.isEnabled()) {
             auditLog.record(
-                    AuditRecord.of(name, "LOGIN_FAILED", remoteAddress).withDetail(channel + ": account disabled"));
+                    AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": account disabled"));
             return Authentication.invalid();
         }
         recordSuccess(user, now);
         if (channel.isInteractive()) {
-            auditLog.record(AuditRecord.of(name, "LOGIN", remoteAddress).withDetail(channel.name()));
+            auditLog.record(AuditRecord.of(name, "login", remoteAddress).withDetail(channel.name()));
         }
         return valid(user);
     }
 
     public Authentication authenticateToken(String secret, String remoteAddress) {
         if (!TokenSecrets.looksLikeSecret(secret)) {
-            auditLog.record(AuditRecord.of(null, "TOKEN_REFUSED", remoteAddress).withDetail("malformed token"));
+            auditLog.record(AuditRecord.of(null, "token.refused", remoteAddress).withDetail("malformed token"));
             return Authentication.invalid();
         }
         Instant now = clock.instant();
@@ -96,7 +96,7 @@ public class AuthenticationService {
                 .getResultStream()
                 .findFirst();
         if (found.isEmpty() || !found.get().isUsableAt(now)) {
-            auditLog.record(AuditRecord.of(null, "TOKEN_REFUSED", remoteAddress)
+            auditLog.record(AuditRecord.of(null, "token.refused", remoteAddress)
                     .withDetail(
                             found.isEmpty()
                                     ? "unknown token"
@@ -106,7 +106,7 @@ public class AuthenticationService {
         ApiToken token = found.get();
         UserAccount owner = token.getOwner();
         if (!owner.isEnabled() || owner.isLockedAt(now)) {
-            auditLog.record(AuditRecord.of(owner.getUsername(), "TOKEN_REFUSED", remoteAddress)
+            auditLog.record(AuditRecord.of(owner.getUsername(), "token.refused", remoteAddress)
                     .about("apiToken", token.getId())
                     .withDetail("owner disabled or locked"));
             return Authentication.invalid();

@@ -13,6 +13,7 @@ public class PasswordCredential extends UsernamePasswordCredential {
     private final String remoteAddress;
     private volatile Authentication.Outcome outcome;
     private volatile boolean refusedHere;
+    private volatile boolean mustChangePassword;
 
     public PasswordCredential(String username, String password, Channel channel, String remoteAddress) {
         super(username == null ? "" : username, password == null ? "" : password);
@@ -46,5 +47,14 @@ public class PasswordCredential extends UsernamePasswordCredential {
 
     public boolean refusedHere() {
         return refusedHere;
+    }
+
+    /** Set on a valid sign-in whose password staff set: the user must choose their own before anything else. */
+    public void mustChangePassword(boolean value) {
+        this.mustChangePassword = value;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 }

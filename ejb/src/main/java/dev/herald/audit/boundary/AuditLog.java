@@ -4,9 +4,12 @@ import dev.herald.audit.entity.AuditEvent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Adds lines to the audit log, in the caller's transaction: a change and its audit line are
@@ -17,6 +20,8 @@ import java.time.Clock;
 public class AuditLog {
 
     private static final int MAX_DETAIL = 4000;
+    private static final int MAX_STATE = 8000;
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -25,14 +30,25 @@ public class AuditLog {
     Clock clock;
 
     public void record(AuditRecord entry) {
-        em.persist(new AuditEvent(
+        AuditEvent event = new AuditEvent(
                 clock.instant(),
                 truncate(entry.actor(), 100),
                 entry.action(),
                 entry.targetType(),
                 truncate(entry.targetId(), 100),
                 truncate(entry.detail(), MAX_DETAIL),
-                truncate(entry.remoteAddress(), 64)));
+                truncate(entry.remoteAddress(), 64));
+        event.setStates(json(entry.before()), json(entry.after()));
+        em.persist(event);
+    }
+
+    /** A state too large for its column is cut and marked, rather than failing the change it describes. */
+    private static String json(Object state) {
+        if (state == null) {
+            return null;
+        }
+        String text = JSON.toJson(state);
+        return text.length() <= MAX_STATE ? text : JSON.toJson(Map.of("truncated", text.substring(0, MAX_STATE / 2)));
     }
 
     private static String truncate(String text, int max) {

@@ -1,2 +1,2 @@
-/** Writing the audit log. Reading it, with its permission, comes with the console and the API. */
+/** Writing the audit log (AuditLog, in the caller's transaction) and reading it (AuditTrail, with View Audit Log). */
 package dev.herald.audit.boundary;

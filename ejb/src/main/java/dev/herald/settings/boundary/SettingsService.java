@@ -1,22 +1,107 @@
 package dev.herald.settings.boundary;
 
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.schedules.control.EmailAddresses;
 import dev.herald.settings.entity.OrganisationSettings;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** Reads the organisation's settings (their editing arrives with the settings page). */
+/**
+ * The organisation's settings. Every part of Herald reads them; Manage Settings changes them, and
+ * each change is audited with before and after.
+ */
 @Stateless
 @PermitAll
 public class SettingsService {
 
+    static final long MAX_ATTACHMENT_BYTES = 100L * 1024 * 1024;
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    @Resource
+    SessionContext session;
+
+    @Inject
+    AuditLog auditLog;
+
     public OrganisationView organisation() {
-        OrganisationSettings s = em.find(OrganisationSettings.class, OrganisationSettings.ID);
+        return view(em.find(OrganisationSettings.class, OrganisationSettings.ID));
+    }
+
+    /** The same, for the API and the console: staff only, since it names the sender address. */
+    @RolesAllowed(SecurityRoles.STAFF)
+    public OrganisationView organisationForStaff() {
+        return organisation();
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(organisation().timeZone());
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_SETTINGS)
+    public OrganisationView update(OrganisationView input, String remoteAddress) {
+        if (input == null) {
+            throw ValidationException.of("clientName", "Send the settings.");
+        }
+        ValidationException.Builder problems = ValidationException.builder();
+        String clientName = input.clientName() == null ? "" : input.clientName().strip();
+        if (clientName.isEmpty()) {
+            problems.add("clientName", "Enter the organisation's name; e-mails and reports show it.");
+        } else if (clientName.length() > 200) {
+            problems.add("clientName", "The name has at most 200 characters.");
+        }
+        String zone = input.timeZone() == null ? "" : input.timeZone().strip();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            problems.add("timeZone", "Choose a time zone such as Europe/London; '" + zone + "' is not one.");
+        }
+        String from = input.fromAddress() == null || input.fromAddress().isBlank()
+                ? null
+                : input.fromAddress().strip();
+        if (from != null && !EmailAddresses.isValid(from)) {
+            problems.add("fromAddress", from + " is not an e-mail address.");
+        }
+        if (input.attachmentLimitBytes() < 1024 || input.attachmentLimitBytes() > MAX_ATTACHMENT_BYTES) {
+            problems.add("attachmentLimitBytes", "Between 1 KiB (1024) and 100 MiB (104857600) bytes.");
+        }
+        if (input.linkLifetimeDays() < 1 || input.linkLifetimeDays() > 365) {
+            problems.add("linkLifetimeDays", "A link lives between 1 and 365 days.");
+        }
+        if (input.fileRetentionDays() < 1 || input.fileRetentionDays() > 3650) {
+            problems.add("fileRetentionDays", "Files are kept between 1 and 3650 days.");
+        }
+        problems.throwIfAny();
+        OrganisationSettings settings =
+                em.find(OrganisationSettings.class, OrganisationSettings.ID, LockModeType.PESSIMISTIC_WRITE);
+        OrganisationView before = view(settings);
+        settings.setClientName(clientName);
+        settings.setTimeZone(zone);
+        settings.setFromAddress(from);
+        settings.setAttachmentLimitBytes(input.attachmentLimitBytes());
+        settings.setLinkLifetimeDays(input.linkLifetimeDays());
+        settings.setFileRetentionDays(input.fileRetentionDays());
+        OrganisationView after = view(settings);
+        auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "settings.update", remoteAddress)
+                .about("settings", "organisation")
+                .change(before, after));
+        return after;
+    }
+
+    private static OrganisationView view(OrganisationSettings s) {
         return new OrganisationView(
                 s.getClientName(),
                 s.getTimeZone(),
@@ -24,9 +109,5 @@ public class SettingsService {
                 s.getAttachmentLimitBytes(),
                 s.getLinkLifetimeDays(),
                 s.getFileRetentionDays());
-    }
-
-    public ZoneId zone() {
-        return ZoneId.of(organisation().timeZone());
     }
 }

@@ -25,6 +25,7 @@ public class PartnerIdentityStore implements IdentityStore {
         Authentication result = authentication.authenticate(
                 password.getCaller(), password.getPasswordAsString(), password.channel(), password.remoteAddress());
         password.outcome(result.outcome());
+        password.mustChangePassword(result.mustChangePassword());
         if (!result.isValid()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

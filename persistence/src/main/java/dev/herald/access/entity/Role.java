@@ -24,9 +24,13 @@ import java.util.Set;
 @Entity
 @Table(name = "app_role")
 @NamedQuery(name = Role.BY_NAME, query = "SELECT r FROM Role r WHERE r.name = :name")
+@NamedQuery(name = Role.ALL, query = "SELECT r FROM Role r ORDER BY r.builtIn DESC, r.name")
+@NamedQuery(name = Role.HOLDERS, query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :role")
 public class Role {
 
     public static final String BY_NAME = "Role.byName";
+    public static final String ALL = "Role.all";
+    public static final String HOLDERS = "Role.holders";
 
     public static final String SUPER_ADMINISTRATOR = "Super Administrator";
     public static final String ADMINISTRATOR = "Administrator";

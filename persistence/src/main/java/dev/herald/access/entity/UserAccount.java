@@ -69,6 +69,9 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @ManyToMany
     @JoinTable(
             name = "user_role",
@@ -187,6 +190,14 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public void setPasswordChangedAt(Instant passwordChangedAt) {
+        this.passwordChangedAt = passwordChangedAt;
     }
 
     public Set<Role> getRoles() {

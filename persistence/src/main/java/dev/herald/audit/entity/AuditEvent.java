@@ -38,6 +38,13 @@ public class AuditEvent {
     @Column(name = "remote_address", length = 64)
     private String remoteAddress;
 
+    /** The changed thing before the change, as JSON; null for events that change nothing. */
+    @Column(name = "before_state", length = 8000)
+    private String beforeState;
+
+    @Column(name = "after_state", length = 8000)
+    private String afterState;
+
     protected AuditEvent() {}
 
     public AuditEvent(
@@ -55,6 +62,11 @@ public class AuditEvent {
         this.targetId = targetId;
         this.detail = detail;
         this.remoteAddress = remoteAddress;
+    }
+
+    public void setStates(String beforeState, String afterState) {
+        this.beforeState = beforeState;
+        this.afterState = afterState;
     }
 
     public Long getId() {
@@ -87,5 +99,13 @@ public class AuditEvent {
 
     public String getRemoteAddress() {
         return remoteAddress;
+    }
+
+    public String getBeforeState() {
+        return beforeState;
+    }
+
+    public String getAfterState() {
+        return afterState;
     }
 }

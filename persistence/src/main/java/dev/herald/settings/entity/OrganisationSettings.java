@@ -67,4 +67,28 @@ public class OrganisationSettings {
     public int getFileRetentionDays() {
         return fileRetentionDays;
     }
+
+    public void setClientName(String clientName) {
+        this.clientName = clientName;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public void setFromAddress(String fromAddress) {
+        this.fromAddress = fromAddress;
+    }
+
+    public void setAttachmentLimitBytes(long attachmentLimitBytes) {
+        this.attachmentLimitBytes = attachmentLimitBytes;
+    }
+
+    public void setLinkLifetimeDays(int linkLifetimeDays) {
+        this.linkLifetimeDays = linkLifetimeDays;
+    }
+
+    public void setFileRetentionDays(int fileRetentionDays) {
+        this.fileRetentionDays = fileRetentionDays;
+    }
 }

@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Set;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 
@@ -40,6 +41,9 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
 
     public static final String LOGIN_PAGE = "/console/login.xhtml";
     private static final String API_PREFIX = "/api/";
+    /** What a user whose password staff set may still reach over Basic: who they are, and changing it. */
+    private static final Set<String> OWN_ACCOUNT = Set.of("/api/v1/me", "/api/v1/me/password");
+
     private static final String REALM = "Basic realm=\"Herald API\", charset=\"UTF-8\"";
 
     /** This WAR's own store, asked directly: Payara shares the IdentityStoreHandler between the EAR's WARs. */
@@ -74,6 +78,15 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return refuse(response, "The user name and password, or the token, were not accepted.");
         }
+        if (credential instanceof PasswordCredential password
+                && password.mustChangePassword()
+                && !OWN_ACCOUNT.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()))) {
+            return forbid(
+                    response,
+                    "Your password was set by staff: choose your own first (PUT /api/v1/me/password with"
+                            + " currentPassword and newPassword).");
+        }
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -105,12 +118,21 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", REALM);
+        return problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    private static AuthenticationStatus forbid(HttpServletResponse response, String detail) throws IOException {
+        return problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
                         + detail.replace("\"", "'") + "\"}");
         return AuthenticationStatus.SEND_FAILURE;
     }

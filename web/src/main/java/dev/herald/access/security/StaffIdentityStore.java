@@ -27,6 +27,7 @@ public class StaffIdentityStore implements IdentityStore {
             Authentication result = authentication.authenticate(
                     password.getCaller(), password.getPasswordAsString(), password.channel(), password.remoteAddress());
             password.outcome(result.outcome());
+            password.mustChangePassword(result.mustChangePassword());
             return toResult(result);
         }
         if (credential instanceof TokenCredential token) {

@@ -1,6 +1,7 @@
 package dev.herald.platform.api;
 
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.ejb.EJBAccessException;
@@ -90,6 +91,14 @@ public final class ProblemMappers {
                 }
             }
             return unexpected(e);
+        }
+    }
+
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
         }
     }
 

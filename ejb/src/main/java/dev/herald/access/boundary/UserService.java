@@ -1,0 +1,396 @@
+package dev.herald.access.boundary;
+
+import dev.herald.access.control.PasswordHasher;
+import dev.herald.access.control.PasswordPolicy;
+import dev.herald.access.control.RoleDelegation;
+import dev.herald.access.entity.Role;
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.access.entity.UserAccount;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ForbiddenException;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.schedules.control.EmailAddresses;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Staff managing accounts: list, create (staff or partner), edit, enable and disable, unlock, set a
+ * password. Every change checks {@link RoleDelegation} against the caller's roles as they are in the
+ * database now, is audited with before and after, and keeps at least one enabled Super
+ * Administrator: that rule is checked under a lock on the Super Administrator role's row, so two
+ * administrators disabling each other at the same moment cannot both succeed.
+ */
+@Stateless
+@RolesAllowed(SecurityRoles.MANAGE_USERS)
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@+-]{1,99}");
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    PasswordHasher passwordHasher;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Clock clock;
+
+    /** Users whose user name, display name or e-mail contains q; optionally only enabled or disabled ones. */
+    public Page<UserView> search(String q, Boolean enabled, Integer page, Integer size) {
+        int pageNumber = Page.page(page);
+        int pageSize = Page.size(size);
+        List<String> conditions = new ArrayList<>();
+        String pattern =
+                q == null || q.isBlank() ? null : "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%";
+        if (pattern != null) {
+            conditions.add("(u.username LIKE :q ESCAPE '\\' OR LOWER(u.displayName) LIKE :q ESCAPE '\\'"
+                    + " OR LOWER(u.email) LIKE :q ESCAPE '\\')");
+        }
+        if (enabled != null) {
+            conditions.add("u.enabled = :enabled");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        TypedQuery<UserAccount> query =
+                em.createQuery("SELECT u FROM UserAccount u" + where + " ORDER BY u.username", UserAccount.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM UserAccount u" + where, Long.class);
+        if (pattern != null) {
+            query.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        if (enabled != null) {
+            query.setParameter("enabled", enabled);
+            count.setParameter("enabled", enabled);
+        }
+        RoleDelegation delegation = callerDelegation();
+        Instant now = clock.instant();
+        List<UserView> items = query.setFirstResult(pageNumber * pageSize)
+                .setMaxResults(pageSize)
+                .getResultStream()
+                .map(user -> UserView.of(user, now, delegation.mayManageHolderOf(user.getRoles())))
+                .toList();
+        return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
+    }
+
+    public UserView get(long id) {
+        UserAccount user = find(id);
+        return UserView.of(user, clock.instant(), callerDelegation().mayManageHolderOf(user.getRoles()));
+    }
+
+    /** The names of the roles the caller may give, for the role picker. */
+    public Set<String> assignableRoles() {
+        return callerDelegation().assignableNames(allRoles());
+    }
+
+    public UserView create(UserInput input, String remoteAddress) {
+        return createWith(input, input == null ? null : input.roles(), remoteAddress, "user.create");
+    }
+
+    /**
+     * The shortcut for outside partners: the account gets Collect Reports and nothing else, and needs
+     * an e-mail address, because that is how reports are made available to it.
+     */
+    public UserView createPartner(UserInput input, String remoteAddress) {
+        if (input != null && (input.email() == null || input.email().isBlank())) {
+            throw ValidationException.of(
+                    "email", "A partner needs an e-mail address: reports are sent and offered to it.");
+        }
+        return createWith(input, List.of(Role.COLLECT_REPORTS), remoteAddress, "user.create.partner");
+    }
+
+    private UserView createWith(UserInput input, List<String> roleNames, String remoteAddress, String action) {
+        if (input == null) {
+            throw ValidationException.of("username", "Send the user to create.");
+        }
+        RoleDelegation delegation = callerDelegation();
+        ValidationException.Builder problems = ValidationException.builder();
+        String username = UserAccount.normalizeUsername(input.username());
+        if (username == null || username.isEmpty()) {
+            problems.add("username", "Enter a user name.");
+        } else if (!USERNAME.matcher(username).matches()) {
+            problems.add("username", "A user name has 2 to 100 characters: letters, digits and . _ @ + - (not first).");
+        } else if (findByUsername(username) != null) {
+            problems.add("username", "There is already a user called " + username + ".");
+        }
+        String displayName = checkDisplayName(input.displayName(), problems);
+        String email = checkEmail(input.email(), problems);
+        PasswordPolicy.problem(input.password(), username).ifPresent(message -> problems.add("password", message));
+        Set<Role> roles = checkRoles(roleNames, delegation, problems);
+        problems.throwIfAny();
+
+        Instant now = clock.instant();
+        UserAccount user = new UserAccount(username, displayName, email, passwordHasher.hash(input.password()), now);
+        user.setEnabled(input.enabled() == null || input.enabled());
+        user.setMustChangePassword(input.mustChangePassword() == null || input.mustChangePassword());
+        user.setPasswordChangedAt(now);
+        user.getRoles().addAll(roles);
+        em.persist(user);
+        em.flush();
+        auditLog.record(AuditRecord.of(callerName(), action, remoteAddress)
+                .about("user", user.getId())
+                .withDetail(username)
+                .change(null, snapshot(user)));
+        return UserView.of(user, now, true);
+    }
+
+    public UserView update(long id, UserInput input, String remoteAddress) {
+        if (input == null) {
+            throw ValidationException.of("displayName", "Send the user's new state.");
+        }
+        UserAccount user = findManageable(id);
+        RoleDelegation delegation = callerDelegation();
+        ValidationException.Builder problems = ValidationException.builder();
+        if (input.username() != null && !user.getUsername().equals(UserAccount.normalizeUsername(input.username()))) {
+            problems.add("username", "A user name cannot be changed; create a new user instead.");
+        }
+        String displayName = checkDisplayName(input.displayName(), problems);
+        String email = checkEmail(input.email(), problems);
+        Set<Role> roles = input.roles() == null
+                ? new HashSet<>(user.getRoles())
+                : checkRoles(input.roles(), delegation, problems);
+        problems.throwIfAny();
+
+        boolean enabled = input.enabled() == null ? user.isEnabled() : input.enabled();
+        refuseSelfDisable(user, enabled);
+        keepASuperAdministrator(user, enabled, roles);
+        Map<String, Object> before = snapshot(user);
+        user.setDisplayName(displayName);
+        user.setEmail(email);
+        user.setEnabled(enabled);
+        if (input.mustChangePassword() != null) {
+            user.setMustChangePassword(input.mustChangePassword());
+        }
+        user.getRoles().clear();
+        user.getRoles().addAll(roles);
+        em.flush();
+        auditLog.record(AuditRecord.of(callerName(), "user.update", remoteAddress)
+                .about("user", id)
+                .withDetail(user.getUsername())
+                .change(before, snapshot(user)));
+        return UserView.of(user, clock.instant(), true);
+    }
+
+    public UserView setEnabled(long id, boolean enabled, String remoteAddress) {
+        UserAccount user = findManageable(id);
+        if (user.isEnabled() == enabled) {
+            return UserView.of(user, clock.instant(), true);
+        }
+        refuseSelfDisable(user, enabled);
+        keepASuperAdministrator(user, enabled, user.getRoles());
+        Map<String, Object> before = snapshot(user);
+        user.setEnabled(enabled);
+        auditLog.record(AuditRecord.of(callerName(), enabled ? "user.enable" : "user.disable", remoteAddress)
+                .about("user", id)
+                .withDetail(user.getUsername())
+                .change(before, snapshot(user)));
+        return UserView.of(user, clock.instant(), true);
+    }
+
+    /** Lifts a lock-out before its fifteen minutes are over, and forgets the failed sign-ins. */
+    public UserView unlock(long id, String remoteAddress) {
+        UserAccount user = findManageable(id);
+        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
+        boolean wasLocked = user.isLockedAt(clock.instant());
+        user.setLockedUntil(null);
+        user.setFailedLogins(0);
+        user.setFirstFailedLoginAt(null);
+        auditLog.record(AuditRecord.of(callerName(), "user.unlock", remoteAddress)
+                .about("user", id)
+                .withDetail(user.getUsername() + (wasLocked ? " was locked" : " was not locked")));
+        return UserView.of(user, clock.instant(), true);
+    }
+
+    /** Staff set a password and tell it in person; it also lifts a lock-out. */
+    public UserView setPassword(long id, PasswordInput input, String remoteAddress) {
+        UserAccount user = findManageable(id);
+        String password = input == null ? null : input.password();
+        PasswordPolicy.problem(password, user.getUsername()).ifPresent(message -> {
+            throw ValidationException.of("password", message);
+        });
+        boolean mustChange = input.mustChangePassword() == null || input.mustChangePassword();
+        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
+        Map<String, Object> before = snapshot(user);
+        Instant now = clock.instant();
+        user.setPasswordHash(passwordHasher.hash(password));
+        user.setPasswordChangedAt(now);
+        user.setMustChangePassword(mustChange);
+        user.setLockedUntil(null);
+        user.setFailedLogins(0);
+        user.setFirstFailedLoginAt(null);
+        auditLog.record(AuditRecord.of(callerName(), "user.password.set", remoteAddress)
+                .about("user", id)
+                .withDetail(user.getUsername() + (mustChange ? ": must change it at next sign-in" : ""))
+                .change(before, snapshot(user)));
+        return UserView.of(user, now, true);
+    }
+
+    private void refuseSelfDisable(UserAccount user, boolean enabled) {
+        if (!enabled && user.getUsername().equals(callerName())) {
+            throw new ConflictException("You cannot disable your own account.");
+        }
+    }
+
+    /** Refuses a change that would leave no enabled Super Administrator. */
+    private void keepASuperAdministrator(UserAccount user, boolean enabledAfter, Set<Role> rolesAfter) {
+        boolean isNow = user.isEnabled() && holdsSuperAdministrator(user.getRoles());
+        boolean isAfter = enabledAfter && holdsSuperAdministrator(rolesAfter);
+        if (!isNow || isAfter) {
+            return;
+        }
+        Role superAdministrator = roleNamed(Role.SUPER_ADMINISTRATOR);
+        em.lock(superAdministrator, LockModeType.PESSIMISTIC_WRITE);
+        long others = em.createQuery(
+                        "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r"
+                                + " WHERE r = :role AND u.enabled = TRUE AND u.id <> :id",
+                        Long.class)
+                .setParameter("role", superAdministrator)
+                .setParameter("id", user.getId())
+                .getSingleResult();
+        if (others == 0) {
+            throw new ConflictException(user.getUsername()
+                    + " is the last enabled Super Administrator; give another user that role first.");
+        }
+    }
+
+    private static boolean holdsSuperAdministrator(Set<Role> roles) {
+        return roles.stream().anyMatch(role -> Role.SUPER_ADMINISTRATOR.equals(role.getName()));
+    }
+
+    private Set<Role> checkRoles(List<String> names, RoleDelegation delegation, ValidationException.Builder problems) {
+        Set<Role> roles = new HashSet<>();
+        if (names == null || names.isEmpty()) {
+            problems.add("roles", "Give the user at least one role.");
+            return roles;
+        }
+        for (String name : names) {
+            Role role = name == null ? null : findRole(name.strip());
+            if (role == null) {
+                problems.add("roles", "There is no role called " + name + ".");
+            } else if (!delegation.mayAssign(role)) {
+                throw new ForbiddenException("You may not assign the role " + role.getName() + ".");
+            } else {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private static String checkDisplayName(String value, ValidationException.Builder problems) {
+        String name = value == null ? "" : value.strip();
+        if (name.isEmpty()) {
+            problems.add("displayName", "Enter the name people know this user by.");
+        } else if (name.length() > 200) {
+            problems.add("displayName", "A display name has at most 200 characters.");
+        }
+        return name;
+    }
+
+    private static String checkEmail(String value, ValidationException.Builder problems) {
+        String email = value == null || value.isBlank() ? null : value.strip();
+        if (email != null && (email.length() > 320 || !EmailAddresses.isValid(email))) {
+            problems.add("email", email + " is not an e-mail address.");
+        }
+        return email;
+    }
+
+    /** The parts of a user that a change can touch, for the audit log: never the password hash. */
+    private static Map<String, Object> snapshot(UserAccount user) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("username", user.getUsername());
+        state.put("displayName", user.getDisplayName());
+        state.put("email", user.getEmail());
+        state.put("enabled", user.isEnabled());
+        state.put("mustChangePassword", user.isMustChangePassword());
+        state.put("roles", user.getRoles().stream().map(Role::getName).sorted().toList());
+        state.put(
+                "passwordChangedAt",
+                user.getPasswordChangedAt() == null
+                        ? null
+                        : user.getPasswordChangedAt().toString());
+        return state;
+    }
+
+    private UserAccount find(long id) {
+        UserAccount user = em.find(UserAccount.class, id);
+        if (user == null) {
+            throw new NotFoundException("user", id);
+        }
+        return user;
+    }
+
+    private UserAccount findManageable(long id) {
+        UserAccount user = find(id);
+        if (!callerDelegation().mayManageHolderOf(user.getRoles())) {
+            throw new ForbiddenException(
+                    "You may not change " + user.getUsername() + ": they hold a role you may not assign.");
+        }
+        return user;
+    }
+
+    private UserAccount findByUsername(String username) {
+        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private Role findRole(String name) {
+        return em.createNamedQuery(Role.BY_NAME, Role.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private Role roleNamed(String name) {
+        Role role = findRole(name);
+        if (role == null) {
+            throw new NotFoundException("role", name);
+        }
+        return role;
+    }
+
+    private List<Role> allRoles() {
+        return em.createNamedQuery(Role.ALL, Role.class).getResultList();
+    }
+
+    private RoleDelegation callerDelegation() {
+        UserAccount caller = findByUsername(callerName());
+        return new RoleDelegation(caller == null ? Set.of() : caller.getRoles());
+    }
+
+    private String callerName() {
+        return session.getCallerPrincipal().getName();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.herald.access.api;
+
+import dev.herald.access.boundary.RoleInput;
+import dev.herald.access.boundary.RoleService;
+import dev.herald.access.boundary.RoleView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Roles: read with Manage Users or Manage Roles; made, changed and deleted with Manage Roles. */
+@Path("roles")
+@Produces(MediaType.APPLICATION_JSON)
+public class RolesResource {
+
+    @Inject
+    RoleService roles;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "Every role, built-in first, with permissions, assignable roles and number of holders")
+    public List<RoleView> list() {
+        return roles.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a custom role from permissions the caller holds")
+    public Response create(RoleInput input, @Context UriInfo uri) {
+        RoleView created = roles.create(input, request.getRemoteAddr());
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One role")
+    public RoleView get(@PathParam("id") long id) {
+        return roles.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a role; built-in roles keep their names and permissions")
+    public RoleView update(@PathParam("id") long id, RoleInput input) {
+        return roles.update(id, input, request.getRemoteAddr());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a custom role that nobody holds")
+    public Response delete(@PathParam("id") long id) {
+        roles.delete(id, request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+}

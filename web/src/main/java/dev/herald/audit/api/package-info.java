@@ -1,0 +1,2 @@
+/** The audit log over the API. */
+package dev.herald.audit.api;

@@ -1,0 +1,39 @@
+package dev.herald.settings.api;
+
+import dev.herald.settings.boundary.OrganisationView;
+import dev.herald.settings.boundary.SettingsService;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The organisation's settings: any staff member reads them, Manage Settings changes them. */
+@Path("settings")
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+
+    @Inject
+    SettingsService settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "Client name, time zone, sender address, attachment limit, link lifetime and file retention")
+    public OrganisationView get() {
+        return settings.organisationForStaff();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the settings; 400 names every invalid field")
+    public OrganisationView update(OrganisationView input) {
+        return settings.update(input, request.getRemoteAddr());
+    }
+}

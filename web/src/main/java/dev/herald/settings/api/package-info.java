@@ -1,0 +1,2 @@
+/** Organisation settings over the API. */
+package dev.herald.settings.api;
