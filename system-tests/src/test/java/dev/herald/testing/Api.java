@@ -37,6 +37,26 @@ public final class Api {
         return new Api(otherBaseUrl, authorization);
     }
 
+    /** No credentials at all. */
+    public static Api anonymous() {
+        return new Api(HeraldServer.get().baseUrl(), null);
+    }
+
+    /** Any method, with an optional JSON body; no Authorization header when anonymous. */
+    public HttpResponse<String> call(String method, String path, String json) {
+        HttpRequest.Builder request = Http.request(baseUrl, path)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request);
+    }
+
     public static Api admin() {
         return as("admin", HeraldServer.ADMIN_PASSWORD);
     }

@@ -57,7 +57,7 @@ public class RoleService {
         return view(find(id));
     }
 
-    @RolesAllowed({SecurityRoles.STAFF, SecurityRoles.COLLECT_REPORTS})
+    @RolesAllowed(SecurityRoles.STAFF)
     public List<PermissionView> permissions() {
         return Arrays.stream(Permission.values()).map(PermissionView::of).toList();
     }

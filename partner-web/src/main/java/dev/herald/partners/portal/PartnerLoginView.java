@@ -3,6 +3,7 @@ package dev.herald.partners.portal;
 import dev.herald.access.boundary.Authentication;
 import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
+import dev.herald.access.control.PasswordChangeGate;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -43,18 +44,23 @@ public class PartnerLoginView implements Serializable {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         PasswordCredential credential =
                 new PasswordCredential(username, password, Channel.PORTAL, request.getRemoteAddr());
+        // A new session id before signing in: whatever id a visitor was given (or planted) is not the one
+        // that ends up signed in. Afterwards would be too late when the mechanism has already sent the
+        // user back to the page they asked for.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         AuthenticationStatus status = securityContext.authenticate(
                 request,
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential));
         password = null;
+        if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
+                && credential.mustChangePassword()) {
+            PasswordChangeGate.require(request);
+        }
         switch (status) {
-            case SUCCESS -> {
-                if (request.getSession(false) != null) {
-                    request.changeSessionId();
-                }
-                external.redirect(request.getContextPath() + "/");
-            }
+            case SUCCESS -> external.redirect(request.getContextPath() + "/");
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message(credential), null));
         }

@@ -2,6 +2,8 @@ package dev.herald.access.console;
 
 import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
+import dev.herald.access.control.PasswordChangeGate;
+import dev.herald.platform.console.ConsoleGuard;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -41,6 +43,11 @@ public class LoginView implements Serializable {
             case SUCCESS -> {
                 if (request.getSession(false) != null) {
                     request.changeSessionId();
+                }
+                if (credential.mustChangePassword()) {
+                    PasswordChangeGate.require(request);
+                    Faces.getExternalContext().redirect(request.getContextPath() + ConsoleGuard.PASSWORD_PAGE);
+                    return;
                 }
                 Faces.getExternalContext().redirect(request.getContextPath() + destination());
             }
