@@ -2,6 +2,7 @@ package dev.herald.access.boundary;
 
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.PasswordPolicy;
+import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
@@ -75,10 +76,6 @@ public class AccountService {
 
     private UserAccount caller() {
         String username = session.getCallerPrincipal().getName();
-        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("user", username));
+        return UserAccounts.byUsername(em, username).orElseThrow(() -> new NotFoundException("user", username));
     }
 }

@@ -1,14 +1,16 @@
 package dev.herald.access.boundary;
 
 import dev.herald.access.control.TokenSecrets;
+import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.ApiToken;
+import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ import java.util.List;
  * owner is taken from the token too.
  */
 @Stateless
-@PermitAll
+@RolesAllowed({SecurityRoles.STAFF, SecurityRoles.COLLECT_REPORTS})
 public class ApiTokenService {
 
     private static final int MAX_NAME = 100;
@@ -92,10 +94,6 @@ public class ApiTokenService {
 
     private UserAccount caller() {
         String username = session.getCallerPrincipal().getName();
-        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("user", username));
+        return UserAccounts.byUsername(em, username).orElseThrow(() -> new NotFoundException("user", username));
     }
 }

@@ -4,6 +4,7 @@ import dev.herald.access.control.LockoutPolicy;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.SecurityGroups;
 import dev.herald.access.control.TokenSecrets;
+import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.ApiToken;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
@@ -119,13 +120,7 @@ public class AuthenticationService {
     }
 
     private Optional<UserAccount> findUser(String username) {
-        if (username == null || username.isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
+        return UserAccounts.byUsername(em, username);
     }
 
     private void recordSuccess(UserAccount user, Instant now) {

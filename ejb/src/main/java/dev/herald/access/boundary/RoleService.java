@@ -1,6 +1,7 @@
 package dev.herald.access.boundary;
 
 import dev.herald.access.control.RoleDelegation;
+import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.Permission;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.SecurityRoles;
@@ -287,12 +288,9 @@ public class RoleService {
     }
 
     private RoleDelegation callerDelegation() {
-        UserAccount caller = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", callerName())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        return new RoleDelegation(caller == null ? Set.of() : caller.getRoles());
+        return new RoleDelegation(UserAccounts.byUsername(em, callerName())
+                .map(UserAccount::getRoles)
+                .orElse(Set.of()));
     }
 
     private String callerName() {

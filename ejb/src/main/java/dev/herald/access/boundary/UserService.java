@@ -3,6 +3,7 @@ package dev.herald.access.boundary;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.PasswordPolicy;
 import dev.herald.access.control.RoleDelegation;
+import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
@@ -354,11 +355,7 @@ public class UserService {
     }
 
     private UserAccount findByUsername(String username) {
-        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        return UserAccounts.byUsername(em, username).orElse(null);
     }
 
     private Role findRole(String name) {
