@@ -63,10 +63,12 @@ public class ApiTokenService {
                 owner, trimmed, TokenSecrets.digest(secret), TokenSecrets.shownPrefix(secret), now, expiresAt);
         em.persist(token);
         em.flush();
+        ApiTokenDetails details = ApiTokenDetails.of(token);
         auditLog.record(AuditRecord.of(owner.getUsername(), "token.create", remoteAddress)
                 .about("apiToken", token.getId())
-                .withDetail(trimmed));
-        return new NewApiToken(ApiTokenDetails.of(token), secret);
+                .withDetail(trimmed)
+                .change(null, details));
+        return new NewApiToken(details, secret);
     }
 
     public List<ApiTokenDetails> mine() {
@@ -84,10 +86,12 @@ public class ApiTokenService {
             throw new NotFoundException("apiToken", id);
         }
         if (token.getRevokedAt() == null) {
+            ApiTokenDetails before = ApiTokenDetails.of(token);
             token.setRevokedAt(clock.instant());
             auditLog.record(AuditRecord.of(owner.getUsername(), "token.revoke", remoteAddress)
                     .about("apiToken", id)
-                    .withDetail(token.getName()));
+                    .withDetail(token.getName())
+                    .change(before, ApiTokenDetails.of(token)));
         }
         return ApiTokenDetails.of(token);
     }

@@ -210,14 +210,26 @@ public class RunService {
         ValidationException.Builder errors = ValidationException.builder();
         RunStatus wanted = errors.enumValue(RunStatus.class, status, "status", null);
         errors.throwIfAny();
-        String where =
-                " WHERE (:scheduleId IS NULL OR r.schedule.id = :scheduleId) AND (:status IS NULL OR r.status = :status)";
+        // Only the filters given become conditions: a "(:p IS NULL OR …)" condition binds a typeless null,
+        // which PostgreSQL refuses ("bigint = character varying") once the driver prepares the statement.
+        List<String> conditions = new ArrayList<>();
+        if (scheduleId != null) {
+            conditions.add("r.schedule.id = :scheduleId");
+        }
+        if (wanted != null) {
+            conditions.add("r.status = :status");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         TypedQuery<Run> query =
                 em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.createdAt DESC, r.id DESC", Run.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
         for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("scheduleId", scheduleId);
-            q.setParameter("status", wanted);
+            if (scheduleId != null) {
+                q.setParameter("scheduleId", scheduleId);
+            }
+            if (wanted != null) {
+                q.setParameter("status", wanted);
+            }
         }
         List<Run> runs = query.setFirstResult(pageNumber * pageSize)
                 .setMaxResults(pageSize)
