@@ -1,0 +1,232 @@
+package dev.herald.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.testing.Api;
+import dev.herald.testing.Browser;
+import dev.herald.testing.HeraldServer;
+import dev.herald.testing.SystemTest;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A member of staff builds a schedule in the console's wizard, as the seed document walks through
+ * it: basic details with the next runs shown as they type, two reports each picked from the
+ * chooser with a criteria set, then runs it now, finds it by a report's name, disables it and
+ * deletes it. Wrong input is named on its field. The steps build on each other.
+ */
+@SystemTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleSchedulesBrowserSystemIT {
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String base;
+    private static final String NAME =
+            "Console schedule " + UUID.randomUUID().toString().substring(0, 6);
+    private static final String FINANCE =
+            "finance-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    private static final String PROMOTER =
+            "promoter-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+
+    @RegisterExtension
+    static final Browser.ScreenshotOnFailure SCREENSHOT_ON_FAILURE =
+            new Browser.ScreenshotOnFailure(() -> ConsoleSchedulesBrowserSystemIT.browser);
+
+    @BeforeAll
+    static void signIn() {
+        base = HeraldServer.get().baseUrl();
+        browser = Browser.open();
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base + "/console/schedules.xhtml");
+        type("login:username", "admin");
+        type("login:password", HeraldServer.ADMIN_PASSWORD);
+        click("login:signIn");
+        wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theListOpensWithSearchAndAdd() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedules:table")));
+        Browser.screenshot(browser, "console-schedules");
+        click("schedules:add");
+        wait.until(ExpectedConditions.urlContains("/console/schedule.xhtml"));
+    }
+
+    @Test
+    @Order(2)
+    void basicDetailsNameWhatIsMissingAndShowTheNextRuns() {
+        click("editor:next");
+        waitForText("editor", "Give the schedule a name");
+
+        type("editor:name", NAME);
+        type("editor:description", "Made in the console by a system test");
+        WebElement nextRuns = browser.findElement(By.id("editor:nextRuns"));
+        assertThat(nextRuns.findElements(By.tagName("li"))).hasSize(10);
+        assertThat(nextRuns.getText()).contains("10:00");
+        Browser.screenshot(browser, "console-schedule-basic");
+
+        click("editor:next");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
+    }
+
+    @Test
+    @Order(3)
+    void twoReportsArePickedFromTheChooserWithTheirCriteriaSets() {
+        addReport("Payments", "Payments & Activities (detailed)", "Yesterday's Sales", FINANCE);
+        addReport("Sales", "Sales by Event", "Sales this month", PROMOTER);
+
+        WebElement items = browser.findElement(By.id("editor:items"));
+        assertThat(items.getText())
+                .contains("Yesterday's Sales", "Payments & Activities", FINANCE, "Payment date: Last week");
+        assertThat(items.getText()).contains("Sales this month", "Sales by Event", PROMOTER);
+        Browser.screenshot(browser, "console-schedule-reports");
+
+        click("editor:save");
+        wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), NAME + " is saved."));
+    }
+
+    @Test
+    @Order(4)
+    void itIsFoundByTheNameOfAReportItHolds() {
+        type("schedules:query", "Sales this month");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), NAME));
+        assertThat(rows()).hasSize(1);
+        Browser.screenshot(browser, "console-schedules-search");
+    }
+
+    @Test
+    @Order(5)
+    void runNowSendsTheMail() throws Exception {
+        click("schedules:table:0:runNow");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "started"));
+
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(messagesTo(FINANCE)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(messagesTo(PROMOTER)).hasSize(1));
+        assertThat(messagesTo(FINANCE).get(0).getSubject()).isEqualTo("Your report from Herald Demo Theatre");
+    }
+
+    @Test
+    @Order(6)
+    void disablingAsksFirstThenShowsDisabled() {
+        click("schedules:table:0:disable");
+        click("schedules:confirmYes");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), "Disabled"));
+        long id = scheduleId();
+        assertThat(Api.admin().json(Api.admin().get("/api/v1/schedules/" + id)).getBoolean("enabled"))
+                .isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void deletingAsksFirstAndNoIsNo() {
+        long id = scheduleId();
+        click("schedules:table:0:delete");
+        click("schedules:confirmNo");
+        assertThat(Api.admin().get("/api/v1/schedules/" + id).statusCode()).isEqualTo(200);
+
+        click("schedules:table:0:delete");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("ui-confirm-dialog")));
+        Browser.screenshot(browser, "console-schedule-delete-confirm");
+        click("schedules:confirmYes");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "deleted"));
+        assertThat(Api.admin().get("/api/v1/schedules/" + id).statusCode()).isEqualTo(404);
+    }
+
+    private static void addReport(String search, String report, String displayName, String recipient) {
+        click("editor:addReport");
+        type("item:reportQuery", search);
+        By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(plus)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
+        click("item:toDetails");
+
+        click("item:toCriteria");
+        waitForText("item", "Enter at least one e-mail address.");
+
+        type("item:displayName", displayName);
+        type("item:recipients", recipient);
+        click("item:toCriteria");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:keepItem")));
+        click("item:keepItem");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("itemDialog")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor:items"), displayName));
+    }
+
+    private static long scheduleId() {
+        String href = browser.findElement(By.id("schedules:table:0:edit")).getAttribute("href");
+        return Long.parseLong(href.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#schedules\\:table tbody tr[data-ri]"));
+    }
+
+    /** Clicks, again if an Ajax update replaced the element between finding and clicking it. */
+    private static void click(String id) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element =
+                    ExpectedConditions.elementToBeClickable(By.id(id)).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void waitForText(String id, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    private static List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.herald.platform.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How the console writes instants: in a named time zone, day and time, with the zone's short name,
+ * so that "10:00" never leaves anyone guessing which 10:00. (Faces' date converter of this server
+ * does not take {@link Instant}.)
+ */
+@Named
+@ApplicationScoped
+public class ConsoleFormat {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.UK);
+
+    public String instant(Instant instant, String zone) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneId zoneId;
+        try {
+            zoneId = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException unknown) {
+            zoneId = ZoneId.of("UTC");
+        }
+        return WHEN.format(instant.atZone(zoneId));
+    }
+}

@@ -1,0 +1,624 @@
+package dev.herald.schedules.console;
+
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.reports.boundary.CriteriaSetService;
+import dev.herald.reports.boundary.CriteriaSetView;
+import dev.herald.reports.boundary.ReportCatalog;
+import dev.herald.reports.boundary.ReportSummary;
+import dev.herald.reports.control.RelativeDate;
+import dev.herald.schedules.boundary.DailyFrequencyInput;
+import dev.herald.schedules.boundary.OccursInput;
+import dev.herald.schedules.boundary.OccursView;
+import dev.herald.schedules.boundary.RecurrenceInput;
+import dev.herald.schedules.boundary.RecurrenceView;
+import dev.herald.schedules.boundary.ScheduleInput;
+import dev.herald.schedules.boundary.ScheduleService;
+import dev.herald.schedules.boundary.ScheduleView;
+import dev.herald.schedules.boundary.ScheduledReportInput;
+import dev.herald.schedules.boundary.ScheduledReportView;
+import dev.herald.settings.boundary.SettingsService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * The schedule editor, a wizard as the seed describes it: Basic Details (only the fields the choice
+ * of "run as schedule" needs, with the next ten runs shown as they are typed), then Reports, each
+ * added through a chooser (report and criteria set), its delivery details and its criteria. The
+ * server validates on save; its messages land on the fields they name.
+ */
+@Named
+@ViewScoped
+public class ScheduleEditView implements Serializable {
+
+    private static final Pattern ITEM_PATH = Pattern.compile("items\\[(\\d+)]\\.?(.*)");
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("runAsSchedule", "runAsSchedule"),
+            Map.entry("recurrence.timeZone", "timeZone"),
+            Map.entry("recurrence.runFrom", "runFrom"),
+            Map.entry("recurrence.runUntil", "runUntil"),
+            Map.entry("recurrence.occurs.type", "occursType"),
+            Map.entry("recurrence.occurs.every", "every"),
+            Map.entry("recurrence.occurs.days", "days"),
+            Map.entry("recurrence.occurs.day", "monthDay"),
+            Map.entry("recurrence.occurs.ordinal", "ordinal"),
+            Map.entry("recurrence.occurs.weekday", "weekday"),
+            Map.entry("recurrence.dailyFrequency.type", "frequencyType"),
+            Map.entry("recurrence.dailyFrequency.at", "at"),
+            Map.entry("recurrence.dailyFrequency.minutes", "minutes"),
+            Map.entry("recurrence.dailyFrequency.from", "from"),
+            Map.entry("recurrence.dailyFrequency.until", "until"),
+            Map.entry("recurrence.misfirePolicy", "misfirePolicy"));
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    ReportCatalog catalog;
+
+    @Inject
+    CriteriaSetService criteriaSets;
+
+    @Inject
+    SettingsService settings;
+
+    private Long id;
+    private int step;
+    private String name;
+    private String description;
+    private boolean runOnDemand;
+    private boolean runAsSchedule = true;
+    private Boolean enabled;
+    private String timeZone;
+    private LocalDate runFrom;
+    private LocalDate runUntil;
+    private String occursType = "DAILY";
+    private int every = 1;
+    private List<String> days = new ArrayList<>(List.of("MONDAY"));
+    private String monthDay = "1";
+    private String ordinal = "FIRST";
+    private String weekday = "MONDAY";
+    private String frequencyType = "ONCE";
+    private String at = "10:00";
+    private Integer minutes = 60;
+    private String from = "08:00";
+    private String until = "18:00";
+    private String misfirePolicy = "RUN_ONCE";
+    private List<Instant> nextRuns = List.of();
+    private String previewProblem;
+
+    private final List<ItemDraft> items = new ArrayList<>();
+    private ItemDraft draft;
+    private Integer editing;
+    private int itemStep;
+    private String reportQuery;
+    private List<ReportSummary> reports = List.of();
+    private List<CriteriaSetView> draftSets = List.of();
+    private Long chosenSetId;
+
+    /** Loads the schedule named by the id parameter, or sets up a new one. */
+    public void load() throws IOException {
+        if (id == null) {
+            timeZone = settings.organisation().timeZone();
+            runFrom = LocalDate.now(ZoneId.of(timeZone));
+            refreshPreview();
+            return;
+        }
+        ScheduleView schedule;
+        try {
+            schedule = schedules.get(id);
+        } catch (NotFoundException e) {
+            Faces.responseSendError(404, "There is no schedule " + id + ".");
+            return;
+        }
+        name = schedule.name();
+        description = schedule.description();
+        runOnDemand = schedule.runOnDemand();
+        runAsSchedule = schedule.runAsSchedule();
+        enabled = schedule.enabled();
+        RecurrenceView recurrence = schedule.recurrence();
+        if (recurrence != null) {
+            timeZone = recurrence.timeZone();
+            runFrom = recurrence.runFrom();
+            runUntil = recurrence.runUntil();
+            misfirePolicy = recurrence.misfirePolicy();
+            OccursView occurs = recurrence.occurs();
+            occursType = occurs.type();
+            every = occurs.every();
+            days = occurs.days() == null ? new ArrayList<>() : new ArrayList<>(occurs.days());
+            monthDay = occurs.day() == null ? "1" : occurs.day().toString();
+            ordinal = occurs.ordinal() == null ? "FIRST" : occurs.ordinal();
+            weekday = occurs.weekday() == null ? "MONDAY" : occurs.weekday();
+            frequencyType = recurrence.dailyFrequency().type();
+            at = recurrence.dailyFrequency().at() == null
+                    ? "10:00"
+                    : recurrence.dailyFrequency().at();
+            minutes = recurrence.dailyFrequency().minutes() == null
+                    ? 60
+                    : recurrence.dailyFrequency().minutes();
+            from = recurrence.dailyFrequency().from() == null
+                    ? "08:00"
+                    : recurrence.dailyFrequency().from();
+            until = recurrence.dailyFrequency().until() == null
+                    ? "18:00"
+                    : recurrence.dailyFrequency().until();
+        } else {
+            timeZone = settings.organisation().timeZone();
+            runFrom = LocalDate.now(ZoneId.of(timeZone));
+        }
+        for (ScheduledReportView item : schedule.items()) {
+            ItemDraft draftOf = new ItemDraft();
+            draftOf.setId(item.id());
+            draftOf.setReportKey(item.reportKey());
+            draftOf.setReportName(item.reportName());
+            draftOf.setCriteriaSetId(item.criteriaSetId());
+            draftOf.setDisplayName(item.displayName());
+            draftOf.setRecipients(String.join(", ", item.recipients()));
+            draftOf.setSubject(item.subject());
+            draftOf.setDeliverAs(item.deliverAs());
+            draftOf.setFormat(item.format());
+            draftOf.setCsvDelimiter(item.csvDelimiter());
+            draftOf.setSkipWhenEmpty(item.skipWhenEmpty());
+            CriteriaForm.fill(draftOf, catalog.get(item.reportKey()).parameters(), item.criteria());
+            items.add(draftOf);
+        }
+        refreshPreview();
+    }
+
+    /** The next ten runs of the timetable as it stands in the form; a problem instead when it has one. */
+    public void refreshPreview() {
+        if (!runAsSchedule) {
+            nextRuns = List.of();
+            previewProblem = null;
+            return;
+        }
+        try {
+            nextRuns = schedules.preview(recurrence(), name, null, 10).occurrences();
+            previewProblem = nextRuns.isEmpty() ? "This timetable has no run after today." : null;
+        } catch (ValidationException e) {
+            nextRuns = List.of();
+            previewProblem = e.errors().stream()
+                    .map(ValidationException.FieldError::message)
+                    .distinct()
+                    .collect(Collectors.joining(" "));
+        }
+    }
+
+    public void next() {
+        if (!runOnDemand && !runAsSchedule) {
+            Messages.addError("editor:runAsSchedule", "Choose run as schedule, run on demand, or both.");
+            Faces.validationFailed();
+            return;
+        }
+        step = 1;
+    }
+
+    public void back() {
+        step = 0;
+    }
+
+    public void addReport() {
+        draft = new ItemDraft();
+        editing = null;
+        itemStep = 0;
+        reportQuery = null;
+        draftSets = List.of();
+        chosenSetId = null;
+        searchReports();
+    }
+
+    public void editItem(int index) {
+        draft = items.get(index).copy();
+        editing = index;
+        itemStep = 1;
+        draftSets = criteriaSets.list(draft.getReportKey());
+        chosenSetId = draft.getCriteriaSetId();
+    }
+
+    public void removeItem(int index) {
+        ItemDraft removed = items.remove(index);
+        Messages.addGlobalInfo("{0} is taken out; save the schedule to keep that.", removed.getDisplayName());
+    }
+
+    public void searchReports() {
+        reports = catalog.search(reportQuery, 0, 200).items();
+    }
+
+    /** The plus of a report in the chooser: its criteria sets are offered next. */
+    public void pickReport(ReportSummary report) {
+        draft.setReportKey(report.key());
+        draft.setReportName(report.name());
+        draftSets = criteriaSets.list(report.key());
+        chosenSetId = draftSets.isEmpty() ? null : draftSets.get(0).id();
+    }
+
+    public void toDetails() {
+        if (draft.getReportKey() == null) {
+            Messages.addGlobalError("Pick a report with its plus button first.");
+            Faces.validationFailed();
+            return;
+        }
+        CriteriaSetView set = draftSets.stream()
+                .filter(s -> s.id() == (chosenSetId == null ? -1 : chosenSetId))
+                .findFirst()
+                .orElse(null);
+        draft.setCriteriaSetId(set == null ? null : set.id());
+        CriteriaForm.fill(draft, catalog.get(draft.getReportKey()).parameters(), set == null ? null : set.criteria());
+        if (draft.getDisplayName() == null || draft.getDisplayName().isBlank()) {
+            draft.setDisplayName(draft.getReportName());
+        }
+        itemStep = 1;
+    }
+
+    public void toCriteria() {
+        itemStep = 2;
+    }
+
+    public void itemBack() {
+        itemStep = Math.max(0, itemStep - 1);
+    }
+
+    public void keepItem() {
+        if (editing == null) {
+            items.add(draft);
+        } else {
+            items.set(editing, draft);
+        }
+        Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('itemDialog').hide()");
+    }
+
+    public String criteriaSummary(ItemDraft item) {
+        return CriteriaForm.summary(item);
+    }
+
+    public void save() throws IOException {
+        try {
+            ScheduleInput input = input();
+            ScheduleView saved = id == null
+                    ? schedules.create(input, Faces.getRemoteAddr())
+                    : schedules.update(id, input, Faces.getRemoteAddr());
+            Messages.addFlashGlobalInfo("{0} is saved.", saved.name());
+            Faces.redirect(Faces.getRequestContextPath() + "/console/schedules.xhtml");
+        } catch (ValidationException e) {
+            showProblems(e);
+        }
+    }
+
+    private void showProblems(ValidationException e) {
+        boolean onFirstPage = false;
+        for (ValidationException.FieldError error : e.errors()) {
+            String field = FIELDS.get(error.field());
+            Matcher item = ITEM_PATH.matcher(error.field());
+            if (field != null) {
+                Messages.addError("editor:" + field, error.message());
+                onFirstPage = true;
+            } else if (item.matches()) {
+                int index = Integer.parseInt(item.group(1));
+                String label = index < items.size() ? items.get(index).getDisplayName() : "Report " + (index + 1);
+                Messages.addGlobalError("{0}: {1}", label, error.message());
+            } else {
+                Messages.addGlobalError(error.message());
+            }
+        }
+        if (onFirstPage) {
+            step = 0;
+        }
+        Faces.validationFailed();
+    }
+
+    ScheduleInput input() {
+        List<ScheduledReportInput> reportInputs = new ArrayList<>();
+        for (ItemDraft item : items) {
+            reportInputs.add(new ScheduledReportInput(
+                    item.getId(),
+                    item.getReportKey(),
+                    item.getCriteriaSetId(),
+                    CriteriaForm.toJson(item),
+                    item.getDisplayName(),
+                    item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
+                    item.getSubject(),
+                    item.getDeliverAs(),
+                    item.getFormat(),
+                    item.getCsvDelimiter(),
+                    item.isSkipWhenEmpty()));
+        }
+        return new ScheduleInput(
+                name,
+                description,
+                enabled,
+                runOnDemand,
+                runAsSchedule,
+                runAsSchedule ? recurrence() : null,
+                reportInputs);
+    }
+
+    private RecurrenceInput recurrence() {
+        JsonValue day = "LAST".equals(monthDay) ? Json.createValue("LAST") : number(monthDay);
+        OccursInput occurs = new OccursInput(occursType, every, days, day, ordinal, weekday);
+        DailyFrequencyInput frequency = new DailyFrequencyInput(frequencyType, at, minutes, from, until);
+        return new RecurrenceInput(
+                timeZone,
+                runFrom == null ? null : runFrom.toString(),
+                runUntil == null ? null : runUntil.toString(),
+                occurs,
+                frequency,
+                misfirePolicy);
+    }
+
+    private static JsonValue number(String text) {
+        try {
+            return Json.createValue(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Json.createValue(text == null ? "" : text);
+        }
+    }
+
+    public List<String> getTimeZones() {
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+                .sorted()
+                .toList();
+    }
+
+    public List<String> getWeekdays() {
+        return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
+    }
+
+    public List<String> getMonthDays() {
+        List<String> choices = new ArrayList<>();
+        for (int d = 1; d <= 31; d++) {
+            choices.add(String.valueOf(d));
+        }
+        choices.add("LAST");
+        return choices;
+    }
+
+    public Map<String, String> getRelativeDates() {
+        Map<String, String> dates = new LinkedHashMap<>();
+        for (RelativeDate date : RelativeDate.values()) {
+            dates.put(date.label(), date.name());
+        }
+        return dates;
+    }
+
+    public String label(String constant) {
+        if (constant == null) {
+            return "";
+        }
+        String words = constant.replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public boolean isEditingExisting() {
+        return id != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public int getStep() {
+        return step;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public boolean isRunOnDemand() {
+        return runOnDemand;
+    }
+
+    public void setRunOnDemand(boolean runOnDemand) {
+        this.runOnDemand = runOnDemand;
+    }
+
+    public boolean isRunAsSchedule() {
+        return runAsSchedule;
+    }
+
+    public void setRunAsSchedule(boolean runAsSchedule) {
+        this.runAsSchedule = runAsSchedule;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public LocalDate getRunFrom() {
+        return runFrom;
+    }
+
+    public void setRunFrom(LocalDate runFrom) {
+        this.runFrom = runFrom;
+    }
+
+    public LocalDate getRunUntil() {
+        return runUntil;
+    }
+
+    public void setRunUntil(LocalDate runUntil) {
+        this.runUntil = runUntil;
+    }
+
+    public String getOccursType() {
+        return occursType;
+    }
+
+    public void setOccursType(String occursType) {
+        this.occursType = occursType;
+    }
+
+    public int getEvery() {
+        return every;
+    }
+
+    public void setEvery(int every) {
+        this.every = every;
+    }
+
+    public List<String> getDays() {
+        return days;
+    }
+
+    public void setDays(List<String> days) {
+        this.days = days;
+    }
+
+    public String getMonthDay() {
+        return monthDay;
+    }
+
+    public void setMonthDay(String monthDay) {
+        this.monthDay = monthDay;
+    }
+
+    public String getOrdinal() {
+        return ordinal;
+    }
+
+    public void setOrdinal(String ordinal) {
+        this.ordinal = ordinal;
+    }
+
+    public String getWeekday() {
+        return weekday;
+    }
+
+    public void setWeekday(String weekday) {
+        this.weekday = weekday;
+    }
+
+    public String getFrequencyType() {
+        return frequencyType;
+    }
+
+    public void setFrequencyType(String frequencyType) {
+        this.frequencyType = frequencyType;
+    }
+
+    public String getAt() {
+        return at;
+    }
+
+    public void setAt(String at) {
+        this.at = at;
+    }
+
+    public Integer getMinutes() {
+        return minutes;
+    }
+
+    public void setMinutes(Integer minutes) {
+        this.minutes = minutes;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getUntil() {
+        return until;
+    }
+
+    public void setUntil(String until) {
+        this.until = until;
+    }
+
+    public String getMisfirePolicy() {
+        return misfirePolicy;
+    }
+
+    public void setMisfirePolicy(String misfirePolicy) {
+        this.misfirePolicy = misfirePolicy;
+    }
+
+    public List<Instant> getNextRuns() {
+        return nextRuns;
+    }
+
+    public String getPreviewProblem() {
+        return previewProblem;
+    }
+
+    public List<ItemDraft> getItems() {
+        return items;
+    }
+
+    public ItemDraft getDraft() {
+        return draft;
+    }
+
+    public int getItemStep() {
+        return itemStep;
+    }
+
+    public String getReportQuery() {
+        return reportQuery;
+    }
+
+    public void setReportQuery(String reportQuery) {
+        this.reportQuery = reportQuery;
+    }
+
+    public List<ReportSummary> getReports() {
+        return reports;
+    }
+
+    public List<CriteriaSetView> getDraftSets() {
+        return draftSets;
+    }
+
+    public Long getChosenSetId() {
+        return chosenSetId;
+    }
+
+    public void setChosenSetId(Long chosenSetId) {
+        this.chosenSetId = chosenSetId;
+    }
+}
