@@ -141,6 +141,57 @@ class ConsoleSchedulesBrowserSystemIT {
 
     @Test
     @Order(6)
+    void theRunHistoryShowsEachReportItsFileAndEveryEMail() throws Exception {
+        long id = scheduleId();
+        Api api = Api.admin().withToken();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.json(api.get("/api/v1/runs?scheduleId=" + id))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("status")
+                .equals("SUCCEEDED"));
+        browser.navigate().refresh();
+        type("schedules:query", "Sales this month");
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> rows().size() == 1
+                        && driver.findElement(By.id("schedules:table"))
+                                .getText()
+                                .contains(NAME)
+                        && driver.findElement(By.id("schedules:table"))
+                                .getText()
+                                .contains("SUCCEEDED"));
+        click("schedules:table:0:history");
+        wait.until(ExpectedConditions.urlContains("/console/runs.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), "SUCCEEDED"));
+        browser.findElement(By.cssSelector("#runs\\:table .ui-row-toggler")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), FINANCE));
+        String expanded = browser.findElement(By.id("runs:table")).getText();
+        assertThat(expanded).contains("Yesterday's Sales", "Sales this month", FINANCE, PROMOTER, "SENT", "250");
+        Browser.screenshot(browser, "console-run-history");
+
+        WebElement download = browser.findElement(By.linkText("Download"));
+        java.net.http.HttpResponse<byte[]> file = dev.herald.testing.Http.sendForBytes(
+                dev.herald.testing.Http.request(download.getAttribute("href").replace(base, ""))
+                        .header(
+                                "Cookie",
+                                "HERALD_CONSOLE="
+                                        + browser.manage()
+                                                .getCookieNamed("HERALD_CONSOLE")
+                                                .getValue())
+                        .GET());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).contains(".xlsx"));
+        assertThat(new String(file.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("PK");
+
+        browser.get(base + "/console/schedules.xhtml");
+        type("schedules:query", "Sales this month");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), NAME));
+        assertThat(scheduleId()).isEqualTo(id);
+    }
+
+    @Test
+    @Order(7)
     void disablingAsksFirstThenShowsDisabled() {
         click("schedules:table:0:disable");
         click("schedules:confirmYes");
@@ -151,7 +202,7 @@ class ConsoleSchedulesBrowserSystemIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deletingAsksFirstAndNoIsNo() {
         long id = scheduleId();
         click("schedules:table:0:delete");
