@@ -137,6 +137,14 @@ class ConsoleSchedulesBrowserSystemIT {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(messagesTo(PROMOTER)).hasSize(1));
         assertThat(messagesTo(FINANCE).get(0).getSubject()).isEqualTo("Your report from Herald Demo Theatre");
+
+        browser.get(base + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nextRuns")));
+        assertThat(browser.findElement(By.id("nextRuns")).findElements(By.tagName("li")))
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(5);
+        Browser.screenshot(browser, "console-home-next-runs");
+        browser.navigate().back();
     }
 
     @Test

@@ -94,6 +94,19 @@ public class ScheduleService {
         return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
     }
 
+    /** The enabled schedules that run soonest, soonest first. */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public List<ScheduleView> upcoming(int count) {
+        return em.createQuery(
+                        "SELECT s FROM Schedule s WHERE s.enabled = TRUE AND s.nextRunAt IS NOT NULL"
+                                + " ORDER BY s.nextRunAt, s.id",
+                        Schedule.class)
+                .setMaxResults(Math.max(1, Math.min(count, Page.MAX_SIZE)))
+                .getResultStream()
+                .map(ScheduleViews::of)
+                .toList();
+    }
+
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public ScheduleView get(long id) {
         return ScheduleViews.of(find(id));
