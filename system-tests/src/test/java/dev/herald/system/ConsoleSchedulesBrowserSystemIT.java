@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -42,6 +43,7 @@ class ConsoleSchedulesBrowserSystemIT {
 
     private static WebDriver browser;
     private static WebDriverWait wait;
+    private static Page page;
     private static String base;
     private static final String NAME =
             "Console schedule " + UUID.randomUUID().toString().substring(0, 6);
@@ -59,11 +61,10 @@ class ConsoleSchedulesBrowserSystemIT {
         base = HeraldServer.get().baseUrl();
         browser = Browser.open();
         browser.manage().window().setSize(new Dimension(1366, 768));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = new Page(browser);
+        wait = page.waiting();
         browser.get(base + "/console/schedules.xhtml");
-        type("login:username", "admin");
-        type("login:password", HeraldServer.ADMIN_PASSWORD);
-        click("login:signIn");
+        page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
     }
 
@@ -79,24 +80,24 @@ class ConsoleSchedulesBrowserSystemIT {
     void theListOpensWithSearchAndAdd() {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedules:table")));
         Browser.screenshot(browser, "console-schedules");
-        click("schedules:add");
+        page.click("schedules:add");
         wait.until(ExpectedConditions.urlContains("/console/schedule.xhtml"));
     }
 
     @Test
     @Order(2)
     void basicDetailsNameWhatIsMissingAndShowTheNextRuns() {
-        click("editor:next");
-        waitForText("editor", "Give the schedule a name");
+        page.click("editor:next");
+        page.waitForText("editor", "Give the schedule a name");
 
-        type("editor:name", NAME);
-        type("editor:description", "Made in the console by a system test");
+        page.type("editor:name", NAME);
+        page.type("editor:description", "Made in the console by a system test");
         WebElement nextRuns = browser.findElement(By.id("editor:nextRuns"));
         assertThat(nextRuns.findElements(By.tagName("li"))).hasSize(10);
         assertThat(nextRuns.getText()).contains("10:00");
         Browser.screenshot(browser, "console-schedule-basic");
 
-        click("editor:next");
+        page.click("editor:next");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
     }
 
@@ -112,7 +113,7 @@ class ConsoleSchedulesBrowserSystemIT {
         assertThat(items.getText()).contains("Sales this month", "Sales by Event", PROMOTER);
         Browser.screenshot(browser, "console-schedule-reports");
 
-        click("editor:save");
+        page.click("editor:save");
         wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), NAME + " is saved."));
     }
@@ -120,7 +121,7 @@ class ConsoleSchedulesBrowserSystemIT {
     @Test
     @Order(4)
     void itIsFoundByTheNameOfAReportItHolds() {
-        type("schedules:query", "Sales this month");
+        page.search("schedules:query", "Sales this month");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), NAME));
         assertThat(rows()).hasSize(1);
         Browser.screenshot(browser, "console-schedules-search");
@@ -129,7 +130,7 @@ class ConsoleSchedulesBrowserSystemIT {
     @Test
     @Order(5)
     void runNowSendsTheMail() throws Exception {
-        click("schedules:table:0:runNow");
+        page.click("schedules:table:0:runNow");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "started"));
 
         await().atMost(Duration.ofSeconds(90))
@@ -158,7 +159,7 @@ class ConsoleSchedulesBrowserSystemIT {
                 .getString("status")
                 .equals("SUCCEEDED"));
         browser.navigate().refresh();
-        type("schedules:query", "Sales this month");
+        page.search("schedules:query", "Sales this month");
         wait.ignoring(StaleElementReferenceException.class)
                 .until(driver -> rows().size() == 1
                         && driver.findElement(By.id("schedules:table"))
@@ -167,7 +168,7 @@ class ConsoleSchedulesBrowserSystemIT {
                         && driver.findElement(By.id("schedules:table"))
                                 .getText()
                                 .contains("SUCCEEDED"));
-        click("schedules:table:0:history");
+        page.click("schedules:table:0:history");
         wait.until(ExpectedConditions.urlContains("/console/runs.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), "SUCCEEDED"));
         browser.findElement(By.cssSelector("#runs\\:table .ui-row-toggler")).click();
@@ -192,8 +193,19 @@ class ConsoleSchedulesBrowserSystemIT {
         assertThat(new String(file.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isEqualTo("PK");
 
+        long runId = api.json(api.get("/api/v1/runs?scheduleId=" + id))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        browser.get(base + "/console/runs.xhtml?runId=" + runId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), FINANCE));
+        assertThat(browser.findElements(By.cssSelector("#runs\\:table tbody tr[data-ri]")))
+                .as("the owner's link shows that one run, opened")
+                .hasSize(1);
+
         browser.get(base + "/console/schedules.xhtml");
-        type("schedules:query", "Sales this month");
+        page.search("schedules:query", "Sales this month");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), NAME));
         assertThat(scheduleId()).isEqualTo(id);
     }
@@ -201,8 +213,8 @@ class ConsoleSchedulesBrowserSystemIT {
     @Test
     @Order(7)
     void disablingAsksFirstThenShowsDisabled() {
-        click("schedules:table:0:disable");
-        click("schedules:confirmYes");
+        page.click("schedules:table:0:disable");
+        page.click("schedules:confirmYes");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:table"), "Disabled"));
         long id = scheduleId();
         assertThat(Api.admin().json(Api.admin().get("/api/v1/schedules/" + id)).getBoolean("enabled"))
@@ -213,35 +225,35 @@ class ConsoleSchedulesBrowserSystemIT {
     @Order(8)
     void deletingAsksFirstAndNoIsNo() {
         long id = scheduleId();
-        click("schedules:table:0:delete");
-        click("schedules:confirmNo");
+        page.click("schedules:table:0:delete");
+        page.click("schedules:confirmNo");
         assertThat(Api.admin().get("/api/v1/schedules/" + id).statusCode()).isEqualTo(200);
 
-        click("schedules:table:0:delete");
+        page.click("schedules:table:0:delete");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("ui-confirm-dialog")));
         Browser.screenshot(browser, "console-schedule-delete-confirm");
-        click("schedules:confirmYes");
+        page.click("schedules:confirmYes");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "deleted"));
         assertThat(Api.admin().get("/api/v1/schedules/" + id).statusCode()).isEqualTo(404);
     }
 
     private static void addReport(String search, String report, String displayName, String recipient) {
-        click("editor:addReport");
-        type("item:reportQuery", search);
+        page.click("editor:addReport");
+        page.search("item:reportQuery", search);
         By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
         wait.until(ExpectedConditions.elementToBeClickable(plus)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
-        click("item:toDetails");
+        page.click("item:toDetails");
 
-        click("item:toCriteria");
-        waitForText("item", "Enter at least one e-mail address.");
+        page.click("item:toCriteria");
+        page.waitForText("item", "Enter at least one e-mail address.");
 
-        type("item:displayName", displayName);
-        type("item:recipients", recipient);
-        click("item:toCriteria");
+        page.type("item:displayName", displayName);
+        page.type("item:recipients", recipient);
+        page.click("item:toCriteria");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:keepItem")));
-        click("item:keepItem");
+        page.click("item:keepItem");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("itemDialog")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor:items"), displayName));
     }
@@ -253,29 +265,6 @@ class ConsoleSchedulesBrowserSystemIT {
 
     private static List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#schedules\\:table tbody tr[data-ri]"));
-    }
-
-    /** Clicks, again if an Ajax update replaced the element between finding and clicking it. */
-    private static void click(String id) {
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            WebElement element =
-                    ExpectedConditions.elementToBeClickable(By.id(id)).apply(driver);
-            if (element == null) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void waitForText(String id, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
     private static List<MimeMessage> messagesTo(String address) throws Exception {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
 import dev.herald.testing.TestUsers.TestUser;
 import jakarta.json.Json;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,6 +40,7 @@ class ConsoleUsersBrowserSystemIT {
 
     private static WebDriver browser;
     private static WebDriverWait wait;
+    private static Page page;
     private static String base;
 
     @RegisterExtension
@@ -52,11 +52,10 @@ class ConsoleUsersBrowserSystemIT {
         base = HeraldServer.get().baseUrl();
         browser = Browser.open();
         browser.manage().window().setSize(new Dimension(1366, 768));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = new Page(browser);
+        wait = page.waiting();
         browser.get(base + "/console/users.xhtml");
-        type("login:username", "admin");
-        type("login:password", HeraldServer.ADMIN_PASSWORD);
-        click("login:signIn");
+        page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/console/users.xhtml"));
     }
 
@@ -71,30 +70,30 @@ class ConsoleUsersBrowserSystemIT {
     @Order(1)
     void aPartnerWithoutAnEMailOrWithAWeakPasswordIsNotCreated() {
         Browser.screenshot(browser, "console-users");
-        click("users:addPartner");
+        page.click("users:addPartner");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("userDialog_title"), "New partner"));
-        type("userForm:username", PARTNER);
-        type("userForm:displayName", "Northern Promotions");
-        type("userForm:password", "short");
-        click("userForm:save");
-        waitForText("userForm", "A partner needs an e-mail address");
+        page.type("userForm:username", PARTNER);
+        page.type("userForm:displayName", "Northern Promotions");
+        page.type("userForm:password", "short");
+        page.click("userForm:save");
+        page.waitForText("userForm", "A partner needs an e-mail address");
 
-        type("userForm:email", PARTNER + "@promoter.example");
-        type("userForm:password", "password1234");
-        click("userForm:save");
-        waitForText("userForm", "most common");
+        page.type("userForm:email", PARTNER + "@promoter.example");
+        page.type("userForm:password", "password1234");
+        page.click("userForm:save");
+        page.waitForText("userForm", "most common");
         Browser.screenshot(browser, "console-users-partner-invalid");
     }
 
     @Test
     @Order(2)
     void aPartnerIsCreatedWithCollectReportsOnly() {
-        type("userForm:password", FIRST_PASSWORD);
-        click("userForm:save");
+        page.type("userForm:password", FIRST_PASSWORD);
+        page.click("userForm:save");
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), PARTNER + " is created"));
 
-        type("users:query", PARTNER);
+        page.search("users:query", PARTNER);
         wait.ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector("#users\\:table tbody tr[data-ri]"))
                                 .size()
@@ -107,16 +106,33 @@ class ConsoleUsersBrowserSystemIT {
 
     @Test
     @Order(3)
-    void atFirstSignInThePartnerChoosesTheirOwnPassword() {
-        browser.get(base + "/partner/");
-        type("login:username", PARTNER);
-        type("login:password", FIRST_PASSWORD);
-        click("login:signIn");
-        wait.until(ExpectedConditions.urlContains("/partner/password.xhtml"));
+    void theAuditLogShowsWhoCreatedThePartnerAndWhatTheAccountLooksLike() {
+        page.click("navAudit");
+        wait.until(ExpectedConditions.urlContains("/console/audit.xhtml"));
+        page.type("audit:action", "user.create.partner");
+        browser.findElement(By.id("audit:actor")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:table"), PARTNER));
+        String row = browser.findElement(By.id("audit:table")).getText();
+        assertThat(row).contains("admin", "user.create.partner");
+
+        browser.findElement(By.cssSelector("#audit\\:table .ui-row-toggler")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:table"), "\"Collect Reports\""));
+        assertThat(browser.findElement(By.id("audit:table")).getText())
+                .contains("\"username\": \"" + PARTNER + "\"")
+                .doesNotContain("PBKDF2");
+        Browser.screenshot(browser, "console-audit");
     }
 
     @Test
     @Order(4)
+    void atFirstSignInThePartnerChoosesTheirOwnPassword() {
+        browser.get(base + "/partner/");
+        page.signIn(PARTNER, FIRST_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/partner/password.xhtml"));
+    }
+
+    @Test
+    @Order(5)
     void staffWithoutManageUsersAreRefusedThePageAndDoNotSeeItsLink() {
         String roleName = "Schedule viewer " + UUID.randomUUID().toString().substring(0, 6);
         Api admin = Api.admin();
@@ -133,9 +149,7 @@ class ConsoleUsersBrowserSystemIT {
         TestUser viewer = TestUsers.create(roleName);
         browser.manage().deleteAllCookies();
         browser.get(base + "/console/");
-        type("login:username", viewer.username());
-        type("login:password", viewer.password());
-        click("login:signIn");
+        page.signIn(viewer.username(), viewer.password());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
         assertThat(browser.findElements(By.id("navUsers"))).isEmpty();
         assertThat(browser.findElements(By.id("navSchedules"))).hasSize(1);
@@ -144,27 +158,5 @@ class ConsoleUsersBrowserSystemIT {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not allowed"));
         assertThat(browser.getPageSource()).doesNotContain(PARTNER);
-    }
-
-    private static void click(String id) {
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            WebElement element =
-                    ExpectedConditions.elementToBeClickable(By.id(id)).apply(driver);
-            if (element == null) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void waitForText(String id, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 }

@@ -212,7 +212,12 @@ class DeliverySystemIT {
 
         MimeMessage notice = only(messagesTo(email(owner)));
         assertThat(notice.getSubject()).contains("partly failed");
-        assertThat(text(notice)).contains(refused, "550", "/api/v1/runs/" + runId);
+        assertThat(text(notice))
+                .contains(
+                        refused,
+                        "550",
+                        "/console/runs.xhtml?runId=" + runId,
+                        "/api/v1/runs/" + runId + "/resend-failed");
 
         HeraldServer.get().smtpGate().allow(refused);
         HttpResponse<String> resend = asOwner.post("/api/v1/runs/" + runId + "/resend-failed", "{}");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -30,6 +31,11 @@ public final class Browser {
     private Browser() {}
 
     public static WebDriver open() {
+        return open(null);
+    }
+
+    /** A browser that saves downloads in the given directory without asking (none when null). */
+    public static WebDriver open(Path downloads) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver); .ci/run installs them");
@@ -50,6 +56,15 @@ public final class Browser {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1366,768");
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of(
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().window().setSize(new Dimension(1366, 768));

@@ -111,10 +111,10 @@ public final class MailComposer {
             body.paragraph("What went wrong:");
             body.list(notice.problems());
         }
-        body.paragraph("The run, with every delivery:");
-        body.link(notice.runUrl());
-        body.paragraph("Once the cause is mended, “Resend failed” sends the failed e-mails again and nothing else"
-                + " (POST " + notice.runUrl() + "/resend-failed).");
+        body.paragraph("The run, with every delivery, in the console:");
+        body.link(notice.runPage());
+        body.paragraph("Once the cause is mended, “Resend failed” there sends the failed e-mails again and nothing"
+                + " else (or, from another system, POST " + notice.resendUrl() + ").");
         body.footer("Sent by Herald for " + notice.clientName() + ".");
         String subject = "Herald: the run of “" + notice.scheduleName() + "” "
                 + ("FAILED".equals(notice.status()) ? "failed" : "partly failed");

@@ -14,4 +14,14 @@ public record OwnerNotice(
         ZonedDateTime scheduledFor,
         String summary,
         List<String> problems,
-        String runUrl) {}
+        String publicUrl) {
+
+    /** The run in the console's run history, opened. */
+    public String runPage() {
+        return publicUrl + "/console/runs.xhtml?runId=" + runId;
+    }
+
+    public String resendUrl() {
+        return publicUrl + "/api/v1/runs/" + runId + "/resend-failed";
+    }
+}

@@ -525,7 +525,7 @@ public class RunExecution {
                 context.plan.scheduledFor().atZone(context.zone),
                 tally.summary(),
                 tally.problems(),
-                delivery.publicUrl() + "/api/v1/runs/" + context.runId());
+                delivery.publicUrl());
         InternetAddress from = from(context.organisation);
         String messageId = "<herald." + context.runId() + ".owner." + context.fence.attempt() + "@"
                 + from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) + ">";

@@ -133,7 +133,7 @@ class MailComposerTest {
                 ZonedDateTime.of(2026, 11, 25, 7, 5, 0, 0, LONDON),
                 "Sent 1 of 2 e-mails; 1 failed.",
                 List.of("“Sales” to nobody@example.org: 550 5.1.1 mailbox unavailable"),
-                "http://localhost:8080/api/v1/runs/42");
+                "http://localhost:8080");
 
         MimeMessage read = roundTrip(composer().ownerNotice(notice, "<herald.42.owner.1@example.org>"));
 
@@ -141,7 +141,8 @@ class MailComposerTest {
         assertThat(part(read, "text/plain"))
                 .contains("ended partially failed. Sent 1 of 2 e-mails; 1 failed.")
                 .contains("550 5.1.1 mailbox unavailable")
-                .contains("http://localhost:8080/api/v1/runs/42/resend-failed");
+                .contains("http://localhost:8080/console/runs.xhtml?runId=42")
+                .contains("POST http://localhost:8080/api/v1/runs/42/resend-failed");
     }
 
     @Test

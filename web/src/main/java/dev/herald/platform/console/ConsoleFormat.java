@@ -6,7 +6,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * How the console writes instants: in a named time zone, day and time, with the zone's short name,
@@ -16,6 +18,14 @@ import java.util.Locale;
 @Named
 @ApplicationScoped
 public class ConsoleFormat {
+
+    private static final List<String> TIME_ZONES = Stream.concat(
+                    Stream.of("UTC"),
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(zone ->
+                                    zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+                            .sorted())
+            .toList();
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm zzz", Locale.UK);
 
@@ -30,5 +40,10 @@ public class ConsoleFormat {
             zoneId = ZoneId.of("UTC");
         }
         return WHEN.format(instant.atZone(zoneId));
+    }
+
+    /** The time zones to choose from: UTC, then the region/city names in alphabetical order. */
+    public List<String> getTimeZones() {
+        return TIME_ZONES;
     }
 }

@@ -31,6 +31,7 @@ public class RunHistoryView implements Serializable {
     RunService runs;
 
     private Long scheduleId;
+    private Long runId;
     private String status;
     private LazyDataModel<RunView> model;
     private transient Map<Long, RunView> details = new HashMap<>();
@@ -40,13 +41,24 @@ public class RunHistoryView implements Serializable {
         model = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return (int) runs.list(scheduleId, status, 0, 1).total();
+                return runId != null
+                        ? 1
+                        : (int) runs.list(scheduleId, status, 0, 1).total();
             }
 
             @Override
             public List<RunView> load(
                     int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
                 details = new HashMap<>();
+                if (runId != null) {
+                    try {
+                        setRowCount(1);
+                        return List.of(runs.find(runId));
+                    } catch (NotFoundException e) {
+                        setRowCount(0);
+                        return List.of();
+                    }
+                }
                 Page<RunView> page = runs.list(scheduleId, status, first / pageSize, pageSize);
                 setRowCount((int) page.total());
                 return page.items();
@@ -111,6 +123,15 @@ public class RunHistoryView implements Serializable {
 
     public void setScheduleId(Long scheduleId) {
         this.scheduleId = scheduleId;
+    }
+
+    /** One run, opened: where the owner's failure notice points. */
+    public Long getRunId() {
+        return runId;
+    }
+
+    public void setRunId(Long runId) {
+        this.runId = runId;
     }
 
     public String getStatus() {

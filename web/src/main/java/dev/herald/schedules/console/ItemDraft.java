@@ -1,16 +1,11 @@
 package dev.herald.schedules.console;
 
-import dev.herald.reports.boundary.ParameterView;
+import dev.herald.reports.console.CriteriaValues;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One report of the schedule being edited, as the editor's forms change it: mutable, and kept in
- * the view until the schedule is saved. Criteria are held as text per parameter (lists for
- * multiple choices) and turned into JSON when saved.
+ * the view until the schedule is saved, with its criteria as their form holds them.
  */
 public class ItemDraft implements Serializable {
 
@@ -25,10 +20,7 @@ public class ItemDraft implements Serializable {
     private String format = "EXCEL_FORMATTED";
     private String csvDelimiter = "COMMA";
     private boolean skipWhenEmpty;
-    private List<ParameterView> parameters = new ArrayList<>();
-    private Map<String, String> values = new LinkedHashMap<>();
-    /** Per multiple-choice parameter, what is chosen: a list, or the array Faces sets from the form. */
-    private Map<String, Object> multiValues = new LinkedHashMap<>();
+    private CriteriaValues criteria = new CriteriaValues();
 
     ItemDraft copy() {
         ItemDraft copy = new ItemDraft();
@@ -43,9 +35,7 @@ public class ItemDraft implements Serializable {
         copy.format = format;
         copy.csvDelimiter = csvDelimiter;
         copy.skipWhenEmpty = skipWhenEmpty;
-        copy.parameters = new ArrayList<>(parameters);
-        copy.values = new LinkedHashMap<>(values);
-        multiValues.forEach((name, chosen) -> copy.multiValues.put(name, CriteriaForm.chosen(chosen)));
+        copy.criteria = criteria.copy();
         return copy;
     }
 
@@ -137,19 +127,7 @@ public class ItemDraft implements Serializable {
         this.skipWhenEmpty = skipWhenEmpty;
     }
 
-    public List<ParameterView> getParameters() {
-        return parameters;
-    }
-
-    public void setParameters(List<ParameterView> parameters) {
-        this.parameters = parameters;
-    }
-
-    public Map<String, String> getValues() {
-        return values;
-    }
-
-    public Map<String, Object> getMultiValues() {
-        return multiValues;
+    public CriteriaValues getCriteria() {
+        return criteria;
     }
 }

@@ -6,7 +6,6 @@ import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
 import dev.herald.reports.boundary.ReportCatalog;
 import dev.herald.reports.boundary.ReportSummary;
-import dev.herald.reports.control.RelativeDate;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
 import dev.herald.schedules.boundary.OccursInput;
 import dev.herald.schedules.boundary.OccursView;
@@ -31,7 +30,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -180,7 +178,7 @@ public class ScheduleEditView implements Serializable {
             draftOf.setFormat(item.format());
             draftOf.setCsvDelimiter(item.csvDelimiter());
             draftOf.setSkipWhenEmpty(item.skipWhenEmpty());
-            CriteriaForm.fill(draftOf, catalog.get(item.reportKey()).parameters(), item.criteria());
+            draftOf.getCriteria().fill(catalog.get(item.reportKey()).parameters(), item.criteria());
             items.add(draftOf);
         }
         refreshPreview();
@@ -264,7 +262,7 @@ public class ScheduleEditView implements Serializable {
                 .findFirst()
                 .orElse(null);
         draft.setCriteriaSetId(set == null ? null : set.id());
-        CriteriaForm.fill(draft, catalog.get(draft.getReportKey()).parameters(), set == null ? null : set.criteria());
+        draft.getCriteria().fill(catalog.get(draft.getReportKey()).parameters(), set == null ? null : set.criteria());
         if (draft.getDisplayName() == null || draft.getDisplayName().isBlank()) {
             draft.setDisplayName(draft.getReportName());
         }
@@ -289,7 +287,7 @@ public class ScheduleEditView implements Serializable {
     }
 
     public String criteriaSummary(ItemDraft item) {
-        return CriteriaForm.summary(item);
+        return item.getCriteria().summary();
     }
 
     public void save() throws IOException {
@@ -334,7 +332,7 @@ public class ScheduleEditView implements Serializable {
                     item.getId(),
                     item.getReportKey(),
                     item.getCriteriaSetId(),
-                    CriteriaForm.toJson(item),
+                    item.getCriteria().toJson(),
                     item.getDisplayName(),
                     item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
                     item.getSubject(),
@@ -374,13 +372,6 @@ public class ScheduleEditView implements Serializable {
         }
     }
 
-    public List<String> getTimeZones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-                .sorted()
-                .toList();
-    }
-
     public List<String> getWeekdays() {
         return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
     }
@@ -392,14 +383,6 @@ public class ScheduleEditView implements Serializable {
         }
         choices.add("LAST");
         return choices;
-    }
-
-    public Map<String, String> getRelativeDates() {
-        Map<String, String> dates = new LinkedHashMap<>();
-        for (RelativeDate date : RelativeDate.values()) {
-            dates.put(date.label(), date.name());
-        }
-        return dates;
     }
 
     public String label(String constant) {

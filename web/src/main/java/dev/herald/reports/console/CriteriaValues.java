@@ -1,4 +1,4 @@
-package dev.herald.schedules.console;
+package dev.herald.reports.console;
 
 import dev.herald.reports.boundary.ParameterView;
 import dev.herald.reports.control.RelativeDate;
@@ -9,27 +9,46 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Criteria between their JSON form (as schedules and criteria sets keep them) and the text the
- * editor's fields hold. A date range is a relative metric ("LAST_WEEK") or two dates written
- * "2026-11-01..2026-11-30". The server checks the values when the schedule is saved.
+ * A report's criteria as a form holds them: per parameter the text of its field, or for a multiple
+ * choice what is chosen; to and from their JSON form (as schedules and criteria sets keep them). A
+ * date range is a relative metric ("LAST_WEEK") or two dates written "2026-11-01..2026-11-30". The
+ * server checks the values when they are used. The schedule editor and the Report Explorer share it,
+ * with the fields of {@code /WEB-INF/includes/criteria.xhtml}.
  */
-final class CriteriaForm {
+public class CriteriaValues implements Serializable {
 
     private static final String RANGE = "..";
+    private static final Map<String, String> RELATIVE_DATES = relativeDates();
 
-    private CriteriaForm() {}
+    private List<ParameterView> parameters = new ArrayList<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+    /** Per multiple-choice parameter, what is chosen: a list, or the array Faces sets from the form. */
+    private final Map<String, Object> multiValues = new LinkedHashMap<>();
 
-    static void fill(ItemDraft draft, List<ParameterView> parameters, JsonObject criteria) {
-        draft.setParameters(new ArrayList<>(parameters));
-        draft.getValues().clear();
-        draft.getMultiValues().clear();
+    public CriteriaValues copy() {
+        CriteriaValues copy = new CriteriaValues();
+        copy.parameters = new ArrayList<>(parameters);
+        copy.values.putAll(values);
+        multiValues.forEach((name, chosen) -> copy.multiValues.put(name, chosen(chosen)));
+        return copy;
+    }
+
+    /** Shows these parameters with the given criteria, each missing one with its default. */
+    public void fill(List<ParameterView> parameters, JsonObject criteria) {
+        this.parameters = new ArrayList<>(parameters);
+        values.clear();
+        multiValues.clear();
         for (ParameterView parameter : parameters) {
             JsonValue value = criteria == null ? null : criteria.get(parameter.name());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -40,24 +59,24 @@ final class CriteriaForm {
                 if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
                     value.asJsonArray().forEach(v -> chosen.add(text(v)));
                 }
-                draft.getMultiValues().put(parameter.name(), chosen);
+                multiValues.put(parameter.name(), chosen);
             } else {
-                draft.getValues().put(parameter.name(), value == null ? null : text(value));
+                values.put(parameter.name(), value == null ? null : text(value));
             }
         }
     }
 
-    static JsonObject toJson(ItemDraft draft) {
+    public JsonObject toJson() {
         JsonObjectBuilder criteria = Json.createObjectBuilder();
-        for (ParameterView parameter : draft.getParameters()) {
+        for (ParameterView parameter : parameters) {
             String name = parameter.name();
             if ("MULTI_CHOICE".equals(parameter.type())) {
                 JsonArrayBuilder chosen = Json.createArrayBuilder();
-                chosen(draft.getMultiValues().get(name)).forEach(chosen::add);
+                chosen(multiValues.get(name)).forEach(chosen::add);
                 criteria.add(name, chosen);
                 continue;
             }
-            String text = draft.getValues().get(name);
+            String text = values.get(name);
             if (text == null || text.isBlank()) {
                 continue;
             }
@@ -92,13 +111,13 @@ final class CriteriaForm {
         return criteria.build();
     }
 
-    /** The criteria in a line, for the list of a schedule's reports. */
-    static String summary(ItemDraft draft) {
+    /** The criteria in a line, for lists. */
+    public String summary() {
         StringJoiner line = new StringJoiner("; ");
-        for (ParameterView parameter : draft.getParameters()) {
+        for (ParameterView parameter : parameters) {
             String shown = "MULTI_CHOICE".equals(parameter.type())
-                    ? String.join(", ", chosen(draft.getMultiValues().get(parameter.name())))
-                    : draft.getValues().get(parameter.name());
+                    ? String.join(", ", chosen(multiValues.get(parameter.name())))
+                    : values.get(parameter.name());
             if (shown != null && !shown.isBlank()) {
                 line.add(parameter.label() + ": " + relativeLabel(shown));
             }
@@ -115,7 +134,7 @@ final class CriteriaForm {
     }
 
     /** The options chosen in a multiple choice, whichever form the value arrived in. */
-    static List<String> chosen(Object value) {
+    private static List<String> chosen(Object value) {
         List<String> chosen = new ArrayList<>();
         if (value instanceof Object[] array) {
             for (Object option : array) {
@@ -125,6 +144,42 @@ final class CriteriaForm {
             options.forEach(option -> chosen.add(String.valueOf(option)));
         }
         return chosen;
+    }
+
+    private static Map<String, String> relativeDates() {
+        Map<String, String> dates = new LinkedHashMap<>();
+        for (RelativeDate date : RelativeDate.values()) {
+            dates.put(date.label(), date.name());
+        }
+        return Collections.unmodifiableMap(dates);
+    }
+
+    /** The date metrics a date range may be, label to name, for the fields' choices. */
+    public Map<String, String> getRelativeDates() {
+        return RELATIVE_DATES;
+    }
+
+    /** The id of the field that edits a parameter in {@code criteria.xhtml}, for its label. */
+    public String fieldOf(ParameterView parameter) {
+        return switch (parameter.type()) {
+            case "DATE_RANGE" -> "criterionRange";
+            case "CHOICE" -> "criterionChoice";
+            case "MULTI_CHOICE" -> "criterionMulti";
+            case "BOOLEAN" -> "criterionBoolean";
+            default -> "criterionText";
+        };
+    }
+
+    public List<ParameterView> getParameters() {
+        return parameters;
+    }
+
+    public Map<String, String> getValues() {
+        return values;
+    }
+
+    public Map<String, Object> getMultiValues() {
+        return multiValues;
     }
 
     private static String text(JsonValue value) {

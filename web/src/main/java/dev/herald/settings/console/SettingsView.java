@@ -1,0 +1,138 @@
+package dev.herald.settings.console;
+
+import dev.herald.access.entity.SecurityRoles;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.settings.boundary.OrganisationView;
+import dev.herald.settings.boundary.SettingsService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/**
+ * The organisation's settings: every member of staff reads them, Manage Settings changes them. The
+ * attachment limit is shown in MiB (the API counts bytes); the boundary checks every field.
+ */
+@Named
+@ViewScoped
+public class SettingsView implements Serializable {
+
+    private static final BigDecimal MIB = BigDecimal.valueOf(1024L * 1024);
+    private static final String FORM = "settings:";
+
+    @Inject
+    SettingsService settings;
+
+    private String clientName;
+    private String timeZone;
+    private String fromAddress;
+    private BigDecimal attachmentLimitMib;
+    private Integer linkLifetimeDays;
+    private Integer fileRetentionDays;
+
+    @PostConstruct
+    void init() {
+        show(settings.organisationForStaff());
+    }
+
+    private void show(OrganisationView organisation) {
+        clientName = organisation.clientName();
+        timeZone = organisation.timeZone();
+        fromAddress = organisation.fromAddress();
+        attachmentLimitMib = BigDecimal.valueOf(organisation.attachmentLimitBytes())
+                .divide(MIB, 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        linkLifetimeDays = organisation.linkLifetimeDays();
+        fileRetentionDays = organisation.fileRetentionDays();
+    }
+
+    public void save() {
+        long attachmentBytes = attachmentLimitMib == null
+                ? 0
+                : attachmentLimitMib
+                        .multiply(MIB)
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValue();
+        OrganisationView input = new OrganisationView(
+                clientName,
+                timeZone,
+                fromAddress,
+                attachmentBytes,
+                linkLifetimeDays == null ? 0 : linkLifetimeDays,
+                fileRetentionDays == null ? 0 : fileRetentionDays);
+        try {
+            show(settings.update(input, Faces.getRemoteAddr()));
+            Messages.addGlobalInfo("The settings are saved.");
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> Messages.addError(FORM + fieldOf(error.field()), message(error)));
+            Faces.validationFailed();
+        }
+    }
+
+    private static String fieldOf(String field) {
+        return "attachmentLimitBytes".equals(field) ? "attachmentLimit" : field;
+    }
+
+    private static String message(ValidationException.FieldError error) {
+        return "attachmentLimitBytes".equals(error.field())
+                ? "Between 0.01 MiB (about 1 KiB) and 100 MiB."
+                : error.message();
+    }
+
+    public boolean isReadOnly() {
+        return !Faces.isUserInRole(SecurityRoles.MANAGE_SETTINGS);
+    }
+
+    public String getClientName() {
+        return clientName;
+    }
+
+    public void setClientName(String clientName) {
+        this.clientName = clientName;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getFromAddress() {
+        return fromAddress;
+    }
+
+    public void setFromAddress(String fromAddress) {
+        this.fromAddress = fromAddress;
+    }
+
+    public BigDecimal getAttachmentLimitMib() {
+        return attachmentLimitMib;
+    }
+
+    public void setAttachmentLimitMib(BigDecimal attachmentLimitMib) {
+        this.attachmentLimitMib = attachmentLimitMib;
+    }
+
+    public Integer getLinkLifetimeDays() {
+        return linkLifetimeDays;
+    }
+
+    public void setLinkLifetimeDays(Integer linkLifetimeDays) {
+        this.linkLifetimeDays = linkLifetimeDays;
+    }
+
+    public Integer getFileRetentionDays() {
+        return fileRetentionDays;
+    }
+
+    public void setFileRetentionDays(Integer fileRetentionDays) {
+        this.fileRetentionDays = fileRetentionDays;
+    }
+}
