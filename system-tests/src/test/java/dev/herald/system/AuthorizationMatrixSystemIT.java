@@ -79,6 +79,14 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/runs/{run}/items/{item}/file        -         401 403 200 200 200
             POST   /api/v1/runs/{run}/resend-failed            -         401 403 403 409 409
             POST   /api/v1/runs/{run}/cancel                   -         401 403 403 409 409
+            GET    /api/v1/on-demand                           -         401 200 403 403 200
+            POST   /api/v1/on-demand/{missing}/run             -         401 404 403 403 404
+            GET    /api/v1/on-demand/runs                      -         401 200 403 403 200
+            GET    /api/v1/on-demand/runs/{missing}            -         401 404 403 403 404
+            GET    /api/v1/on-demand/runs/{missing}/file       -         401 404 403 403 404
+            POST   /api/v1/on-demand/runs/{missing}/cancel     -         401 404 403 403 404
+            GET    /api/v1/my-files                            -         401 200 403 403 200
+            GET    /api/v1/my-files/{missing}/file             -         401 404 403 403 404
             GET    /api/v1/users                               -         401 403 403 200 200
             POST   /api/v1/users                               {}        401 403 403 400 400
             POST   /api/v1/users/partners                      {}        401 403 403 400 400

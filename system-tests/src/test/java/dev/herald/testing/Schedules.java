@@ -1,6 +1,7 @@
 package dev.herald.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
@@ -69,6 +70,38 @@ public final class Schedules {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A schedule that only runs on demand (no timetable), holding the given items. */
+    public static JsonObject onDemand(String name, JsonObject... items) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (JsonObject item : items) {
+            list.add(item);
+        }
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", "Made by a system test")
+                .add("runOnDemand", true)
+                .add("runAsSchedule", false)
+                .add("items", list)
+                .build();
+    }
+
+    /** An item of Payments & Activities (detailed) for last week, in a format, to the given addresses. */
+    public static JsonObject lastWeekPayments(String displayName, String format, String deliverAs, String... to) {
+        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        for (String address : to) {
+            recipients.add(address);
+        }
+        return Json.createObjectBuilder()
+                .add("reportKey", "payments-activities-detailed")
+                .add("criteriaSetId", lastWeekCriteriaSet())
+                .add("displayName", displayName)
+                .add("recipients", recipients)
+                .add("deliverAs", deliverAs)
+                .add("format", format)
+                .add("csvDelimiter", "COMMA")
+                .build();
     }
 
     public static String uniqueName(String prefix) {

@@ -85,7 +85,7 @@ public class DownloadService {
                 .about("runItem", item.getId())
                 .withDetail("{\"via\":\"link\",\"deliveryId\":" + delivery.getId() + ",\"as\":\""
                         + (recipient ? "recipient" : "staff") + "\"}"));
-        return new LinkAccess.Granted(file(item));
+        return new LinkAccess.Granted(RunFile.of(item));
     }
 
     /** A run's file for staff, through the API. */
@@ -101,7 +101,7 @@ public class DownloadService {
         auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "file.download", remoteAddress)
                 .about("runItem", item.getId())
                 .withDetail("{\"via\":\"api\",\"runId\":" + runId + "}"));
-        return file(item);
+        return RunFile.of(item);
     }
 
     /** Streams a file that {@link #openLink} or {@link #openRunFile} granted. */
@@ -139,13 +139,5 @@ public class DownloadService {
                 .about("runItem", item == null ? null : item.getId())
                 .withDetail("{\"reason\":\"" + why + "\"}"));
         return new LinkAccess.Refused();
-    }
-
-    private static RunFile file(RunItem item) {
-        return new RunFile(
-                item.getId(),
-                item.getFileName(),
-                item.getContentType(),
-                item.getByteCount() == null ? 0 : item.getByteCount());
     }
 }

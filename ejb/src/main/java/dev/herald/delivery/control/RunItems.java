@@ -32,10 +32,17 @@ public final class RunItems {
             Instant scheduledFor,
             List<String> recipientsOverride,
             String ownerEmail,
-            String takeOverNote) {
+            String takeOverNote,
+            Long onlyItemId,
+            String requestedBy) {
 
         public boolean isTest() {
             return "TEST".equals(trigger);
+        }
+
+        /** A partner's run of one item: the file is kept for them, nobody is mailed. */
+        public boolean isOnDemand() {
+            return "ON_DEMAND".equals(trigger);
         }
     }
 
@@ -75,7 +82,7 @@ public final class RunItems {
     public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
-                        + " r.detail, u.email FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
+                        + " r.detail, r.only_item_id, r.requested_by, u.email FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
                         + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
@@ -86,6 +93,8 @@ public final class RunItems {
                 Long schedule = row.wasNull() ? null : scheduleId;
                 String override = row.getString("recipients_override");
                 String detail = row.getString("detail");
+                long onlyItem = row.getLong("only_item_id");
+                Long onlyItemId = row.wasNull() ? null : onlyItem;
                 return Optional.of(new Plan(
                         runId,
                         row.getString("run_trigger"),
@@ -94,14 +103,17 @@ public final class RunItems {
                         Jdbc.instant(row, "scheduled_for"),
                         split(override),
                         row.getString("email"),
-                        detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null));
+                        detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
+                        onlyItemId,
+                        row.getString("requested_by")));
             }
         }
     }
 
     /**
      * Copies the schedule's items into the run, once: a run taken over or resent keeps the items it
-     * began with. Answers how many items the run has.
+     * began with. An on-demand run copies its one item, with no recipients and never skipped when
+     * empty (the partner asked for the file). Answers how many items the run has.
      */
     public static int copyItems(Connection connection, Plan plan) throws SQLException {
         int existing = count(connection, plan.runId());
@@ -126,22 +138,30 @@ public final class RunItems {
                         "SELECT s.id, s.position, s.display_name, d.report_key, d.name, s.file_format, s.csv_delimiter,"
                                 + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria FROM scheduled_report s"
                                 + " JOIN report_definition d ON d.id = s.report_id WHERE s.schedule_id = ?"
+                                + (plan.onlyItemId() == null ? "" : " AND s.id = ?")
                                 + " ORDER BY s.position");
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO run_item (run_id, scheduled_report_id, position, display_name, report_key,"
                                 + " report_name, file_format, csv_delimiter, deliver_as, skip_when_empty, subject,"
                                 + " criteria, recipients, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")) {
             query.setLong(1, plan.scheduleId());
+            if (plan.onlyItemId() != null) {
+                query.setLong(2, plan.onlyItemId());
+            }
             int copied = 0;
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     long itemId = row.getLong(1);
-                    List<String> to =
-                            plan.isTest() ? plan.recipientsOverride() : recipients.getOrDefault(itemId, List.of());
+                    List<String> to = plan.isOnDemand()
+                            ? List.of()
+                            : plan.isTest() ? plan.recipientsOverride() : recipients.getOrDefault(itemId, List.of());
                     insert.setLong(1, plan.runId());
                     insert.setLong(2, itemId);
                     for (int column = 2; column <= 11; column++) {
                         insert.setObject(column + 1, row.getObject(column));
+                    }
+                    if (plan.isOnDemand()) {
+                        insert.setBoolean(10, false);
                     }
                     insert.setString(13, String.join(",", to));
                     insert.addBatch();

@@ -41,6 +41,9 @@ public record RunTally(
             parts.add(
                     failed == 0 ? "Sent " + plural(sent, "e-mail") : "Sent " + sent + " of " + plural(mails, "e-mail"));
         }
+        if (mails == 0 && itemsRendered > 0) {
+            parts.add("Made " + plural(itemsRendered, "report") + " to download");
+        }
         if (failed > 0) {
             parts.add(failed + " failed" + (inDoubt > 0 ? " (" + inDoubt + " in doubt)" : ""));
         }

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs a report's query and streams its rows into a renderer, adding up the totals on the way. The
@@ -50,7 +52,8 @@ public final class QueryRunner {
                 query.setMaxRows((int) Math.min(maxRows, Integer.MAX_VALUE));
             }
             statement.bind(query);
-            try (ResultSet rows = query.executeQuery()) {
+            try (ResultSet wrapped = query.executeQuery()) {
+                ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
                 ColumnReader[] readers = readers(rows.getMetaData(), columns, zone);
                 Totals totals = new Totals(columns);
@@ -68,6 +71,36 @@ public final class QueryRunner {
                 renderer.finish(totals.row(), count);
                 return count;
             }
+        }
+    }
+
+    /**
+     * The driver's own result set behind the server's wrapper. Payara's JDBC wrapper calls the
+     * JDBC 4.1 methods, {@code getObject(index, LocalDate.class)} among them, by reflection, looking
+     * the method up on every call: measured, that was a third of the server's CPU while partners ran
+     * 10,000-row reports at once. Rows are read from the driver directly; the wrapper still closes.
+     * (Unwrapping to {@code ResultSet} answers the wrapper itself, so the drivers' classes are named.)
+     */
+    static ResultSet driverResultSet(ResultSet rows) throws SQLException {
+        for (Class<?> driver : DRIVER_RESULT_SETS) {
+            if (!driver.isInstance(rows) && rows.isWrapperFor(driver)) {
+                return (ResultSet) rows.unwrap(driver);
+            }
+        }
+        return rows;
+    }
+
+    private static final List<Class<?>> DRIVER_RESULT_SETS = Stream.of(
+                    "org.postgresql.jdbc.PgResultSet", "org.h2.jdbc.JdbcResultSet")
+            .map(QueryRunner::loadable)
+            .flatMap(Optional::stream)
+            .toList();
+
+    private static Optional<Class<?>> loadable(String name) {
+        try {
+            return Optional.of(Class.forName(name, false, QueryRunner.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return Optional.empty();
         }
     }
 

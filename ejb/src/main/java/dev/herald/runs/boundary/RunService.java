@@ -8,6 +8,7 @@ import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.control.InstanceName;
+import dev.herald.runs.control.RunCancellation;
 import dev.herald.runs.control.RunExecution;
 import dev.herald.runs.control.RunWorkers;
 import dev.herald.runs.entity.Delivery;
@@ -176,19 +177,11 @@ public class RunService {
     @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
     public RunView cancel(long runId) {
         Run run = lockedRun(runId);
-        if (!run.getStatus().isActive()) {
+        if (!RunCancellation.isCancellable(run)) {
             throw new ConflictException("Run " + runId + " has already ended (" + run.getStatus() + ").");
         }
         String by = caller();
-        run.cancel(by, clock.instant());
-        em.createNativeQuery("UPDATE delivery SET status = 'CANCELLED', next_attempt_at = NULL"
-                        + " WHERE status IN ('PENDING', 'RETRY')"
-                        + " AND run_item_id IN (SELECT id FROM run_item WHERE run_id = ?1)")
-                .setParameter(1, runId)
-                .executeUpdate();
-        em.createNativeQuery("UPDATE run_item SET status = 'CANCELLED' WHERE run_id = ?1 AND status = 'PENDING'")
-                .setParameter(1, runId)
-                .executeUpdate();
+        RunCancellation.cancel(em, run, by, clock.instant());
         auditLog.record(AuditRecord.of(by, "run.cancel", null).about("run", runId));
         LOG.info(() -> "Run " + runId + " cancelled by " + by);
         return view(run);

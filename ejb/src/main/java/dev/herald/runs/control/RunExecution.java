@@ -117,6 +117,9 @@ public class RunExecution {
     RunJournal journal;
 
     @Inject
+    OnDemandEnds onDemandEnds;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -173,7 +176,8 @@ public class RunExecution {
                     return;
                 }
             }
-            if (send(context, ledger)) {
+            // An on-demand run mails nobody: no SMTP session is opened for it.
+            if (plan.isOnDemand() || send(context, ledger)) {
                 finish(context);
             }
         } finally {
@@ -486,12 +490,18 @@ public class RunExecution {
             detail.append(context.plan.takeOverNote()).append(' ');
         }
         detail.append(tally.summary());
-        if (!"SUCCEEDED".equals(status) && !context.plan.isTest()) {
+        // A test's sender and an on-demand run's partner see the outcome themselves; the owner is told of the rest.
+        if (!"SUCCEEDED".equals(status) && !context.plan.isTest() && !context.plan.isOnDemand()) {
             tellOwner(context, tally, status)
                     .ifPresent(problem -> detail.append(' ').append(problem));
         }
-        journal.record(RunOwnership.Event.ended(
-                context.runId(), context.fence.attempt(), status, clock.instant(), detail.toString()));
+        RunOwnership.Event ended = RunOwnership.Event.ended(
+                context.runId(), context.fence.attempt(), status, clock.instant(), detail.toString());
+        if (context.plan.isOnDemand()) {
+            journal.record(ended, () -> onDemandEnds.ended(context.runId(), context.plan.requestedBy()));
+        } else {
+            journal.record(ended);
+        }
         LOG.info(() -> "Run " + context.runId() + " attempt " + context.fence.attempt() + " " + status + ": " + detail);
     }
 

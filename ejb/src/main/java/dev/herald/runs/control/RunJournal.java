@@ -47,7 +47,10 @@ public class RunJournal {
     @Inject
     InstanceName instance;
 
-    private final BlockingQueue<RunOwnership.Event> events = new LinkedBlockingQueue<>();
+    /** An event, and what to do once it is committed (nothing for most). */
+    private record Entry(RunOwnership.Event event, Runnable afterWritten) {}
+
+    private final BlockingQueue<Entry> events = new LinkedBlockingQueue<>();
     private volatile boolean running = true;
     private Thread writer;
 
@@ -59,27 +62,52 @@ public class RunJournal {
     }
 
     public void record(RunOwnership.Event event) {
-        events.add(event);
+        events.add(new Entry(event, null));
+    }
+
+    /**
+     * Records an event and, once it is committed, runs {@code afterWritten} on the journal's thread:
+     * it must be short (an on-demand run's end wakes whoever waits for it and lets the requester's
+     * next run start).
+     */
+    public void record(RunOwnership.Event event, Runnable afterWritten) {
+        events.add(new Entry(event, afterWritten));
     }
 
     private void writeForever() {
         while (running || !events.isEmpty()) {
             try {
-                RunOwnership.Event first = events.poll(1, TimeUnit.SECONDS);
+                Entry first = events.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<RunOwnership.Event> batch = new ArrayList<>();
+                List<Entry> batch = new ArrayList<>();
                 batch.add(first);
                 events.drainTo(batch, MAX_BATCH - 1);
                 writeUntilDone(batch);
+                afterWritten(batch);
             } catch (InterruptedException e) {
                 running = false;
             }
         }
     }
 
-    private void writeUntilDone(List<RunOwnership.Event> batch) throws InterruptedException {
+    private static void afterWritten(List<Entry> batch) {
+        for (Entry entry : batch) {
+            if (entry.afterWritten() != null) {
+                try {
+                    entry.afterWritten().run();
+                } catch (RuntimeException e) {
+                    LOG.log(
+                            Level.WARNING,
+                            "After recording run " + entry.event().runId() + ": " + e.getMessage(),
+                            e);
+                }
+            }
+        }
+    }
+
+    private void writeUntilDone(List<Entry> batch) throws InterruptedException {
         long pause = 100;
         while (true) {
             try {
@@ -96,7 +124,8 @@ public class RunJournal {
         }
     }
 
-    private void write(List<RunOwnership.Event> batch) throws SQLException {
+    private void write(List<Entry> entries) throws SQLException {
+        List<RunOwnership.Event> batch = entries.stream().map(Entry::event).toList();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             boolean[] applied = RunOwnership.record(connection, instance.get(), batch);
@@ -120,7 +149,7 @@ public class RunJournal {
             Thread.currentThread().interrupt();
         }
         writer.interrupt();
-        List<RunOwnership.Event> rest = new ArrayList<>();
+        List<Entry> rest = new ArrayList<>();
         events.drainTo(rest);
         if (!rest.isEmpty()) {
             try {

@@ -47,6 +47,7 @@ public class RunWorkers {
     private static final Duration QUEUED_WORK = Duration.ofSeconds(2);
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
     /** A moving average of how long runs take here; a second until runs have been measured. */
     private volatile double averageRunMillis = 1000;
 

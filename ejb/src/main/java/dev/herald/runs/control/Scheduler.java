@@ -33,6 +33,9 @@ public class Scheduler {
     SchedulerSettings settings;
 
     @Inject
+    OnDemandQueue onDemandQueue;
+
+    @Inject
     Clock clock;
 
     private volatile Instant lastHousekeeping = Instant.EPOCH;
@@ -77,6 +80,14 @@ public class Scheduler {
             lastHousekeeping = now;
             ledger.heartbeat(workers.inFlight());
             takeOver();
+            startWaitingOnDemandRuns();
+        }
+    }
+
+    /** On-demand runs left waiting (their instance stopped before starting them) start here. */
+    private void startWaitingOnDemandRuns() {
+        for (String requester : onDemandQueue.waitingRequesters()) {
+            onDemandQueue.promote(requester).forEach(run -> workers.submit(run.runId(), run.attempt()));
         }
     }
 

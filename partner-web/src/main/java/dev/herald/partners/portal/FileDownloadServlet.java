@@ -2,7 +2,6 @@ package dev.herald.partners.portal;
 
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.LinkAccess;
-import dev.herald.delivery.boundary.RunFile;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +35,7 @@ public class FileDownloadServlet extends HttpServlet {
         String token = path.substring(1, path.length() - DOWNLOAD.length());
         LinkAccess access = downloads.openLink(token, request.getRemoteAddr());
         if (access instanceof LinkAccess.Granted granted) {
-            stream(granted.file(), response);
+            PortalFiles.stream(granted.file(), downloads, response);
         } else if (access instanceof LinkAccess.Expired) {
             response.sendError(HttpServletResponse.SC_GONE);
         } else {
@@ -67,14 +66,5 @@ public class FileDownloadServlet extends HttpServlet {
                         + "<p>The download starts by itself. If it does not, <a id=\"download\" href=\"" + download
                         + "\">download the file</a>.</p><p><a href=\"/partner/\">Back to your reports</a></p>"
                         + "</main></body></html>");
-    }
-
-    private void stream(RunFile file, HttpServletResponse response) throws IOException {
-        response.setContentType(file.contentType());
-        response.setContentLengthLong(file.bytes());
-        response.setHeader("Content-Disposition", file.contentDisposition());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        downloads.write(file, response.getOutputStream());
     }
 }

@@ -61,7 +61,11 @@ public class PartnerLoginView implements Serializable {
         }
         switch (status) {
             case SUCCESS -> external.redirect(request.getContextPath() + "/");
-            case SEND_CONTINUE -> faces.responseComplete();
+            case SEND_CONTINUE -> {
+                // The mechanism sends the person back to the page they asked for; see PortalGuard.
+                request.getSession().setAttribute(PortalGuard.RETURNING_FROM_LOGIN, Boolean.TRUE);
+                faces.responseComplete();
+            }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message(credential), null));
         }
     }

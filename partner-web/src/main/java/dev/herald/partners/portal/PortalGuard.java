@@ -8,16 +8,24 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
  * Every request of the portal: security headers, no caching of pages and files, state-changing
- * requests from other sites refused, and a pending password change enforced.
+ * requests from other sites refused, a pending password change enforced, and one more redirect
+ * after a login that returns the person to the page they asked for.
+ *
+ * <p>That redirect is there because on Payara 6 the request the login returns to (Jakarta
+ * Security restores the saved request) carries the caller's name but not their roles into EJB
+ * calls, so a page that asks a boundary for the partner's reports would be refused. The page is
+ * asked for once more, as an ordinary request of the signed-in session.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class PortalGuard extends HttpFilter {
 
     static final String PASSWORD_PAGE = "/password.xhtml";
+    static final String RETURNING_FROM_LOGIN = "herald.portal.returningFromLogin";
     private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Override
@@ -34,11 +42,25 @@ public class PortalGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "A request from another site was refused.");
             return;
         }
+        if (!resource && "GET".equals(request.getMethod()) && returningFromLogin(request)) {
+            String query = request.getQueryString();
+            response.sendRedirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+            return;
+        }
         if (!resource
                 && PasswordChangeGate.redirectIfPending(
                         request, response, PASSWORD_PAGE, p -> p.startsWith("/errors/"))) {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean returningFromLogin(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || session.getAttribute(RETURNING_FROM_LOGIN) == null) {
+            return false;
+        }
+        session.removeAttribute(RETURNING_FROM_LOGIN);
+        return true;
     }
 }

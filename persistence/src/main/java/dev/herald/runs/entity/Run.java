@@ -81,7 +81,18 @@ public class Run {
     @Column(name = "owner_notified_at")
     private Instant ownerNotifiedAt;
 
+    @Column(name = "only_item_id")
+    private Long onlyItemId;
+
     protected Run() {}
+
+    /** A partner's run of one item, waiting in line until fair use lets it start. */
+    public static Run onDemand(Schedule schedule, long itemId, String requestedBy, Instant now) {
+        Run run = new Run(schedule, RunTrigger.ON_DEMAND, now, requestedBy, now);
+        run.onlyItemId = itemId;
+        run.status = RunStatus.QUEUED;
+        return run;
+    }
 
     public Run(Schedule schedule, RunTrigger trigger, Instant scheduledFor, String requestedBy, Instant now) {
         this.schedule = schedule;
@@ -160,6 +171,11 @@ public class Run {
     /** Makes this a run that mails only these addresses (a test). */
     public void sendOnlyTo(List<String> addresses) {
         this.recipientsOverride = String.join(",", addresses);
+    }
+
+    /** The one item an on-demand run makes; null for runs of the whole schedule. */
+    public Long getOnlyItemId() {
+        return onlyItemId;
     }
 
     public Instant getOwnerNotifiedAt() {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 /** Where a run is. A run with a failed delivery is never SUCCEEDED. */
 public enum RunStatus {
+    /** An on-demand run waiting for its requester's earlier ones (at most two run at once per person). */
+    QUEUED,
     /** An instance has claimed it and will start it. */
     CLAIMED,
     /** An instance is working on it and heartbeats. */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Runs of every schedule, newest first, with their reports, files and e-mails. */
@@ -56,13 +55,7 @@ public class RunsResource {
     @Operation(summary = "Download the file a run rendered for one of its reports (Export Reports or Manage Schedules)")
     public Response file(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         RunFile file = downloads.openRunFile(id, itemId, request.getRemoteAddr());
-        StreamingOutput body = out -> downloads.write(file, out);
-        return Response.ok(body, file.contentType())
-                .header("Content-Disposition", file.contentDisposition())
-                .header("Content-Length", file.bytes())
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return FileAnswers.of(file, downloads).build();
     }
 
     @POST

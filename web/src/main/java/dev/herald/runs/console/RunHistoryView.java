@@ -105,7 +105,7 @@ public class RunHistoryView implements Serializable {
     }
 
     public boolean isEnded(RunView run) {
-        return !List.of("CLAIMED", "RUNNING").contains(run.status());
+        return !List.of("QUEUED", "CLAIMED", "RUNNING").contains(run.status());
     }
 
     public String severity(String runStatus) {

@@ -1,0 +1,21 @@
+package dev.herald.ondemand.boundary;
+
+import java.util.List;
+
+/**
+ * An item a partner may run: what it is called, which report, in which format, and its criteria as
+ * they would resolve if run now. Partners cannot change the criteria or the format.
+ */
+public record OnDemandItemView(
+        long itemId,
+        String scheduleName,
+        String displayName,
+        String reportKey,
+        String reportName,
+        String format,
+        String csvDelimiter,
+        List<CriterionView> criteria) {
+
+    /** A criterion as a person reads it: "Payment date", "Last week: 16 Nov 2026 – 22 Nov 2026". */
+    public record CriterionView(String label, String value) {}
+}

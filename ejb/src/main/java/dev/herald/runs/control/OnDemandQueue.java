@@ -1,0 +1,146 @@
+package dev.herald.runs.control;
+
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.runs.entity.Run;
+import dev.herald.runs.entity.RunStatus;
+import dev.herald.runs.entity.RunTrigger;
+import dev.herald.schedules.entity.Schedule;
+import dev.herald.schedules.entity.ScheduledReport;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fair use of on-demand runs: at most {@value #PER_PERSON} of a person's on-demand runs are going
+ * at once; the others wait as QUEUED and start in the order they were asked for. Promotion holds a
+ * lock on the person's account row, so two instances (or two requests) never start more than the
+ * share between them. It is done when a run is asked for, when one ends, and by the scheduler's
+ * housekeeping, so a run left waiting by an instance that stopped still starts.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OnDemandQueue {
+
+    public static final int PER_PERSON = 2;
+
+    /** A run promoted to start, as the workers take it. */
+    public record Claimed(long runId, int attempt) {}
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    InstanceName instance;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog auditLog;
+
+    /** A run put in line, and the runs (it among them, if there was room) that fair use lets start now. */
+    public record Enqueued(long runId, List<Claimed> toStart) {}
+
+    /**
+     * Puts a run of the item in the person's line, if the item is theirs to run: one of an enabled
+     * on-demand schedule, addressed to their e-mail; and, in the same transaction, claims what fair
+     * use lets start now. Empty when the item is not theirs, and the attempt is audited.
+     */
+    public Optional<Enqueued> enqueue(String username, String email, long itemId, String remoteAddress) {
+        ScheduledReport item = em.find(ScheduledReport.class, itemId);
+        if (item == null || !mayRun(item, email)) {
+            auditLog.record(AuditRecord.of(username, "on-demand.refused", remoteAddress)
+                    .about("scheduledReport", itemId)
+                    .withDetail("{\"reason\":\"not an on-demand item of this user\"}"));
+            return Optional.empty();
+        }
+        Run run = Run.onDemand(item.getSchedule(), itemId, username, clock.instant());
+        em.persist(run);
+        em.flush();
+        auditLog.record(AuditRecord.of(username, "on-demand.run", remoteAddress)
+                .about("run", run.getId())
+                .withDetail("{\"itemId\":" + itemId + "}"));
+        return Optional.of(new Enqueued(run.getId(), promote(username)));
+    }
+
+    /** Whether the item is on an enabled on-demand schedule and addressed to this e-mail. */
+    public static boolean mayRun(ScheduledReport item, String email) {
+        Schedule schedule = item.getSchedule();
+        return email != null
+                && schedule.isEnabled()
+                && schedule.isRunOnDemand()
+                && item.getRecipients().stream().anyMatch(email::equalsIgnoreCase);
+    }
+
+    /** Cancels one of the person's waiting or running on-demand runs; false when it is not theirs or has ended. */
+    public boolean cancel(String username, long runId, String remoteAddress) {
+        Run run = em.find(Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null
+                || run.getTrigger() != RunTrigger.ON_DEMAND
+                || !username.equals(run.getRequestedBy())
+                || !RunCancellation.isCancellable(run)) {
+            return false;
+        }
+        RunCancellation.cancel(em, run, username, clock.instant());
+        auditLog.record(
+                AuditRecord.of(username, "on-demand.cancel", remoteAddress).about("run", runId));
+        return true;
+    }
+
+    /** Claims, for this instance, as many of the person's waiting runs as fair use allows now. */
+    public List<Claimed> promote(String username) {
+        em.createNativeQuery("SELECT id FROM app_user WHERE username = ?1 FOR UPDATE")
+                .setParameter(1, username)
+                .getResultList();
+        long active = em.createQuery(
+                        "SELECT COUNT(r) FROM Run r WHERE r.requestedBy = :user AND r.trigger = :trigger"
+                                + " AND r.status IN :active",
+                        Long.class)
+                .setParameter("user", username)
+                .setParameter("trigger", RunTrigger.ON_DEMAND)
+                .setParameter("active", RunStatus.ACTIVE)
+                .getSingleResult();
+        int room = PER_PERSON - (int) active;
+        if (room <= 0) {
+            return List.of();
+        }
+        List<Run> waiting = em.createQuery(
+                        "SELECT r FROM Run r WHERE r.requestedBy = :user AND r.trigger = :trigger"
+                                + " AND r.status = :queued ORDER BY r.id",
+                        Run.class)
+                .setParameter("user", username)
+                .setParameter("trigger", RunTrigger.ON_DEMAND)
+                .setParameter("queued", RunStatus.QUEUED)
+                .setMaxResults(room)
+                .getResultList();
+        Instant now = clock.instant();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Run run : waiting) {
+            run.claimBy(instance.get(), now);
+            claimed.add(new Claimed(run.getId(), run.getAttempt()));
+        }
+        return claimed;
+    }
+
+    /** The people with on-demand runs waiting. */
+    public List<String> waitingRequesters() {
+        return em.createQuery(
+                        "SELECT DISTINCT r.requestedBy FROM Run r WHERE r.trigger = :trigger AND r.status = :queued",
+                        String.class)
+                .setParameter("trigger", RunTrigger.ON_DEMAND)
+                .setParameter("queued", RunStatus.QUEUED)
+                .getResultList();
+    }
+}
