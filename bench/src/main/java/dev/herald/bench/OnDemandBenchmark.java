@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +39,14 @@ public final class OnDemandBenchmark {
     public static void main(String[] args) throws Exception {
         int partners = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         try {
-            HeraldServer server = HeraldServer.startWith(Map.of("HERALD_RUNS_SIMULATED_WORK", "PT0S"));
+            Map<String, String> settings = new HashMap<>(Map.of("HERALD_RUNS_SIMULATED_WORK", "PT0S"));
+            // -Dworkers=N tries another number of run workers than the shipped default.
+            if (System.getProperty("workers") != null) {
+                settings.put("HERALD_RUNS_WORKERS", System.getProperty("workers"));
+            }
+            HeraldServer server = HeraldServer.startWith(settings);
             server.deployHerald();
             Api admin = Api.admin();
             String key = "bench-rows-" + UUID.randomUUID().toString().substring(0, 6);

@@ -107,7 +107,9 @@ class PasswordChangeBrowserSystemIT {
         waitForText("most common");
 
         change(FIRST_PASSWORD, OWN_PASSWORD, OWN_PASSWORD);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, " + username));
+        wait.until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your reports"),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("sessionForm:signedInAs"), username)));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("Your password is changed.");
         Browser.screenshot(browser, "portal-password-changed");
     }

@@ -125,8 +125,10 @@ class SignInBrowserSystemIT {
     void thePartnerSignsInToThePortalWhileTheConsoleStaysSignedIn() {
         signIn("login", partner.username(), partner.password());
 
-        wait.until(
-                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, " + partner.username()));
+        wait.until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your reports"),
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("sessionForm:signedInAs"), partner.username())));
         Browser.screenshot(browser, "portal-home");
 
         browser.get(base + "/console/");
@@ -156,7 +158,9 @@ class SignInBrowserSystemIT {
     void theAdministratorSignsInToThePortalToo() {
         signIn("login", "admin", HeraldServer.ADMIN_PASSWORD);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, admin"));
+        wait.until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your reports"),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("sessionForm:signedInAs"), "admin")));
         Browser.screenshot(browser, "portal-home-admin");
     }
 
@@ -173,7 +177,9 @@ class SignInBrowserSystemIT {
         assertThat(browser.getCurrentUrl()).contains("continue=");
 
         browser.get(base + "/partner/");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hello, admin"));
+        wait.until(ExpectedConditions.and(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your reports"),
+                ExpectedConditions.textToBePresentInElementLocated(By.id("sessionForm:signedInAs"), "admin")));
     }
 
     private static void signIn(String form, String username, String password) {
