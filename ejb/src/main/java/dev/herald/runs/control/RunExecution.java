@@ -66,6 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -128,8 +129,12 @@ public class RunExecution {
     /** Threads for a run's extra SMTP connections; made as needed, idle ones end after a minute. */
     private ExecutorService senders;
 
+    /** Runs rendering at this moment: at most {@link SchedulerSettings#renderConcurrency()}, first come first served. */
+    private Semaphore renderPermits;
+
     @PostConstruct
     void start() {
+        renderPermits = new Semaphore(scheduler.renderConcurrency(), true);
         senders = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
     }
@@ -210,7 +215,7 @@ public class RunExecution {
     // --- rendering
 
     /** Renders one item, stores its file and makes its deliveries; false when the run is no longer ours. */
-    private boolean render(Context context, RunItems.Item item) throws SQLException, IOException {
+    private boolean render(Context context, RunItems.Item item) throws SQLException, IOException, InterruptedException {
         String stated = null;
         Path file = null;
         long rows;
@@ -226,9 +231,12 @@ public class RunExecution {
             file = Files.createTempFile(
                     "herald-run-" + context.runId() + "-", "." + item.format().extension());
             sha256 = MessageDigest.getInstance("SHA-256");
+            renderPermits.acquire();
             try (OutputStream out =
                     new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
                 rows = engine.render(prepared, item.format(), item.csvDelimiter(), false, out);
+            } finally {
+                renderPermits.release();
             }
         } catch (ValidationException e) {
             return fail(context, item, stated, file, "Its criteria are no longer valid: " + e.getMessage());

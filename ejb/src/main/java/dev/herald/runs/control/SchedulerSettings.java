@@ -22,6 +22,10 @@ public class SchedulerSettings {
     int workers;
 
     @Inject
+    @ConfigProperty(name = "herald.runs.render-concurrency")
+    java.util.Optional<Integer> renderConcurrency;
+
+    @Inject
     @ConfigProperty(name = "herald.runs.max-in-flight")
     java.util.Optional<Integer> maxInFlight;
 
@@ -46,6 +50,15 @@ public class SchedulerSettings {
     /** Threads that execute runs on this instance. */
     public int workers() {
         return workers;
+    }
+
+    /**
+     * How many runs of this instance render a report at the same moment (default: the number of
+     * processors). Rendering is CPU work; more at once than there are processors only makes each one
+     * slower. Runs waiting for a mail server do not count.
+     */
+    public int renderConcurrency() {
+        return Math.max(1, renderConcurrency.orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     /** The most runs this instance holds at once, queued or running (default 1000). */
