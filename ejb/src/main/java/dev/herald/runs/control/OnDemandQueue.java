@@ -124,6 +124,8 @@ public class OnDemandQueue {
                 .setParameter("trigger", RunTrigger.ON_DEMAND)
                 .setParameter("queued", RunStatus.QUEUED)
                 .setMaxResults(room)
+                // Locked as read: a run cancelled meanwhile is seen as cancelled, not claimed over it.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         Instant now = clock.instant();
         List<Claimed> claimed = new ArrayList<>();
