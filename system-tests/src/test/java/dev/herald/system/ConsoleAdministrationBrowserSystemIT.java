@@ -111,6 +111,10 @@ class ConsoleAdministrationBrowserSystemIT {
         page.choose("report:criteriaSet", "Last week");
         page.click("report:preview");
         page.waitForText("previewNote", "Payment date: Last week:");
+        assertThat(browser.findElement(By.cssSelector("[id$='criterionMulti'] .ui-selectcheckboxmenu-label"))
+                        .getText())
+                .as("a multiple choice with nothing chosen reads as all")
+                .isEqualTo("All");
         assertThat(browser.findElements(By.cssSelector("#previewTable tbody tr")))
                 .isNotEmpty();
         assertThat(page.text("previewTable")).contains("Paid at");
