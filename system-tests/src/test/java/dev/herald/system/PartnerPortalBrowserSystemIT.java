@@ -185,14 +185,14 @@ class PartnerPortalBrowserSystemIT {
         for (int i = 0; i < 5; i++) {
             WebElement form = browser.findElement(By.id("login"));
             page.signIn(locked.username(), "wrong " + i);
-            wait.until(ExpectedConditions.stalenessOf(form));
+            page.waitUntilGone(form);
             wait.until(ExpectedConditions.or(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "not correct"),
                     ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "locked")));
         }
         WebElement form = browser.findElement(By.id("login"));
         page.signIn(locked.username(), locked.password());
-        wait.until(ExpectedConditions.stalenessOf(form));
+        page.waitUntilGone(form);
         page.waitForText("login:messages", "locked");
         assertThat(browser.getCurrentUrl()).contains("/partner/login.xhtml");
         Browser.screenshot(browser, "portal-locked");

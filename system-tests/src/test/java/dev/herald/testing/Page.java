@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,6 +71,22 @@ public final class Page {
         By option = By.xpath("//ul[@id='" + id + "_items']/li[@data-label=\"" + label + "\"]");
         wait.until(ExpectedConditions.elementToBeClickable(option)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+    }
+
+    /**
+     * Waits until an element is no longer part of the page (a full page load replaced it). Chromium
+     * answers a vanished element with a stale-element error or, in the middle of the navigation, an
+     * inspector error; either means it is gone.
+     */
+    public void waitUntilGone(WebElement element) {
+        wait.until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     public String text(String id) {
