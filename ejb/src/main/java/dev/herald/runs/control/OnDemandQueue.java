@@ -116,17 +116,21 @@ public class OnDemandQueue {
         if (room <= 0) {
             return List.of();
         }
-        List<Run> waiting = em.createQuery(
+        List<Run> waiting = em
+                .createQuery(
                         "SELECT r FROM Run r WHERE r.requestedBy = :user AND r.trigger = :trigger"
                                 + " AND r.status = :queued ORDER BY r.id",
                         Run.class)
                 .setParameter("user", username)
                 .setParameter("trigger", RunTrigger.ON_DEMAND)
                 .setParameter("queued", RunStatus.QUEUED)
-                .setMaxResults(room)
-                // Locked as read: a run cancelled meanwhile is seen as cancelled, not claimed over it.
+                // Locked as read: a run cancelled meanwhile is seen as cancelled, not claimed over it. The
+                // whole (short) line is read: H2 refuses a row limit together with FOR UPDATE.
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultList()
+                .stream()
+                .limit(room)
+                .toList();
         Instant now = clock.instant();
         List<Claimed> claimed = new ArrayList<>();
         for (Run run : waiting) {
