@@ -105,6 +105,12 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/audit                               -         401 403 403 200 200
             GET    /api/v1/settings                            -         401 403 200 200 200
             PUT    /api/v1/settings                            {}        401 403 403 400 400
+            GET    /api/v1/summary-reports/settings            -         401 403 403 200 200
+            PUT    /api/v1/summary-reports/settings            {}        401 403 403 400 400
+            POST   /api/v1/summary-reports/test                $badTo    401 403 403 400 400
+            GET    /api/v1/summary-reports                     -         401 403 403 200 200
+            POST   /api/v1/summary-reports/{missing}/revoke    -         401 403 403 404 404
+            POST   /api/v1/summary-reports/{missing}/links/{missing}/revoke - 401 403 403 404 404
             """;
 
     private static final List<String> CALLERS = List.of("anonymous", "partner", "viewer", "administrator", "super");
@@ -115,7 +121,8 @@ class AuthorizationMatrixSystemIT {
                      "occurs": {"type": "DAILY", "every": 1}, "dailyFrequency": {"type": "ONCE", "at": "10:00"}},
                      "count": 3}""",
             "$render", "{\"criteria\": {\"paymentDate\": \"LAST_WEEK\"}, \"format\": \"CSV\"}",
-            "$noOne", "{\"to\": []}");
+            "$noOne", "{\"to\": []}",
+            "$badTo", "{\"to\": [\"not-an-address\"]}");
 
     private record Row(String method, String path, String body, List<Integer> expected) {}
 

@@ -58,6 +58,7 @@ class ConsoleAdministrationBrowserSystemIT {
             "roles",
             "audit",
             "settings",
+            "summary-reports",
             "tokens",
             "password");
 

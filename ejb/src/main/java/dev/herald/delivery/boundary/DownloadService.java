@@ -74,7 +74,8 @@ public class DownloadService {
             return refuse(caller, remoteAddress, item, "not a recipient of this report");
         }
         Instant now = clock.instant();
-        Instant expires = delivery.getLinkExpiresAt();
+        Instant expires =
+                delivery.getLinkRevokedAt() != null ? delivery.getLinkRevokedAt() : delivery.getLinkExpiresAt();
         if ((expires != null && !expires.isAfter(now)) || !item.hasFile(now)) {
             auditLog.record(AuditRecord.of(caller, "file.download.expired", remoteAddress)
                     .about("runItem", item.getId())

@@ -124,6 +124,32 @@ public final class MailComposer {
         return message;
     }
 
+    /**
+     * A summary report for one recipient: the organisation, the period, and two links that need no
+     * sign-in (the page and its PDF), with the day they stop working.
+     */
+    public MimeMessage summary(SummaryMail mail, ReportMail.Copy copy) throws MessagingException {
+        Body body = new Body();
+        body.paragraph("Hello,");
+        body.paragraph("Here is " + mail.organisation() + "'s " + mail.title().toLowerCase(Locale.UK) + " for "
+                + mail.period() + ", compared with the " + mail.days() + " days before.");
+        if (mail.test()) {
+            body.paragraph("This is a test: it was sent to you only, not to the summary's recipients.");
+        }
+        body.paragraph("See it in your browser, with its charts:");
+        body.link(copy.linkUrl());
+        body.paragraph("Or download it as a PDF:");
+        body.link(copy.linkUrl() + "summary.pdf");
+        body.paragraph("These links are yours: anyone who has them can open this summary until "
+                + DAY.format(copy.linkExpiresAt()) + ", so please do not forward this e-mail.");
+        body.footer("Sent by Herald for " + mail.organisation()
+                + ". If this summary should not come to you, please tell " + mail.organisation() + ".");
+        MimeMessage message = message(copy.messageId(), copy.to(), copy.subject());
+        message.setContent(body.alternatives());
+        message.saveChanges();
+        return message;
+    }
+
     private MimeMessage message(String messageId, String to, String subject) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, messageId);
         message.setFrom(from);

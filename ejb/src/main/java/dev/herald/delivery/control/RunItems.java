@@ -34,7 +34,8 @@ public final class RunItems {
             String ownerEmail,
             String takeOverNote,
             Long onlyItemId,
-            String requestedBy) {
+            String requestedBy,
+            boolean summary) {
 
         public boolean isTest() {
             return "TEST".equals(trigger);
@@ -82,7 +83,7 @@ public final class RunItems {
     public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
-                        + " r.detail, r.only_item_id, r.requested_by, u.email FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
+                        + " r.detail, r.only_item_id, r.requested_by, u.email, s.kind FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
                         + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
@@ -105,7 +106,8 @@ public final class RunItems {
                         row.getString("email"),
                         detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
                         onlyItemId,
-                        row.getString("requested_by")));
+                        row.getString("requested_by"),
+                        "SUMMARY".equals(row.getString("kind"))));
             }
         }
     }

@@ -149,6 +149,10 @@ public final class DemoDataGenerator {
     private final LocalDate today;
     private final ZoneId zone;
     private final Random random = new Random(20261125L);
+
+    /** For the columns added later (requester, AI assistance), so that every other value stays as it was. */
+    private final Random later = new Random(20261129L);
+
     private long rows;
 
     public DemoDataGenerator(Connection connection, int scale, LocalDate today, ZoneId zone) {
@@ -304,6 +308,13 @@ public final class DemoDataGenerator {
 
     // --- service desk
 
+    /** One of five people at the company who raise tickets. */
+    private String requester(long companyId) {
+        int person = later.nextInt(5);
+        return FIRST_NAMES[(int) ((companyId * 7 + person * 11) % FIRST_NAMES.length)] + " "
+                + LAST_NAMES[(int) ((companyId * 5 + person * 3) % LAST_NAMES.length)];
+    }
+
     private void serviceDesk() throws SQLException {
         try (Batch company = batch("INSERT INTO servicedesk_company (id, name, industry) VALUES (?, ?, ?)");
                 Batch technician = batch("INSERT INTO servicedesk_technician (id, name, team) VALUES (?, ?, ?)")) {
@@ -321,8 +332,8 @@ public final class DemoDataGenerator {
         Instant now = today.atTime(LocalTime.of(6, 0)).atZone(zone).toInstant();
         try (Batch ticket = batch("INSERT INTO servicedesk_ticket (id, company_id, technician_id, subject, category,"
                 + " priority, status, opened_at, first_response_at, resolved_at, first_response_minutes,"
-                + " resolution_minutes, escalated, escalation_level, automated, sentiment, satisfaction)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " resolution_minutes, escalated, escalation_level, automated, sentiment, satisfaction, requester,"
+                + " ai_assisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (long id = 1; id <= tickets; id++) {
                 LocalDate day = today.minusDays(1 + random.nextInt(HISTORY_DAYS));
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -356,9 +367,10 @@ public final class DemoDataGenerator {
                         ? (random.nextBoolean() ? "OPEN" : "IN_PROGRESS")
                         : random.nextInt(4) == 0 ? "CLOSED" : "RESOLVED";
                 Instant respondedAt = openedAt.plus(Duration.ofMinutes(firstResponse));
+                long companyId = 1L + random.nextInt(COMPANY_WORDS.length);
                 ticket.row(
                         id,
-                        1L + random.nextInt(COMPANY_WORDS.length),
+                        companyId,
                         technicianId,
                         pick(SUBJECTS),
                         pick(CATEGORIES),
@@ -375,7 +387,9 @@ public final class DemoDataGenerator {
                         BigDecimal.valueOf(sentiment).setScale(2, RoundingMode.HALF_UP),
                         resolvedAt != null && random.nextInt(3) > 0
                                 ? (Integer) (int) Math.round(3 + sentiment * 2)
-                                : null);
+                                : null,
+                        requester(companyId),
+                        !automated && later.nextInt(100) < 30);
             }
         }
     }

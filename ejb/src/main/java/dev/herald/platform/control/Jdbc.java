@@ -30,6 +30,20 @@ public final class Jdbc {
      * rolled back when it throws.
      */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        return local(dataSource, work);
+    }
+
+    /**
+     * Does the work on a connection of the data source inside the caller's JTA transaction (an EJB
+     * method's): the container commits or rolls it back with everything else the method did.
+     */
+    public static <T> T inCallersTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        }
+    }
+
+    private static <T> T local(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -21,9 +21,7 @@ import dev.herald.reports.control.ColumnType;
 import dev.herald.reports.control.Criterion;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -46,10 +44,8 @@ import java.util.Locale;
 public final class PdfRenderer implements Renderer {
 
     static final int SLICE = 200;
-    private static final String FONT = "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
-    private static final String BOLD_FONT = "net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
-    private static final BaseFont REGULAR = font(FONT);
-    private static final BaseFont BOLD = font(BOLD_FONT);
+    private static final BaseFont REGULAR = PdfFonts.REGULAR;
+    private static final BaseFont BOLD = PdfFonts.BOLD;
     private static final Color HEADER_FILL = new Color(0xDC, 0xE6, 0xF1);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -68,19 +64,6 @@ public final class PdfRenderer implements Renderer {
 
     public PdfRenderer(OutputStream out) {
         this.out = out;
-    }
-
-    private static BaseFont font(String resource) {
-        try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is not on the class path");
-            }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("Cannot load font " + resource, e);
-        }
     }
 
     @Override

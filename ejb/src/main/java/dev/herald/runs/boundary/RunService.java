@@ -119,6 +119,20 @@ public class RunService {
     }
 
     /**
+     * Makes the summary reports now and sends both audiences' versions to the given addresses only,
+     * through the summary schedule (the same engine as every run).
+     */
+    @RolesAllowed(SecurityRoles.CONFIGURE_SUMMARY_REPORTS)
+    public RunView testSummary(List<String> to) {
+        Schedule schedule = em.createQuery("SELECT s FROM Schedule s WHERE s.kind = :kind", Schedule.class)
+                .setParameter("kind", Schedule.SUMMARY)
+                .getSingleResult();
+        Run run = start(schedule, RunTrigger.TEST, to);
+        LOG.info(() -> "Test run " + run.getId() + " of the summary reports to " + to);
+        return RunView.of(run);
+    }
+
+    /**
      * Sends again what failed in an ended run, and nothing else: its failed e-mails (with the same
      * Message-IDs) and the reports that could not be made. The run is carried out again like a new
      * attempt and ends with a status over all its e-mails.
@@ -232,7 +246,7 @@ public class RunService {
 
     private Schedule schedule(long scheduleId) {
         Schedule schedule = em.find(Schedule.class, scheduleId);
-        if (schedule == null) {
+        if (schedule == null || schedule.isSummary()) {
             throw new NotFoundException("schedule", scheduleId);
         }
         return schedule;

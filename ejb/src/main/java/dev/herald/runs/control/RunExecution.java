@@ -12,6 +12,7 @@ import dev.herald.delivery.control.RunFiles;
 import dev.herald.delivery.control.RunItems;
 import dev.herald.delivery.control.RunTally;
 import dev.herald.delivery.control.SmtpSessions;
+import dev.herald.delivery.control.SummaryMail;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.Jdbc;
@@ -22,6 +23,9 @@ import dev.herald.schedules.control.SubjectTemplate;
 import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
+import dev.herald.summaries.control.SummaryMaker;
+import dev.herald.summaries.control.SummaryRuns;
+import dev.herald.summaries.control.SummaryText;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,6 +52,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.text.Normalizer;
@@ -101,6 +106,9 @@ public class RunExecution {
 
     @Inject
     ReportEngine engine;
+
+    @Inject
+    SummaryMaker summaries;
 
     @Inject
     SettingsService settings;
@@ -157,7 +165,9 @@ public class RunExecution {
                 return Optional.empty();
             }
             Optional<RunItems.Plan> plan = RunItems.plan(c, runId);
-            if (plan.isPresent()) {
+            if (plan.isPresent() && plan.get().summary()) {
+                SummaryRuns.copyItems(c, plan.get());
+            } else if (plan.isPresent()) {
                 RunItems.copyItems(c, plan.get());
             }
             return plan;
@@ -216,6 +226,9 @@ public class RunExecution {
 
     /** Renders one item, stores its file and makes its deliveries; false when the run is no longer ours. */
     private boolean render(Context context, RunItems.Item item) throws SQLException, IOException, InterruptedException {
+        if (SummaryRuns.audience(item.reportKey()).isPresent()) {
+            return renderSummary(context, item);
+        }
         String stated = null;
         Path file = null;
         long rows;
@@ -261,7 +274,7 @@ public class RunExecution {
                 return true;
             });
         }
-        if (!store(context, item, file, stated, rows, HexFormat.of().formatHex(sha256.digest()))) {
+        if (!store(context, item, file, stated, rows, HexFormat.of().formatHex(sha256.digest()), c -> {})) {
             Files.deleteIfExists(file);
             return false;
         }
@@ -273,7 +286,68 @@ public class RunExecution {
         return true;
     }
 
-    private boolean store(Context context, RunItems.Item item, Path file, String stated, long rows, String sha256)
+    /** Something stored with an item's file, in the same transaction. */
+    private interface AlsoStore {
+        void in(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Makes a summary (its PDF is the item's file, its page is kept beside it). A summary whose data
+     * cannot be read fails like a report whose query fails.
+     */
+    private boolean renderSummary(Context context, RunItems.Item item)
+            throws SQLException, IOException, InterruptedException {
+        SummaryRuns.Request request = SummaryRuns.Request.of(item);
+        String stated = stated(List.of(
+                new Criterion(
+                        "period",
+                        "Period",
+                        SummaryText.period(request.period()),
+                        request.period().from(),
+                        request.period().to()),
+                new Criterion(
+                        "comparedWith",
+                        "Compared with",
+                        SummaryText.period(request.period().previous()),
+                        request.period().previous().from(),
+                        request.period().previous().to())));
+        Path file = Files.createTempFile("herald-run-" + context.runId() + "-", ".pdf");
+        MessageDigest sha256;
+        SummaryMaker.Made made;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+            renderPermits.acquire();
+            try (OutputStream out =
+                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
+                made = summaries.make(request, out);
+            } finally {
+                renderPermits.release();
+            }
+        } catch (SQLException | IOException e) {
+            return fail(context, item, stated, file, "The service-desk data could not be read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        String page = made.page();
+        if (!store(
+                context,
+                item,
+                file,
+                stated,
+                made.tickets(),
+                HexFormat.of().formatHex(sha256.digest()),
+                c -> SummaryRuns.storePage(c, item.id(), request, page))) {
+            Files.deleteIfExists(file);
+            return false;
+        }
+        context.files.put(item.id(), file);
+        LOG.info(() -> "Run " + context.runId() + ": made the " + item.displayName() + " for "
+                + SummaryText.period(request.period()) + " over " + made.tickets() + " tickets");
+        return true;
+    }
+
+    private boolean store(
+            Context context, RunItems.Item item, Path file, String stated, long rows, String sha256, AlsoStore also)
             throws SQLException, IOException {
         OrganisationView organisation = context.organisation;
         long bytes = Files.size(file);
@@ -317,6 +391,7 @@ public class RunExecution {
                     throw new UncheckedIOException(e);
                 }
                 RunItems.rendered(c, item.id(), rendered, now);
+                also.in(c);
                 DeliveryLedger.create(c, item.id(), deliveries, now);
                 return true;
             });
@@ -384,6 +459,9 @@ public class RunExecution {
         MailDispatcher dispatcher = new MailDispatcher(session, senders, delivery.connections());
         MailDispatcher.Messages messages = (letter, leave) -> {
             RunItems.Item item = items.get(letter.itemId());
+            if (SummaryRuns.audience(item.reportKey()).isPresent()) {
+                return composer.summary(summaryMail(context, item), summaryCopy(context, item, letter, leave));
+            }
             ReportMail mail = mails.computeIfAbsent(item.id(), id -> reportMail(context, item));
             ReportMail.Copy copy = new ReportMail.Copy(
                     letter.recipient(),
@@ -420,6 +498,29 @@ public class RunExecution {
                 return false;
             }
         }
+    }
+
+    private SummaryMail summaryMail(Context context, RunItems.Item item) {
+        SummaryRuns.Request request = SummaryRuns.Request.of(item);
+        return new SummaryMail(
+                request.organisation(),
+                item.displayName(),
+                SummaryText.period(request.period()),
+                request.period().days(),
+                context.plan.isTest());
+    }
+
+    /** A summary's links open without signing in: {@code /summary/<token>/} and its {@code summary.pdf}. */
+    private ReportMail.Copy summaryCopy(
+            Context context, RunItems.Item item, MailDispatcher.Outgoing letter, MailDispatcher.Leave leave) {
+        return new ReportMail.Copy(
+                letter.recipient(),
+                letter.messageId(),
+                context.plan.isTest() ? "[Test] " + item.subject() : item.subject(),
+                true,
+                null,
+                delivery.publicUrl() + "/summary/" + leave.linkToken() + "/",
+                leave.linkExpiresAt().atZone(context.zone));
     }
 
     private ReportMail reportMail(Context context, RunItems.Item item) {

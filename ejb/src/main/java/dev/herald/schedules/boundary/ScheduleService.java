@@ -76,9 +76,9 @@ public class ScheduleService {
         String pattern =
                 q == null || q.isBlank() ? null : "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%";
         String where = pattern == null
-                ? ""
-                : " WHERE s.nameKey LIKE :q ESCAPE '\\' OR EXISTS (SELECT i FROM ScheduledReport i WHERE i.schedule = s"
-                        + " AND (LOWER(i.report.name) LIKE :q ESCAPE '\\' OR LOWER(i.displayName) LIKE :q ESCAPE '\\'))";
+                ? " WHERE s.kind = 'REPORTS'"
+                : " WHERE s.kind = 'REPORTS' AND (s.nameKey LIKE :q ESCAPE '\\' OR EXISTS (SELECT i FROM ScheduledReport i WHERE i.schedule = s"
+                        + " AND (LOWER(i.report.name) LIKE :q ESCAPE '\\' OR LOWER(i.displayName) LIKE :q ESCAPE '\\')))";
         TypedQuery<Schedule> query =
                 em.createQuery("SELECT s FROM Schedule s" + where + " ORDER BY s.nameKey", Schedule.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Schedule s" + where, Long.class);
@@ -98,7 +98,7 @@ public class ScheduleService {
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public List<ScheduleView> upcoming(int count) {
         return em.createQuery(
-                        "SELECT s FROM Schedule s WHERE s.enabled = TRUE AND s.nextRunAt IS NOT NULL"
+                        "SELECT s FROM Schedule s WHERE s.enabled = TRUE AND s.nextRunAt IS NOT NULL AND s.kind = 'REPORTS'"
                                 + " ORDER BY s.nextRunAt, s.id",
                         Schedule.class)
                 .setMaxResults(Math.max(1, Math.min(count, Page.MAX_SIZE)))
@@ -309,7 +309,8 @@ public class ScheduleService {
 
     private Schedule find(long id) {
         Schedule schedule = em.find(Schedule.class, id);
-        if (schedule == null) {
+        // The summary reports' timetable is changed through their settings only.
+        if (schedule == null || schedule.isSummary()) {
             throw new NotFoundException("schedule", id);
         }
         return schedule;

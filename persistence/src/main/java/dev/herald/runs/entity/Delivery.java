@@ -51,6 +51,9 @@ public class Delivery {
     @Column(name = "link_expires_at")
     private Instant linkExpiresAt;
 
+    @Column(name = "link_revoked_at")
+    private Instant linkRevokedAt;
+
     @Column(name = "message_id")
     private String messageId;
 
@@ -101,6 +104,11 @@ public class Delivery {
 
     public Instant getLinkExpiresAt() {
         return linkExpiresAt;
+    }
+
+    /** When staff withdrew the link; it opens nothing from then on. */
+    public Instant getLinkRevokedAt() {
+        return linkRevokedAt;
     }
 
     public String getMessageId() {

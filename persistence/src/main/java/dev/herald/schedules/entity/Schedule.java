@@ -29,10 +29,18 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "schedule")
-@NamedQuery(name = Schedule.BY_NAME_KEY, query = "SELECT s FROM Schedule s WHERE s.nameKey = :nameKey")
+@NamedQuery(
+        name = Schedule.BY_NAME_KEY,
+        query = "SELECT s FROM Schedule s WHERE s.nameKey = :nameKey AND s.kind = '" + Schedule.REPORTS + "'")
 public class Schedule {
 
     public static final String BY_NAME_KEY = "Schedule.byNameKey";
+
+    /** A schedule of report items: every schedule staff make. */
+    public static final String REPORTS = "REPORTS";
+
+    /** The timetable of the weekly summary reports: one, made by the migration, never listed. */
+    public static final String SUMMARY = "SUMMARY";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,8 +49,11 @@ public class Schedule {
     @Column(nullable = false, length = 200)
     private String name;
 
-    @Column(name = "name_key", nullable = false, unique = true, length = 200)
+    @Column(name = "name_key", nullable = false, length = 200)
     private String nameKey;
+
+    @Column(nullable = false, length = 20)
+    private String kind = REPORTS;
 
     @Column(length = 2000)
     private String description;
@@ -107,6 +118,15 @@ public class Schedule {
         return id;
     }
 
+    /** {@link #REPORTS} or {@link #SUMMARY}. */
+    public String getKind() {
+        return kind;
+    }
+
+    public boolean isSummary() {
+        return SUMMARY.equals(kind);
+    }
+
     public String getName() {
         return name;
     }
@@ -126,6 +146,10 @@ public class Schedule {
 
     public UserAccount getOwner() {
         return owner;
+    }
+
+    public void setOwner(UserAccount owner) {
+        this.owner = owner;
     }
 
     public boolean isEnabled() {

@@ -1,0 +1,2 @@
+/** The weekly summary reports' settings. */
+package dev.herald.summaries.entity;

@@ -1,0 +1,79 @@
+package dev.herald.summaries.api;
+
+import dev.herald.platform.boundary.Page;
+import dev.herald.runs.boundary.TestSendInput;
+import dev.herald.summaries.boundary.SentSummaryView;
+import dev.herald.summaries.boundary.SummaryReportService;
+import dev.herald.summaries.boundary.SummarySettingsView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The weekly summary reports: Configure Summary Reports for everything here. */
+@Path("summary-reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class SummaryReportsResource {
+
+    @Inject
+    SummaryReportService summaries;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("settings")
+    @Operation(summary = "Enabled, title, recipients per audience, period, send day, time and zone, next sends")
+    public SummarySettingsView settings() {
+        return summaries.settings();
+    }
+
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the settings; 400 names every invalid field")
+    public SummarySettingsView update(SummarySettingsView input) {
+        return summaries.update(input, request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Make both summaries now and send them only to the given addresses (or to the caller); 202 with the run")
+    public Response test(TestSendInput input) {
+        return Response.accepted(summaries.test(input == null ? null : input.to()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "The summaries made so far, newest first, with each recipient's link")
+    public Page<SentSummaryView> sent(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return summaries.sent(page, size);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @Operation(summary = "Withdraw every link of one summary")
+    public SentSummaryView revoke(@PathParam("id") long id) {
+        return summaries.revoke(id, request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("{id}/links/{linkId}/revoke")
+    @Operation(summary = "Withdraw one recipient's link")
+    public SentSummaryView revokeLink(@PathParam("id") long id, @PathParam("linkId") long linkId) {
+        return summaries.revokeLink(id, linkId, request.getRemoteAddr());
+    }
+}

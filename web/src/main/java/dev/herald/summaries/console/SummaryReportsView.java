@@ -1,0 +1,230 @@
+package dev.herald.summaries.console;
+
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
+import dev.herald.runs.boundary.RunView;
+import dev.herald.summaries.boundary.SentSummaryView;
+import dev.herald.summaries.boundary.SummaryReportService;
+import dev.herald.summaries.boundary.SummarySettingsView;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The weekly summary reports (Configure Summary Reports): their settings with the next send times,
+ * a test send, and the summaries sent so far with every recipient's link, which can be withdrawn.
+ * Recipients are typed as in a schedule: separated by commas, semicolons or new lines.
+ */
+@Named
+@ViewScoped
+public class SummaryReportsView implements Serializable {
+
+    private static final String FORM = "summarySettings:";
+
+    @Inject
+    SummaryReportService summaries;
+
+    private boolean enabled;
+    private String organisationName;
+    private String ownerEmails;
+    private String managerEmails;
+    private Integer periodDays;
+    private String sendDay;
+    private String sendTime;
+    private String timeZone;
+    private List<Instant> nextSends;
+    private String testTo;
+    private LazyDataModel<SentSummaryView> sent;
+
+    @PostConstruct
+    void init() {
+        show(summaries.settings());
+        sent = new LazyDataModel<>() {
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return (int) summaries.sent(0, 1).total();
+            }
+
+            @Override
+            public List<SentSummaryView> load(
+                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+                Page<SentSummaryView> page = summaries.sent(first / pageSize, pageSize);
+                setRowCount((int) page.total());
+                return page.items();
+            }
+
+            @Override
+            public String getRowKey(SentSummaryView summary) {
+                return String.valueOf(summary.id());
+            }
+        };
+    }
+
+    private void show(SummarySettingsView settings) {
+        enabled = Boolean.TRUE.equals(settings.enabled());
+        organisationName = settings.organisationName();
+        ownerEmails = String.join(", ", settings.ownerEmails());
+        managerEmails = String.join(", ", settings.managerEmails());
+        periodDays = settings.periodDays();
+        sendDay = settings.sendDay();
+        sendTime = settings.sendTime();
+        timeZone = settings.timeZone();
+        nextSends = settings.nextSends();
+    }
+
+    public void save() {
+        try {
+            show(summaries.update(
+                    new SummarySettingsView(
+                            enabled,
+                            organisationName,
+                            List.of(ownerEmails == null ? "" : ownerEmails),
+                            List.of(managerEmails == null ? "" : managerEmails),
+                            periodDays,
+                            sendDay,
+                            sendTime,
+                            timeZone,
+                            null,
+                            null),
+                    Faces.getRemoteAddr()));
+            Messages.addGlobalInfo(
+                    enabled
+                            ? "The settings are saved; the summaries are on."
+                            : "The settings are saved; the summaries are off.");
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> Messages.addError(FORM + error.field(), error.message()));
+            Faces.validationFailed();
+        }
+    }
+
+    public void sendTest() {
+        try {
+            RunView run = summaries.test(testTo == null || testTo.isBlank() ? List.of() : List.of(testTo));
+            Messages.addGlobalInfo("Test run " + run.id() + " is making both summaries and will mail them to "
+                    + String.join(", ", run.testRecipients()) + ".");
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> Messages.addError("summaryTest:testTo", error.message()));
+            Faces.validationFailed();
+        }
+    }
+
+    public void revoke(long summaryId) {
+        try {
+            summaries.revoke(summaryId, Faces.getRemoteAddr());
+            Messages.addGlobalInfo("Every link of this summary is withdrawn.");
+        } catch (NotFoundException e) {
+            Messages.addGlobalError("That summary no longer exists.");
+        }
+    }
+
+    public void revokeLink(long summaryId, long linkId) {
+        try {
+            SentSummaryView summary = summaries.revokeLink(summaryId, linkId, Faces.getRemoteAddr());
+            summary.links().stream()
+                    .filter(link -> link.id() == linkId)
+                    .findFirst()
+                    .ifPresent(link -> Messages.addGlobalInfo("The link of " + link.recipient() + " is withdrawn."));
+        } catch (NotFoundException e) {
+            Messages.addGlobalError("That link no longer exists.");
+        }
+    }
+
+    public boolean hasActiveLinks(SentSummaryView summary) {
+        return summary.links().stream().anyMatch(link -> "ACTIVE".equals(link.state()));
+    }
+
+    public List<String> getDays() {
+        return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getOrganisationName() {
+        return organisationName;
+    }
+
+    public void setOrganisationName(String organisationName) {
+        this.organisationName = organisationName;
+    }
+
+    public String getOwnerEmails() {
+        return ownerEmails;
+    }
+
+    public void setOwnerEmails(String ownerEmails) {
+        this.ownerEmails = ownerEmails;
+    }
+
+    public String getManagerEmails() {
+        return managerEmails;
+    }
+
+    public void setManagerEmails(String managerEmails) {
+        this.managerEmails = managerEmails;
+    }
+
+    public Integer getPeriodDays() {
+        return periodDays;
+    }
+
+    public void setPeriodDays(Integer periodDays) {
+        this.periodDays = periodDays;
+    }
+
+    public String getSendDay() {
+        return sendDay;
+    }
+
+    public void setSendDay(String sendDay) {
+        this.sendDay = sendDay;
+    }
+
+    public String getSendTime() {
+        return sendTime;
+    }
+
+    public void setSendTime(String sendTime) {
+        this.sendTime = sendTime;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public List<Instant> getNextSends() {
+        return nextSends;
+    }
+
+    public String getTestTo() {
+        return testTo;
+    }
+
+    public void setTestTo(String testTo) {
+        this.testTo = testTo;
+    }
+
+    public LazyDataModel<SentSummaryView> getSent() {
+        return sent;
+    }
+}

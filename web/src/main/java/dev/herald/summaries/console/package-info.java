@@ -1,0 +1,2 @@
+/** The console page of the weekly summary reports. */
+package dev.herald.summaries.console;
