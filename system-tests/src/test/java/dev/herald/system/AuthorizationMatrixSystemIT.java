@@ -111,6 +111,21 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/summary-reports                     -         401 403 403 200 200
             POST   /api/v1/summary-reports/{missing}/revoke    -         401 403 403 404 404
             POST   /api/v1/summary-reports/{missing}/links/{missing}/revoke - 401 403 403 404 404
+            GET    /api/v1/tenants                             -         401 403 200 200 200
+            POST   /api/v1/usage-reports                       {}        401 403 400 400 400
+            POST   /api/v1/usage-reports                       $scheduled 401 403 403 400 400
+            GET    /api/v1/usage-reports                       -         401 403 200 200 200
+            GET    /api/v1/usage-reports/export                -         401 403 200 200 200
+            GET    /api/v1/usage-reports/{missing}             -         401 403 404 404 404
+            POST   /api/v1/usage-reports/{missing}/cancel      -         401 403 404 404 404
+            GET    /api/v1/usage-reports/{missing}/file        -         401 403 404 404 404
+            GET    /api/v1/scheduled-tasks                     -         401 403 403 200 200
+            POST   /api/v1/scheduled-tasks                     {}        401 403 403 400 400
+            GET    /api/v1/scheduled-tasks/{missing}           -         401 403 403 404 404
+            PUT    /api/v1/scheduled-tasks/{missing}           {}        401 403 403 404 404
+            DELETE /api/v1/scheduled-tasks/{missing}           -         401 403 403 404 404
+            POST   /api/v1/scheduled-tasks/{missing}/enable    -         401 403 403 404 404
+            POST   /api/v1/scheduled-tasks/{missing}/disable   -         401 403 403 404 404
             """;
 
     private static final List<String> CALLERS = List.of("anonymous", "partner", "viewer", "administrator", "super");
@@ -122,7 +137,8 @@ class AuthorizationMatrixSystemIT {
                      "count": 3}""",
             "$render", "{\"criteria\": {\"paymentDate\": \"LAST_WEEK\"}, \"format\": \"CSV\"}",
             "$noOne", "{\"to\": []}",
-            "$badTo", "{\"to\": [\"not-an-address\"]}");
+            "$badTo", "{\"to\": [\"not-an-address\"]}",
+            "$scheduled", "{\"schedule\": {}}");
 
     private record Row(String method, String path, String body, List<Integer> expected) {}
 

@@ -59,6 +59,9 @@ class ConsoleAdministrationBrowserSystemIT {
             "audit",
             "settings",
             "summary-reports",
+            "tenants",
+            "usage-reports",
+            "scheduled-tasks",
             "tokens",
             "password");
 

@@ -41,6 +41,11 @@ public final class RunItems {
             return "TEST".equals(trigger);
         }
 
+        /** A usage report generated now: the file is kept for download, nobody is mailed. */
+        public boolean isExport() {
+            return "EXPORT".equals(trigger);
+        }
+
         /** A partner's run of one item: the file is kept for them, nobody is mailed. */
         public boolean isOnDemand() {
             return "ON_DEMAND".equals(trigger);

@@ -1,6 +1,7 @@
 package dev.herald.reports.control;
 
 import static dev.herald.reports.control.ColumnType.BOOLEAN;
+import static dev.herald.reports.control.ColumnType.DATE;
 import static dev.herald.reports.control.ColumnType.DATETIME;
 import static dev.herald.reports.control.ColumnType.DECIMAL;
 import static dev.herald.reports.control.ColumnType.INTEGER;
@@ -44,6 +45,9 @@ public final class BuiltInReports {
     private static ColumnSpec id(String name, String label) {
         return new ColumnSpec(name, label, INTEGER, "0", false, 9);
     }
+
+    /** The report a usage report renders. */
+    public static final String USAGE_EXPORT = "tenant-usage-export";
 
     private static final List<String> EVENT_STATUSES = List.of("LIVE", "ARCHIVED");
 
@@ -326,5 +330,57 @@ public final class BuiltInReports {
                             col("status", "Status", TEXT).width(10),
                             col("plan", "Plan", TEXT).width(11),
                             col("region", "Region", TEXT).width(9),
-                            col("joined", "Joined", DATETIME))));
+                            col("joined", "Joined", DATETIME))),
+            new ReportSpec(
+                    USAGE_EXPORT,
+                    "Tenant Usage Export",
+                    "Users, voice and SMS credits per tenant over the period, or per tenant and day; the file of a"
+                            + " usage report",
+                    "Service provider",
+                    true,
+                    """
+                    SELECT x.id, x.name, x.status, x.plan, x.region, MIN(x.usage_day), MAX(x.usage_day),
+                           MAX(x.active_users), ROUND(AVG(x.active_users), 1), SUM(x.voice_credits),
+                           SUM(x.sms_credits)
+                    FROM (SELECT tn.id, tn.name, tn.status, tn.plan, tn.region, u.usage_day, u.active_users,
+                                 u.voice_credits, u.sms_credits,
+                                 CASE WHEN CAST(:daily AS BOOLEAN) THEN u.usage_day END AS bucket
+                          FROM usage_tenant tn
+                          JOIN usage_daily u ON u.tenant_id = tn.id
+                          WHERE u.usage_day BETWEEN :period_first AND :period_last
+                            AND (NOT :tenantId_set OR tn.id = :tenantId)
+                            AND (NOT :name_set OR LOWER(tn.name) LIKE '%' || LOWER(:name) || '%')
+                            AND (NOT :status_set OR tn.status IN (:status))
+                            AND (NOT :plan_set OR tn.plan IN (:plan))
+                            AND (NOT :region_set OR tn.region IN (:region))) x
+                    GROUP BY x.id, x.name, x.status, x.plan, x.region, x.bucket
+                    ORDER BY 2, 1, 6""",
+                    List.of(
+                            dates("period", "Usage days", "LAST_MONTH"),
+                            new ParameterSpec("tenantId", "Tenant id", ParameterType.NUMBER, false, null, null, null),
+                            new ParameterSpec(
+                                    "name", "Tenant name contains", ParameterType.TEXT, false, null, null, null),
+                            multi("status", "Status", List.of("ACTIVE", "TRIAL", "SUSPENDED", "CLOSED")),
+                            multi("plan", "Plan", List.of("STARTER", "BUSINESS", "ENTERPRISE")),
+                            new ParameterSpec(
+                                    "region",
+                                    "Region",
+                                    ParameterType.MULTI_CHOICE,
+                                    false,
+                                    null,
+                                    null,
+                                    "SELECT DISTINCT region FROM usage_tenant ORDER BY region"),
+                            flag("daily", "One row per tenant and day")),
+                    List.of(
+                            id("tenantId", "Tenant id"),
+                            col("tenant", "Tenant", TEXT).width(26),
+                            col("status", "Status", TEXT).width(10),
+                            col("plan", "Plan", TEXT).width(11),
+                            col("region", "Region", TEXT).width(9),
+                            col("from", "From", DATE),
+                            col("to", "To", DATE),
+                            col("peakUsers", "Peak active users", INTEGER),
+                            col("averageUsers", "Average active users", DECIMAL),
+                            col("voiceCredits", "Voice credits", DECIMAL).totalled(),
+                            col("smsCredits", "SMS credits", DECIMAL).totalled())));
 }

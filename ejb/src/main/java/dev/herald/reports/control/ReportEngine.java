@@ -4,6 +4,7 @@ import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.rendering.control.RenderHeader;
 import dev.herald.rendering.control.Renderer;
 import dev.herald.rendering.control.Renderers;
+import dev.herald.rendering.control.WatchedRenderer;
 import dev.herald.reports.entity.ReportDefinition;
 import dev.herald.schedules.entity.CsvDelimiter;
 import dev.herald.schedules.entity.FileFormat;
@@ -119,6 +120,19 @@ public class ReportEngine {
             Prepared prepared, FileFormat format, CsvDelimiter delimiter, boolean byteOrderMark, OutputStream out)
             throws IOException, SQLException {
         Renderer renderer = Renderers.of(format, delimiter, byteOrderMark, out);
+        return run(prepared, renderer, 0);
+    }
+
+    /** The same, telling the watcher how many rows are written as it goes (it may stop the work by throwing). */
+    public long render(
+            Prepared prepared,
+            FileFormat format,
+            CsvDelimiter delimiter,
+            boolean byteOrderMark,
+            OutputStream out,
+            WatchedRenderer.Watcher watcher)
+            throws IOException, SQLException {
+        Renderer renderer = new WatchedRenderer(Renderers.of(format, delimiter, byteOrderMark, out), watcher);
         return run(prepared, renderer, 0);
     }
 

@@ -133,6 +133,33 @@ public class RunService {
     }
 
     /**
+     * Starts a run of no schedule that makes one CSV file of a report and keeps it for download (a
+     * usage report generated now); the answer is the run's id. It runs in the caller's transaction,
+     * so that whatever the caller records about it commits with it.
+     */
+    @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
+    public long startExport(ExportRequest export) {
+        Instant now = clock.instant();
+        Run run = new Run(export.name(), RunTrigger.EXPORT, caller(), now);
+        run.claimBy(instance.get(), now);
+        em.persist(run);
+        em.flush();
+        em.createNativeQuery("INSERT INTO run_item (run_id, position, display_name, report_key, report_name,"
+                        + " file_format, csv_delimiter, deliver_as, skip_when_empty, subject, criteria, recipients,"
+                        + " status) VALUES (?1, 0, ?2, ?3, ?4, 'CSV', ?5, 'ATTACHMENT', FALSE, '', ?6, '', 'PENDING')")
+                .setParameter(1, run.getId())
+                .setParameter(2, export.name())
+                .setParameter(3, export.reportKey())
+                .setParameter(4, export.reportName())
+                .setParameter(5, export.delimiter().name())
+                .setParameter(6, export.criteria())
+                .executeUpdate();
+        submitAfterCommit(run);
+        LOG.info(() -> "Export run " + run.getId() + " (“" + export.name() + "”) started by " + run.getRequestedBy());
+        return run.getId();
+    }
+
+    /**
      * Sends again what failed in an ended run, and nothing else: its failed e-mails (with the same
      * Message-IDs) and the reports that could not be made. The run is carried out again like a new
      * attempt and ends with a status over all its e-mails.
@@ -246,7 +273,7 @@ public class RunService {
 
     private Schedule schedule(long scheduleId) {
         Schedule schedule = em.find(Schedule.class, scheduleId);
-        if (schedule == null || schedule.isSummary()) {
+        if (schedule == null || !schedule.isReports()) {
             throw new NotFoundException("schedule", scheduleId);
         }
         return schedule;

@@ -191,8 +191,8 @@ public class RunExecution {
                     return;
                 }
             }
-            // An on-demand run mails nobody: no SMTP session is opened for it.
-            if (plan.isOnDemand() || send(context, ledger)) {
+            // An on-demand run or an export mails nobody: no SMTP session is opened for it.
+            if (plan.isOnDemand() || plan.isExport() || send(context, ledger)) {
                 finish(context);
             }
         } finally {
@@ -247,10 +247,21 @@ public class RunExecution {
             renderPermits.acquire();
             try (OutputStream out =
                     new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
-                rows = engine.render(prepared, item.format(), item.csvDelimiter(), false, out);
+                rows = engine.render(
+                        prepared,
+                        item.format(),
+                        item.csvDelimiter(),
+                        false,
+                        out,
+                        written -> progress(context, item, written));
             } finally {
                 renderPermits.release();
             }
+        } catch (RunStopped e) {
+            Files.deleteIfExists(file);
+            LOG.info(() -> "Run " + context.runId() + " was cancelled or taken over while “" + item.displayName()
+                    + "” was being made; stopped, and its unfinished file is deleted");
+            return false;
         } catch (ValidationException e) {
             return fail(context, item, stated, file, "Its criteria are no longer valid: " + e.getMessage());
         } catch (NotFoundException e) {
@@ -284,6 +295,38 @@ public class RunExecution {
         LOG.info(() -> "Run " + context.runId() + ": rendered “" + item.displayName() + "” as " + item.format() + ", "
                 + rows + " rows, " + bytes + " bytes in " + millis + " ms");
         return true;
+    }
+
+    /** The run stopped being this attempt's (cancelled, taken over) while a file was being written. */
+    private static final class RunStopped extends IOException {
+        RunStopped() {
+            super("The run is no longer this attempt's");
+        }
+    }
+
+    /**
+     * Records how many rows of an item are written (the progress people see) and stops the
+     * rendering when the run was cancelled or taken over meanwhile.
+     */
+    private void progress(Context context, RunItems.Item item, long written) throws IOException {
+        try {
+            boolean ours = Jdbc.inTransaction(dataSource, c -> {
+                if (!context.fence.hold(c)) {
+                    return false;
+                }
+                try (var update = c.prepareStatement("UPDATE run_item SET row_count = ? WHERE id = ?")) {
+                    update.setLong(1, written);
+                    update.setLong(2, item.id());
+                    update.executeUpdate();
+                }
+                return true;
+            });
+            if (!ours) {
+                throw new RunStopped();
+            }
+        } catch (SQLException e) {
+            throw new IOException("The progress could not be recorded: " + e.getMessage(), e);
+        }
     }
 
     /** Something stored with an item's file, in the same transaction. */
@@ -600,7 +643,10 @@ public class RunExecution {
         }
         detail.append(tally.summary());
         // A test's sender and an on-demand run's partner see the outcome themselves; the owner is told of the rest.
-        if (!"SUCCEEDED".equals(status) && !context.plan.isTest() && !context.plan.isOnDemand()) {
+        if (!"SUCCEEDED".equals(status)
+                && !context.plan.isTest()
+                && !context.plan.isOnDemand()
+                && !context.plan.isExport()) {
             tellOwner(context, tally, status)
                     .ifPresent(problem -> detail.append(' ').append(problem));
         }

@@ -309,8 +309,8 @@ public class ScheduleService {
 
     private Schedule find(long id) {
         Schedule schedule = em.find(Schedule.class, id);
-        // The summary reports' timetable is changed through their settings only.
-        if (schedule == null || schedule.isSummary()) {
+        // The summary reports' timetable and the scheduled tasks are changed through their own pages.
+        if (schedule == null || !schedule.isReports()) {
             throw new NotFoundException("schedule", id);
         }
         return schedule;

@@ -41,109 +41,8 @@ public final class SummaryPage {
                 .append(esc(SummaryText.period(s.period().previous())))
                 .append("</span></p><p><a class=\"pdf\" href=\"summary.pdf\">Download as PDF</a></p></header>");
 
-        section("Service desk summary");
-        Summary.Desk desk = s.desk();
-        tiles(
-                tile("Tickets opened", SummaryText.whole(desk.opened().now()), desk.opened(), false),
-                tile("Resolved", SummaryText.percent(desk.resolutionRate().now()), desk.resolutionRate(), true),
-                tile("Unresolved", SummaryText.whole(desk.unresolved().now()), desk.unresolved(), false),
-                tile(
-                        "Average first response",
-                        SummaryText.minutes(desk.firstResponseMinutes().now()),
-                        desk.firstResponseMinutes(),
-                        false),
-                tile(
-                        "Average resolution time",
-                        SummaryText.hours(desk.resolutionHours().now()),
-                        desk.resolutionHours(),
-                        false));
-        chart(SummaryCharts.daily(s));
-        end();
-
-        section("Customer sentiment");
-        Summary.Sentiment sentiment = s.sentiment();
-        tiles(
-                tile(
-                        "Positive interactions",
-                        SummaryText.percent(sentiment.positiveShare().now()),
-                        sentiment.positiveShare(),
-                        true),
-                tile(
-                        "Frustrated customers",
-                        SummaryText.whole(sentiment.frustratedCustomers().now()),
-                        sentiment.frustratedCustomers(),
-                        false));
-        chart(SummaryCharts.sentiment(s));
-        if (!sentiment.customers().isEmpty()) {
-            table(
-                    "Frustrated customers",
-                    List.of("Customer", "Company", "Tickets", "Lowest sentiment"),
-                    sentiment.customers().stream()
-                            .map(c -> List.of(
-                                    c.name(),
-                                    c.company(),
-                                    String.valueOf(c.tickets()),
-                                    SummaryText.decimal(c.lowestSentiment())))
-                            .toList());
-        }
-        end();
-
-        section("Automation impact");
-        Summary.Automation automation = s.automation();
-        tiles(
-                tile(
-                        "Auto-resolved",
-                        SummaryText.percent(automation.autoResolvedShare().now()),
-                        automation.autoResolvedShare(),
-                        true),
-                tile(
-                        "AI-assisted",
-                        SummaryText.percent(automation.aiAssistedShare().now()),
-                        automation.aiAssistedShare(),
-                        true),
-                tile("Automation potential", SummaryText.percent(automation.potentialShare()), null, false));
-        chart(SummaryCharts.automation(s));
-        if (automation.topAutomatableSubject() != null) {
-            html.append("<p class=\"note\">Most automatable: “")
-                    .append(esc(automation.topAutomatableSubject()))
-                    .append("”, ")
-                    .append(automation.topAutomatableTickets())
-                    .append(" handled by hand.</p>");
-        }
-        end();
-
-        section("Recurring patterns and alerts");
-        if (s.alerts().isEmpty()) {
-            html.append("<p class=\"note\">No alerts this period.</p>");
-        } else {
-            html.append("<ul class=\"alerts\">");
-            for (Summary.Alert alert : s.alerts()) {
-                String severity = alert.severity().name().toLowerCase(Locale.ROOT);
-                html.append("<li class=\"")
-                        .append(severity)
-                        .append("\"><span class=\"badge\">")
-                        .append(alert.severity().name())
-                        .append("</span> <strong>")
-                        .append(esc(alert.title()))
-                        .append("</strong><br>")
-                        .append(esc(alert.detail()))
-                        .append("</li>");
-            }
-            html.append("</ul>");
-        }
-        chart(SummaryCharts.recurring(s));
-        end();
-
-        section("Recommendations");
-        html.append("<ol class=\"advice\">");
-        for (String advice : s.recommendations()) {
-            html.append("<li>").append(esc(advice)).append("</li>");
-        }
-        html.append("</ol>");
-        end();
-
-        if (s.forManagers()) {
-            managerSections(s);
+        for (SummarySections.Section section : SummarySections.of(s)) {
+            section(section);
         }
         html.append("<footer>Made by Herald from the service-desk data. Tickets count in the period they were"
                         + " opened; “resolved” means resolved before the period ended.</footer>")
@@ -151,117 +50,77 @@ public final class SummaryPage {
         return html.toString();
     }
 
-    private void managerSections(Summary s) {
-        section("Team performance");
-        chart(SummaryCharts.technicians(s));
-        table(
-                "Per technician",
-                List.of("Technician", "Tickets", "Resolved", "Average resolution", "Escalation rate"),
-                s.technicians().stream()
-                        .map(t -> List.of(
-                                t.technician(),
-                                String.valueOf(t.tickets()),
-                                String.valueOf(t.resolved()),
-                                SummaryText.hours(t.resolutionHours()),
-                                SummaryText.percent(t.escalationRate())))
-                        .toList());
-        end();
-
-        section("Technician and client affinities");
-        if (s.affinities().isEmpty()) {
-            html.append("<p class=\"note\">No technician handled two tickets of one company.</p>");
-        } else {
-            table(
-                    "Who works for whom",
-                    List.of("Technician", "Company", "Tickets", "Share of the technician's"),
-                    s.affinities().stream()
-                            .map(a -> List.of(
-                                    a.technician(),
-                                    a.company(),
-                                    String.valueOf(a.tickets()),
-                                    SummaryText.percent(a.shareOfTechnician())))
-                            .toList());
-        }
-        end();
-
-        section("Escalation patterns");
-        Summary.Escalations escalations = s.escalations();
-        tiles(
-                tile("Escalated", SummaryText.whole(escalations.escalated().now()), escalations.escalated(), false),
-                tile("Escalation rate", SummaryText.percent(escalations.rate().now()), escalations.rate(), false));
-        chart(SummaryCharts.escalations(s));
-        if (!escalations.byLevel().isEmpty()) {
-            table(
-                    "By level",
-                    List.of("Level", "Tickets"),
-                    escalations.byLevel().stream()
-                            .map(l -> List.of(String.valueOf(l.level()), String.valueOf(l.tickets())))
-                            .toList());
-        }
-        end();
-
-        section("Company breakdown");
-        chart(SummaryCharts.companies(s));
-        table(
-                "Per company",
-                List.of(
-                        "Company",
-                        "Tickets",
-                        "Resolved",
-                        "Average resolution",
-                        "Escalated",
-                        "Positive",
-                        "Average sentiment"),
-                s.companies().stream()
-                        .map(c -> List.of(
-                                c.company(),
-                                String.valueOf(c.tickets()),
-                                String.valueOf(c.resolved()),
-                                SummaryText.hours(c.resolutionHours()),
-                                String.valueOf(c.escalated()),
-                                SummaryText.percent(c.positiveShare()),
-                                SummaryText.decimal(c.averageSentiment())))
-                        .toList());
-        end();
-    }
-
     // --- pieces
 
-    private void section(String title) {
-        html.append("<section><h2>").append(esc(title)).append("</h2>");
-    }
-
-    private void end() {
+    private void section(SummarySections.Section section) {
+        html.append("<section><h2>").append(esc(section.title())).append("</h2>");
+        if (!section.tiles().isEmpty()) {
+            html.append("<div class=\"tiles\">");
+            for (SummarySections.Tile tile : section.tiles()) {
+                html.append(tile(tile));
+            }
+            html.append("</div>");
+        }
+        for (SummarySections.Block block : section.blocks()) {
+            if (block instanceof SummarySections.ChartBlock chart) {
+                chart(chart.chart());
+            } else if (block instanceof SummarySections.TableBlock table) {
+                table(
+                        table.table().caption(),
+                        table.table().head(),
+                        table.table().rows());
+            } else if (block instanceof SummarySections.NoteBlock note) {
+                html.append("<p class=\"note\">").append(esc(note.text())).append("</p>");
+            } else if (block instanceof SummarySections.AlertsBlock alerts) {
+                alerts(alerts.alerts());
+            } else if (block instanceof SummarySections.AdviceBlock advice) {
+                html.append("<ol class=\"advice\">");
+                for (String line : advice.advice()) {
+                    html.append("<li>").append(esc(line)).append("</li>");
+                }
+                html.append("</ol>");
+            }
+        }
         html.append("</section>");
     }
 
-    private void tiles(String... tiles) {
-        html.append("<div class=\"tiles\">");
-        for (String tile : tiles) {
-            html.append(tile);
+    private void alerts(List<Summary.Alert> alerts) {
+        html.append("<ul class=\"alerts\">");
+        for (Summary.Alert alert : alerts) {
+            String severity = alert.severity().name().toLowerCase(Locale.ROOT);
+            html.append("<li class=\"")
+                    .append(severity)
+                    .append("\"><span class=\"badge\">")
+                    .append(alert.severity().name())
+                    .append("</span> <strong>")
+                    .append(esc(alert.title()))
+                    .append("</strong><br>")
+                    .append(esc(alert.detail()))
+                    .append("</li>");
         }
-        html.append("</div>");
+        html.append("</ul>");
     }
 
     /** A figure, and its change against the previous period coloured by whether up is good. */
-    private static String tile(String label, String value, Compared compared, boolean upIsGood) {
-        StringBuilder tile = new StringBuilder("<div class=\"tile\"><span class=\"label\">")
-                .append(esc(label))
+    private static String tile(SummarySections.Tile tile) {
+        StringBuilder html = new StringBuilder("<div class=\"tile\"><span class=\"label\">")
+                .append(esc(tile.label()))
                 .append("</span><span class=\"value\">")
-                .append(esc(value))
+                .append(esc(tile.value()))
                 .append("</span>");
+        Compared compared = tile.compared();
         if (compared != null) {
             Double change = compared.change();
             String tone = change == null || Math.round(change * 100) == 0
                     ? "flat"
-                    : (change > 0) == upIsGood ? "good" : "bad";
-            tile.append("<span class=\"change ")
+                    : (change > 0) == tile.upIsGood() ? "good" : "bad";
+            html.append("<span class=\"change ")
                     .append(tone)
                     .append("\">")
                     .append(esc(SummaryText.change(compared)))
                     .append(" vs previous</span>");
         }
-        return tile.append("</div>").toString();
+        return html.append("</div>").toString();
     }
 
     private void table(String caption, List<String> head, List<List<String>> rows) {

@@ -16,7 +16,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.herald.rendering.control.PdfFonts;
-import dev.herald.summaries.control.Summary.Compared;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,158 +58,13 @@ public final class SummaryPdf {
                     new Font(REGULAR, 9, Font.NORMAL, MUTED)));
             document.add(period);
 
-            heading("Service desk summary");
-            Summary.Desk desk = s.desk();
-            tiles(
-                    tile("Tickets opened", SummaryText.whole(desk.opened().now()), desk.opened()),
-                    tile("Resolved", SummaryText.percent(desk.resolutionRate().now()), desk.resolutionRate()),
-                    tile("Unresolved", SummaryText.whole(desk.unresolved().now()), desk.unresolved()),
-                    tile(
-                            "Average first response",
-                            SummaryText.minutes(desk.firstResponseMinutes().now()),
-                            desk.firstResponseMinutes()),
-                    tile(
-                            "Average resolution time",
-                            SummaryText.hours(desk.resolutionHours().now()),
-                            desk.resolutionHours()));
-            chart(SummaryCharts.daily(s));
-
-            heading("Customer sentiment");
-            Summary.Sentiment sentiment = s.sentiment();
-            tiles(
-                    tile(
-                            "Positive interactions",
-                            SummaryText.percent(sentiment.positiveShare().now()),
-                            sentiment.positiveShare()),
-                    tile(
-                            "Frustrated customers",
-                            SummaryText.whole(sentiment.frustratedCustomers().now()),
-                            sentiment.frustratedCustomers()));
-            chart(SummaryCharts.sentiment(s));
-            if (!sentiment.customers().isEmpty()) {
-                table(
-                        List.of("Frustrated customer", "Company", "Tickets", "Lowest sentiment"),
-                        new float[] {3, 3, 1, 1.5f},
-                        sentiment.customers().stream()
-                                .map(c -> List.of(
-                                        c.name(),
-                                        c.company(),
-                                        String.valueOf(c.tickets()),
-                                        SummaryText.decimal(c.lowestSentiment())))
-                                .toList());
-            }
-
-            heading("Automation impact");
-            Summary.Automation automation = s.automation();
-            tiles(
-                    tile(
-                            "Auto-resolved",
-                            SummaryText.percent(automation.autoResolvedShare().now()),
-                            automation.autoResolvedShare()),
-                    tile(
-                            "AI-assisted",
-                            SummaryText.percent(automation.aiAssistedShare().now()),
-                            automation.aiAssistedShare()),
-                    tile("Automation potential", SummaryText.percent(automation.potentialShare()), null));
-            chart(SummaryCharts.automation(s));
-            if (automation.topAutomatableSubject() != null) {
-                note("Most automatable: “" + automation.topAutomatableSubject() + "”, "
-                        + automation.topAutomatableTickets() + " handled by hand.");
-            }
-
-            heading("Recurring patterns and alerts");
-            if (s.alerts().isEmpty()) {
-                note("No alerts this period.");
-            }
-            for (Summary.Alert alert : s.alerts()) {
-                Paragraph line = new Paragraph();
-                line.add(new Chunk(alert.severity().name() + "  ", new Font(BOLD, 9, Font.NORMAL, severity(alert))));
-                line.add(new Chunk(alert.title(), new Font(BOLD, 10, Font.NORMAL, INK)));
-                line.add(new Chunk(" — " + alert.detail(), new Font(REGULAR, 9.5f, Font.NORMAL, INK)));
-                line.setSpacingAfter(3);
-                document.add(line);
-            }
-            chart(SummaryCharts.recurring(s));
-
-            heading("Recommendations");
-            int n = 1;
-            for (String advice : s.recommendations()) {
-                Paragraph line = new Paragraph(n++ + ". " + advice, new Font(REGULAR, 10, Font.NORMAL, INK));
-                line.setSpacingAfter(3);
-                document.add(line);
-            }
-
-            if (s.forManagers()) {
-                managerSections(s);
+            for (SummarySections.Section section : SummarySections.of(s)) {
+                section(section);
             }
             document.close();
         } catch (DocumentException e) {
             throw new IOException("The summary's PDF could not be made: " + e.getMessage(), e);
         }
-    }
-
-    private void managerSections(Summary s) throws DocumentException {
-        document.newPage();
-        heading("Team performance");
-        chart(SummaryCharts.technicians(s));
-        table(
-                List.of("Technician", "Tickets", "Resolved", "Average resolution", "Escalation rate"),
-                new float[] {3, 1, 1, 1.5f, 1.5f},
-                s.technicians().stream()
-                        .map(t -> List.of(
-                                t.technician(),
-                                String.valueOf(t.tickets()),
-                                String.valueOf(t.resolved()),
-                                SummaryText.hours(t.resolutionHours()),
-                                SummaryText.percent(t.escalationRate())))
-                        .toList());
-
-        heading("Technician and client affinities");
-        if (s.affinities().isEmpty()) {
-            note("No technician handled two tickets of one company.");
-        } else {
-            table(
-                    List.of("Technician", "Company", "Tickets", "Share of the technician's"),
-                    new float[] {3, 3, 1, 1.5f},
-                    s.affinities().stream()
-                            .map(a -> List.of(
-                                    a.technician(),
-                                    a.company(),
-                                    String.valueOf(a.tickets()),
-                                    SummaryText.percent(a.shareOfTechnician())))
-                            .toList());
-        }
-
-        heading("Escalation patterns");
-        Summary.Escalations escalations = s.escalations();
-        tiles(
-                tile("Escalated", SummaryText.whole(escalations.escalated().now()), escalations.escalated()),
-                tile("Escalation rate", SummaryText.percent(escalations.rate().now()), escalations.rate()));
-        chart(SummaryCharts.escalations(s));
-        if (!escalations.byLevel().isEmpty()) {
-            table(
-                    List.of("Escalation level", "Tickets"),
-                    new float[] {2, 1},
-                    escalations.byLevel().stream()
-                            .map(l -> List.of(String.valueOf(l.level()), String.valueOf(l.tickets())))
-                            .toList());
-        }
-
-        heading("Company breakdown");
-        chart(SummaryCharts.companies(s));
-        table(
-                List.of("Company", "Tickets", "Resolved", "Average resolution", "Escalated", "Positive", "Sentiment"),
-                new float[] {3, 1, 1, 1.4f, 1, 1, 1.1f},
-                s.companies().stream()
-                        .map(c -> List.of(
-                                c.company(),
-                                String.valueOf(c.tickets()),
-                                String.valueOf(c.resolved()),
-                                SummaryText.hours(c.resolutionHours()),
-                                String.valueOf(c.escalated()),
-                                SummaryText.percent(c.positiveShare()),
-                                SummaryText.decimal(c.averageSentiment())))
-                        .toList());
     }
 
     // --- pieces
@@ -226,17 +80,47 @@ public final class SummaryPdf {
         document.add(new Paragraph(text, new Font(REGULAR, 9, Font.NORMAL, MUTED)));
     }
 
-    private record Tile(String label, String value, String change) {}
-
-    private static Tile tile(String label, String value, Compared compared) {
-        return new Tile(label, value, compared == null ? "" : SummaryText.change(compared) + " vs previous");
+    private void section(SummarySections.Section section) throws DocumentException {
+        if (section.newPage()) {
+            document.newPage();
+        }
+        heading(section.title());
+        if (!section.tiles().isEmpty()) {
+            tiles(section.tiles());
+        }
+        for (SummarySections.Block block : section.blocks()) {
+            if (block instanceof SummarySections.ChartBlock chart) {
+                chart(chart.chart());
+            } else if (block instanceof SummarySections.TableBlock table) {
+                table(table.table().head(), table.table().rows());
+            } else if (block instanceof SummarySections.NoteBlock note) {
+                note(note.text());
+            } else if (block instanceof SummarySections.AlertsBlock alerts) {
+                for (Summary.Alert alert : alerts.alerts()) {
+                    Paragraph line = new Paragraph();
+                    line.add(
+                            new Chunk(alert.severity().name() + "  ", new Font(BOLD, 9, Font.NORMAL, severity(alert))));
+                    line.add(new Chunk(alert.title(), new Font(BOLD, 10, Font.NORMAL, INK)));
+                    line.add(new Chunk(" — " + alert.detail(), new Font(REGULAR, 9.5f, Font.NORMAL, INK)));
+                    line.setSpacingAfter(3);
+                    document.add(line);
+                }
+            } else if (block instanceof SummarySections.AdviceBlock advice) {
+                int n = 1;
+                for (String text : advice.advice()) {
+                    Paragraph line = new Paragraph(n++ + ". " + text, new Font(REGULAR, 10, Font.NORMAL, INK));
+                    line.setSpacingAfter(3);
+                    document.add(line);
+                }
+            }
+        }
     }
 
-    private void tiles(Tile... tiles) throws DocumentException {
-        PdfPTable table = new PdfPTable(tiles.length);
+    private void tiles(List<SummarySections.Tile> tiles) throws DocumentException {
+        PdfPTable table = new PdfPTable(tiles.size());
         table.setWidthPercentage(100);
         table.setSpacingAfter(6);
-        for (Tile tile : tiles) {
+        for (SummarySections.Tile tile : tiles) {
             PdfPCell cell = new PdfPCell();
             cell.setBackgroundColor(TILE);
             cell.setBorderColor(Color.WHITE);
@@ -244,13 +128,20 @@ public final class SummaryPdf {
             cell.setPadding(6);
             cell.addElement(new Paragraph(tile.label(), new Font(REGULAR, 8, Font.NORMAL, MUTED)));
             cell.addElement(new Paragraph(tile.value(), new Font(BOLD, 15, Font.NORMAL, INK)));
-            cell.addElement(new Paragraph(tile.change(), new Font(REGULAR, 8, Font.NORMAL, MUTED)));
+            cell.addElement(new Paragraph(
+                    tile.compared() == null ? "" : SummaryText.change(tile.compared()) + " vs previous",
+                    new Font(REGULAR, 8, Font.NORMAL, MUTED)));
             table.addCell(cell);
         }
         document.add(table);
     }
 
-    private void table(List<String> head, float[] widths, List<List<String>> rows) throws DocumentException {
+    /** A table whose text columns are wider than its figures. */
+    private void table(List<String> head, List<List<String>> rows) throws DocumentException {
+        float[] widths = new float[head.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = rows.isEmpty() || !SummaryText.isFigure(rows.get(0).get(i)) ? 3 : 1.3f;
+        }
         PdfPTable table = new PdfPTable(widths.length);
         table.setWidthPercentage(100);
         table.setWidths(widths);

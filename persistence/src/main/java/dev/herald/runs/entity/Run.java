@@ -105,6 +105,16 @@ public class Run {
         this.createdAt = now;
     }
 
+    /** A run of no schedule (a usage report generated now): its items are made with it. */
+    public Run(String name, RunTrigger trigger, String requestedBy, Instant now) {
+        this.scheduleName = name;
+        this.trigger = trigger;
+        this.scheduledFor = now;
+        this.requestedBy = requestedBy;
+        this.status = RunStatus.CLAIMED;
+        this.createdAt = now;
+    }
+
     public Long getId() {
         return id;
     }

@@ -9,5 +9,7 @@ public enum RunTrigger {
     /** A partner ran an item on demand. */
     ON_DEMAND,
     /** A test send to chosen addresses only. */
-    TEST
+    TEST,
+    /** A usage report generated now: one file, kept for download, mailed to nobody. */
+    EXPORT
 }

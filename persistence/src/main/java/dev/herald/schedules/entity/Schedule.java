@@ -42,6 +42,9 @@ public class Schedule {
     /** The timetable of the weekly summary reports: one, made by the migration, never listed. */
     public static final String SUMMARY = "SUMMARY";
 
+    /** A scheduled task (a usage report made regularly): listed on its own page. */
+    public static final String TASK = "TASK";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -118,13 +121,22 @@ public class Schedule {
         return id;
     }
 
-    /** {@link #REPORTS} or {@link #SUMMARY}. */
+    /** {@link #REPORTS}, {@link #SUMMARY} or {@link #TASK}. */
     public String getKind() {
         return kind;
     }
 
     public boolean isSummary() {
         return SUMMARY.equals(kind);
+    }
+
+    public boolean isReports() {
+        return REPORTS.equals(kind);
+    }
+
+    /** Made as a scheduled task rather than a report schedule. */
+    public void makeTask() {
+        this.kind = TASK;
     }
 
     public String getName() {

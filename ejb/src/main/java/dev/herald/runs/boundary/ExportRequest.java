@@ -1,0 +1,7 @@
+package dev.herald.runs.boundary;
+
+import dev.herald.schedules.entity.CsvDelimiter;
+
+/** One CSV file of a report made now and kept for download: its name, the report, its criteria as JSON. */
+public record ExportRequest(
+        String name, String reportKey, String reportName, String criteria, CsvDelimiter delimiter) {}

@@ -1,0 +1,437 @@
+package dev.herald.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.testing.Api;
+import dev.herald.testing.HeraldServer;
+import dev.herald.testing.SystemTest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Usage reports on PostgreSQL with the demo tenants: each tenant's figures in the CSV are those in
+ * the database, pipe-delimited files parse, a large export is cancelled within seconds and keeps no
+ * file, a scheduled task mails its CSV when its time comes, and wrong input is named field by field.
+ */
+@SystemTest
+class UsageReportsSystemIT {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static Api admin;
+
+    @BeforeAll
+    static void deploy() {
+        HeraldServer.get().deployHerald();
+        admin = Api.admin().withToken();
+    }
+
+    @Test
+    void everyTenantsFiguresInThePipeDelimitedFileAreThoseInTheDatabase() throws Exception {
+        JsonObject report = generate(Json.createObjectBuilder()
+                .add("name", "All tenants, last 30 days")
+                .add("description", "Checked against the database")
+                .add("scope", "ALL")
+                .add("delimiter", "PIPE")
+                .add("period", "LAST_30_DAYS")
+                .build());
+        JsonObject done = awaitStatus(report.getInt("id"), "COMPLETE");
+        assertThat(done.getInt("percent")).isEqualTo(100);
+        LocalDate from = LocalDate.parse(done.getString("from"));
+        LocalDate to = LocalDate.parse(done.getString("to"));
+        LocalDate today = LocalDate.now(LONDON);
+        assertThat(from).isEqualTo(today.minusDays(30));
+        assertThat(to).isEqualTo(today.minusDays(1));
+
+        List<String[]> rows = csv(file(report.getInt("id")), "\\|");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "Tenant id",
+                        "Tenant",
+                        "Status",
+                        "Plan",
+                        "Region",
+                        "From",
+                        "To",
+                        "Peak active users",
+                        "Average active users",
+                        "Voice credits",
+                        "SMS credits");
+        Map<Long, Figures> expected = figures(from, to, null);
+        assertThat(rows).hasSize(expected.size() + 1);
+        assertThat(done.getJsonObject("file").getInt("rows")).isEqualTo(expected.size());
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertThat(row).hasSize(11);
+            Figures figures = expected.get(Long.parseLong(row[0]));
+            assertThat(figures).as("tenant " + row[0]).isNotNull();
+            assertThat(row[1]).isEqualTo(figures.name());
+            assertThat(Long.parseLong(row[7])).as("peak users of " + row[1]).isEqualTo(figures.peak());
+            assertThat(new BigDecimal(row[9])).as("voice credits of " + row[1]).isEqualByComparingTo(figures.voice());
+            assertThat(new BigDecimal(row[10])).as("SMS credits of " + row[1]).isEqualByComparingTo(figures.sms());
+        }
+    }
+
+    @Test
+    void oneTenantDayByDayAndAFilteredListEachHoldOnlyTheirTenants() throws Exception {
+        long tenantId =
+                firstLong("SELECT tenant_id FROM usage_daily GROUP BY tenant_id ORDER BY COUNT(*) DESC LIMIT 1");
+        LocalDate to = LocalDate.now(LONDON).minusDays(1);
+        LocalDate from = to.minusDays(13);
+        JsonObject daily = generate(Json.createObjectBuilder()
+                .add("name", "One tenant per day")
+                .add("scope", "TENANT")
+                .add("tenantId", tenantId)
+                .add("delimiter", "COMMA")
+                .add("period", "CUSTOM")
+                .add("from", from.toString())
+                .add("to", to.toString())
+                .add("daily", true)
+                .build());
+        awaitStatus(daily.getInt("id"), "COMPLETE");
+        List<String[]> days = csv(file(daily.getInt("id")), ",");
+        long usageDays = firstLong("SELECT COUNT(*) FROM usage_daily WHERE tenant_id = " + tenantId
+                + " AND usage_day BETWEEN DATE '" + from + "' AND DATE '" + to + "'");
+        assertThat(days).hasSize((int) usageDays + 1);
+        for (String[] day : days.subList(1, days.size())) {
+            assertThat(Long.parseLong(day[0])).isEqualTo(tenantId);
+            assertThat(day[5]).as("one day per row").isEqualTo(day[6]);
+            assertThat(new BigDecimal(day[9]))
+                    .isEqualByComparingTo(firstDecimal("SELECT voice_credits FROM usage_daily WHERE tenant_id = "
+                            + tenantId + " AND usage_day = DATE '" + day[5] + "'"));
+        }
+
+        JsonObject filtered = generate(Json.createObjectBuilder()
+                .add("name", "Active enterprise tenants")
+                .add("scope", "FILTERED")
+                .add(
+                        "filter",
+                        Json.createObjectBuilder()
+                                .add("status", Json.createArrayBuilder().add("ACTIVE"))
+                                .add("plan", Json.createArrayBuilder().add("ENTERPRISE")))
+                .add("period", "LAST_MONTH")
+                .build());
+        JsonObject done = awaitStatus(filtered.getInt("id"), "COMPLETE");
+        List<String[]> rows = csv(file(filtered.getInt("id")), ",");
+        Map<Long, Figures> expected = figures(
+                LocalDate.parse(done.getString("from")),
+                LocalDate.parse(done.getString("to")),
+                "tn.status = 'ACTIVE' AND tn.plan = 'ENTERPRISE'");
+        assertThat(rows).hasSize(expected.size() + 1);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> {
+            assertThat(row[2]).isEqualTo("ACTIVE");
+            assertThat(row[3]).isEqualTo("ENTERPRISE");
+        });
+        String list = admin.get("/api/v1/usage-reports/export?delimiter=PIPE").body();
+        assertThat(list.lines().findFirst().orElseThrow()).startsWith("Id|Name|Description|Tenants");
+        assertThat(list)
+                .contains("Active enterprise tenants|")
+                .contains("Tenants whose status ACTIVE, plan ENTERPRISE");
+    }
+
+    @Test
+    void cancellingALargeExportStopsItWithinSecondsAndKeepsNoFile() throws Exception {
+        String prefix = "Bulk-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        int tenants = 3000;
+        LocalDate to = LocalDate.now(LONDON).minusDays(1);
+        LocalDate from = to.minusDays(399);
+        try {
+            bulkTenants(prefix, tenants, from, to);
+            JsonObject report = generate(Json.createObjectBuilder()
+                    .add("name", "Everything, every day")
+                    .add("scope", "FILTERED")
+                    .add("filter", Json.createObjectBuilder().add("name", prefix))
+                    .add("period", "CUSTOM")
+                    .add("from", from.toString())
+                    .add("to", to.toString())
+                    .add("daily", true)
+                    .build());
+            int id = report.getInt("id");
+            assertThat(report.getJsonNumber("expectedRows").longValue()).isEqualTo(tenants * 400L);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.json(admin.get("/api/v1/usage-reports/" + id))
+                                    .getJsonNumber("rows")
+                                    .longValue()
+                            > 0);
+
+            Instant asked = Instant.now();
+            HttpResponse<String> cancelled = admin.post("/api/v1/usage-reports/" + id + "/cancel", "{}");
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+            assertThat(admin.json(cancelled).getString("status")).isEqualTo("CANCELLED");
+            long itemId = admin.json(cancelled).getJsonNumber("itemId").longValue();
+            // The worker notices at its next progress report (every half second) and stops writing.
+            await().atMost(Duration.ofSeconds(5)).until(() -> rowsStoppedGrowing(itemId));
+            Duration stopped = Duration.between(asked, Instant.now());
+            assertThat(stopped).isLessThan(Duration.ofSeconds(5));
+            JsonObject after = admin.json(admin.get("/api/v1/usage-reports/" + id));
+            assertThat(after.getString("status")).isEqualTo("CANCELLED");
+            assertThat(absent(after, "file")).isTrue();
+            assertThat(after.getJsonNumber("rows").longValue()).isLessThan(tenants * 400L);
+            assertThat(firstLong("SELECT COUNT(*) FROM run_file_chunk WHERE run_item_id = " + itemId))
+                    .as("no part of the file is kept")
+                    .isZero();
+            assertThat(admin.post("/api/v1/usage-reports/" + id + "/cancel", "{}")
+                            .statusCode())
+                    .isEqualTo(409);
+            assertThat(admin.get("/api/v1/usage-reports/" + id + "/file").statusCode())
+                    .isEqualTo(404);
+        } finally {
+            execute("DELETE FROM usage_daily WHERE tenant_id IN (SELECT id FROM usage_tenant WHERE name LIKE '" + prefix
+                    + "%')");
+            execute("DELETE FROM usage_tenant WHERE name LIKE '" + prefix + "%'");
+        }
+    }
+
+    @Test
+    void aScheduledTaskMailsItsCsvWhenItsTimeComesAndCanBeChangedSwitchedAndDeleted() throws Exception {
+        String to = "usage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> created = admin.post(
+                "/api/v1/scheduled-tasks",
+                Json.createObjectBuilder()
+                        .add("name", "Weekly usage " + to)
+                        .add("description", "For finance")
+                        .add("email", to)
+                        .add("taskType", "USAGE_REPORT")
+                        .add("recurrence", "WEEKLY")
+                        .add("dayOfWeek", "WEDNESDAY")
+                        .add("delimiter", "PIPE")
+                        .add("enabled", true)
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject task = admin.json(created);
+        long id = task.getJsonNumber("id").longValue();
+        Instant next = Instant.parse(task.getString("nextRunAt"));
+        assertThat(next.atZone(LONDON).getDayOfWeek()).hasToString("WEDNESDAY");
+        assertThat(next.atZone(LONDON).getHour()).isBetween(5, 6);
+        assertThat(admin.get("/api/v1/schedules?size=200").body()).doesNotContain("Weekly usage " + to);
+
+        // Its time comes: the scheduler finds it due, like every schedule.
+        execute("UPDATE schedule SET next_run_at = CURRENT_TIMESTAMP - INTERVAL '1 second' WHERE id = " + id);
+        await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(to).size() == 1);
+        MimeMessage mail = messagesTo(to).get(0);
+        String csv = new String(attachment(mail), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Tenant id|Tenant|Status|Plan|Region|From|To");
+        assertThat(csv.lines().count()).isGreaterThan(1);
+
+        HttpResponse<String> changed = admin.put(
+                "/api/v1/scheduled-tasks/" + id,
+                Json.createObjectBuilder()
+                        .add("name", "Monthly usage " + to)
+                        .add("email", to)
+                        .add("taskType", "USAGE_REPORT")
+                        .add("recurrence", "MONTHLY")
+                        .add("delimiter", "COMMA")
+                        .add("enabled", true)
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Instant.parse(admin.json(changed).getString("nextRunAt"))
+                        .atZone(LONDON)
+                        .getDayOfMonth())
+                .isEqualTo(1);
+        JsonObject disabled = admin.json(admin.post("/api/v1/scheduled-tasks/" + id + "/disable", "{}"));
+        assertThat(disabled.getBoolean("enabled")).isFalse();
+        assertThat(absent(disabled, "nextRunAt")).isTrue();
+        assertThat(admin.json(admin.post("/api/v1/scheduled-tasks/" + id + "/enable", "{}"))
+                        .getBoolean("enabled"))
+                .isTrue();
+        assertThat(admin.delete("/api/v1/scheduled-tasks/" + id).statusCode()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/scheduled-tasks/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongInputIsNamedFieldByField() {
+        HttpResponse<String> report = admin.post(
+                "/api/v1/usage-reports",
+                Json.createObjectBuilder()
+                        .add("name", "")
+                        .add("scope", "TENANT")
+                        .add("tenantId", 987654321)
+                        .add("delimiter", "TAB")
+                        .add("period", "CUSTOM")
+                        .add("from", "2026-05-10")
+                        .add("to", "2026-05-01")
+                        .build());
+        assertThat(report.statusCode()).isEqualTo(400);
+        assertThat(fields(admin.json(report))).containsOnly("name", "tenantId", "delimiter", "to");
+
+        HttpResponse<String> task = admin.post(
+                "/api/v1/scheduled-tasks",
+                Json.createObjectBuilder()
+                        .add("name", "x")
+                        .add("email", "not-an-address")
+                        .add("taskType", "DELETE_EVERYTHING")
+                        .add("recurrence", "WEEKLY")
+                        .add("dayOfWeek", "FUNDAY")
+                        .build());
+        assertThat(task.statusCode()).isEqualTo(400);
+        assertThat(fields(admin.json(task))).containsOnly("email", "taskType", "dayOfWeek");
+    }
+
+    // --- helpers
+
+    private static JsonObject generate(JsonObject input) {
+        HttpResponse<String> response = admin.post("/api/v1/usage-reports", input);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return admin.json(response);
+    }
+
+    private static JsonObject awaitStatus(int id, String status) {
+        JsonObject[] last = new JsonObject[1];
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            last[0] = admin.json(admin.get("/api/v1/usage-reports/" + id));
+            return !last[0].getString("status").equals("RUNNING");
+        });
+        assertThat(last[0].getString("status")).as(last[0].toString()).isEqualTo(status);
+        return last[0];
+    }
+
+    private static String file(int id) {
+        HttpResponse<String> file = admin.get("/api/v1/usage-reports/" + id + "/file");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        return file.body();
+    }
+
+    private static List<String[]> csv(String text, String delimiter) {
+        return text.lines()
+                .filter(line -> !line.isEmpty())
+                .map(line -> line.split(delimiter, -1))
+                .toList();
+    }
+
+    private record Figures(String name, long peak, BigDecimal voice, BigDecimal sms) {}
+
+    private static Map<Long, Figures> figures(LocalDate from, LocalDate to, String condition) throws Exception {
+        Map<Long, Figures> figures = new TreeMap<>();
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT tn.id, tn.name, MAX(u.active_users), SUM(u.voice_credits), SUM(u.sms_credits)"
+                                + " FROM usage_tenant tn JOIN usage_daily u ON u.tenant_id = tn.id"
+                                + " WHERE u.usage_day BETWEEN ? AND ?" + (condition == null ? "" : " AND " + condition)
+                                + " GROUP BY tn.id, tn.name")) {
+            query.setObject(1, from);
+            query.setObject(2, to);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    figures.put(
+                            row.getLong(1),
+                            new Figures(row.getString(2), row.getLong(3), row.getBigDecimal(4), row.getBigDecimal(5)));
+                }
+            }
+        }
+        return figures;
+    }
+
+    private static void bulkTenants(String prefix, int tenants, LocalDate from, LocalDate to) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO usage_tenant (id, name, status, plan, region, created_at)"
+                    + " SELECT 900000000 + g + (SELECT COALESCE(MAX(id), 0) FROM usage_tenant WHERE id >= 900000000),"
+                    + " '" + prefix + "' || g, 'ACTIVE', 'BUSINESS', 'Test', CURRENT_TIMESTAMP"
+                    + " FROM generate_series(1, " + tenants + ") g");
+            statement.execute("INSERT INTO usage_daily (tenant_id, usage_day, active_users, voice_credits, sms_credits)"
+                    + " SELECT tn.id, d::date, 10, 12.50, 3.25 FROM usage_tenant tn"
+                    + " CROSS JOIN generate_series(DATE '" + from + "', DATE '" + to + "', INTERVAL '1 day') d"
+                    + " WHERE tn.name LIKE '" + prefix + "%'");
+        }
+    }
+
+    private static final Map<Long, Long> lastRows = new HashMap<>();
+
+    /** True once the item's row count is the same at two looks a second apart. */
+    private static boolean rowsStoppedGrowing(long itemId) throws Exception {
+        long rows = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
+        Long before = lastRows.put(itemId, rows);
+        Thread.sleep(1000);
+        long now = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
+        return before != null && before == rows && rows == now;
+    }
+
+    private static long firstLong(String sql) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static BigDecimal firstDecimal(String sql) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getBigDecimal(1);
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** JSON-B leaves out what is null. */
+    private static boolean absent(JsonObject object, String key) {
+        return !object.containsKey(key) || object.isNull(key);
+    }
+
+    private static List<String> fields(JsonObject problem) {
+        return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field"))
+                .toList();
+    }
+
+    private static List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
+            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+            if (recipients != null
+                    && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    private static byte[] attachment(MimeMessage mail) throws Exception {
+        MimeMultipart multipart = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no attachment in " + mail.getSubject());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.herald.usage.api;
+
+import dev.herald.platform.boundary.Page;
+import dev.herald.usage.boundary.ScheduledTaskInput;
+import dev.herald.usage.boundary.ScheduledTaskService;
+import dev.herald.usage.boundary.ScheduledTaskView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Scheduled tasks (Scheduled Task Management): usage reports mailed regularly. */
+@Path("scheduled-tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScheduledTasksResource {
+
+    @Inject
+    ScheduledTaskService tasks;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "The scheduled tasks by name, with their next run")
+    public Page<ScheduledTaskView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return tasks.list(page, size);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a task (all tenants); 400 names every invalid field")
+    public Response create(ScheduledTaskInput input) {
+        return Response.status(Response.Status.CREATED)
+                .entity(tasks.create(input, request.getRemoteAddr()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One scheduled task")
+    public ScheduledTaskView get(@PathParam("id") long id) {
+        return tasks.get(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a task (its tenants stay as they were)")
+    public ScheduledTaskView update(@PathParam("id") long id, ScheduledTaskInput input) {
+        return tasks.update(id, input, request.getRemoteAddr());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a task; reports it made stay in the run history")
+    public Response delete(@PathParam("id") long id) {
+        tasks.delete(id, request.getRemoteAddr());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(summary = "Enable a task")
+    public ScheduledTaskView enable(@PathParam("id") long id) {
+        return tasks.enable(id, request.getRemoteAddr());
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(summary = "Disable a task")
+    public ScheduledTaskView disable(@PathParam("id") long id) {
+        return tasks.disable(id, request.getRemoteAddr());
+    }
+}

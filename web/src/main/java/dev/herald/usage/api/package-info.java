@@ -1,0 +1,2 @@
+/** Tenants, usage reports and scheduled tasks over HTTP. */
+package dev.herald.usage.api;

@@ -1,0 +1,98 @@
+package dev.herald.usage.console;
+
+import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.Page;
+import dev.herald.usage.boundary.UsageReportService;
+import dev.herald.usage.boundary.UsageReportView;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
+
+/**
+ * The generated usage reports, newest first, refreshed every two seconds while one is being made:
+ * status, progress, download, cancel (asking first), and the list itself as CSV.
+ */
+@Named
+@ViewScoped
+public class UsageReportListView implements Serializable {
+
+    @Inject
+    UsageReportService usage;
+
+    private LazyDataModel<UsageReportView> model;
+    private boolean anyRunning;
+
+    @PostConstruct
+    void init() {
+        model = new LazyDataModel<>() {
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return (int) usage.list(0, 1).total();
+            }
+
+            @Override
+            public List<UsageReportView> load(
+                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+                Page<UsageReportView> page = usage.list(first / pageSize, pageSize);
+                setRowCount((int) page.total());
+                anyRunning = page.items().stream().anyMatch(report -> "RUNNING".equals(report.status()));
+                return page.items();
+            }
+
+            @Override
+            public String getRowKey(UsageReportView report) {
+                return String.valueOf(report.id());
+            }
+        };
+    }
+
+    public void cancel(UsageReportView report) {
+        try {
+            usage.cancel(report.id(), Faces.getRemoteAddr());
+            Messages.addGlobalInfo("“" + report.name() + "” is cancelled; no file is kept.");
+        } catch (ConflictException | NotFoundException e) {
+            Messages.addGlobalError(e.getMessage());
+        }
+    }
+
+    public StreamedContent getListAsCsv() {
+        return DefaultStreamedContent.builder().name("usage-reports.csv").contentType("text/csv; charset=UTF-8").stream(
+                        () -> new ByteArrayInputStream(usage.listAsCsv(',').getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    public String tenants(UsageReportView report) {
+        return UsageReportService.tenants(report);
+    }
+
+    public String severity(String status) {
+        return switch (status) {
+            case "COMPLETE" -> "success";
+            case "FAILED" -> "danger";
+            case "CANCELLED" -> "secondary";
+            default -> "info";
+        };
+    }
+
+    public boolean isAnyRunning() {
+        return anyRunning;
+    }
+
+    public LazyDataModel<UsageReportView> getModel() {
+        return model;
+    }
+}
