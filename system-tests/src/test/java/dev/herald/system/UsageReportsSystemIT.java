@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Api;
+import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,6 +37,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Usage reports on PostgreSQL with the demo tenants: each tenant's figures in the CSV are those in
@@ -292,6 +297,66 @@ class UsageReportsSystemIT {
                         .build());
         assertThat(task.statusCode()).isEqualTo(400);
         assertThat(fields(admin.json(task))).containsOnly("email", "taskType", "dayOfWeek");
+    }
+
+    @Test
+    void theConsoleGeneratesAReportForTheFilteredListAndManagesAScheduledTask() {
+        WebDriver browser = Browser.open();
+        try {
+            Page page = new Page(browser);
+            browser.get(HeraldServer.get().baseUrl() + "/console/");
+            page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
+            page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+
+            page.click("navTenants");
+            page.waiting().until(ExpectedConditions.urlContains("/console/tenants.xhtml"));
+            page.search("tenants:name", "aurora");
+            page.waiting()
+                    .until(driver ->
+                            driver.findElement(By.id("tenants:table")).getText().contains("Aurora"));
+            assertThat(browser.findElement(By.id("tenants:table")).getText()).doesNotContain("Beacon");
+            page.click("tenants:generateFiltered");
+            page.waitForText("generateForm", "name contains “aurora”");
+            String name = "Aurora tenants " + UUID.randomUUID().toString().substring(0, 6);
+            page.type("generateForm:reportName", name);
+            Browser.screenshot(browser, "console-tenants-generate-dialog");
+            page.click("generateForm:confirm");
+            page.waitForText("growl_container", "is being made");
+
+            page.click("navUsageReports");
+            page.waiting().until(ExpectedConditions.urlContains("/console/usage-reports.xhtml"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                browser.navigate().refresh();
+                String table = browser.findElement(By.id("reports:table")).getText();
+                return table.contains(name) && table.contains("COMPLETE");
+            });
+            assertThat(browser.findElement(By.id("reports:table")).getText())
+                    .contains("Tenants whose name contains “aurora”");
+            Browser.screenshot(browser, "console-usage-reports");
+
+            page.click("navTasks");
+            page.waiting().until(ExpectedConditions.urlContains("/console/scheduled-tasks.xhtml"));
+            page.click("tasks:add");
+            String task = "Console task " + UUID.randomUUID().toString().substring(0, 6);
+            page.type("taskForm:name", task);
+            page.type("taskForm:email", "not-an-address");
+            page.click("taskForm:confirm");
+            page.waitForText("taskForm:emailMessage", "not an e-mail address");
+            page.type("taskForm:email", "finance@example.org");
+            page.click("taskForm:confirm");
+            page.waitForText("growl_container", "is saved");
+            page.waitForText("tasks:table", task);
+            Browser.screenshot(browser, "console-scheduled-tasks");
+            browser.findElement(By.xpath("//tr[contains(., '" + task + "')]//button[contains(@id, ':delete')]"))
+                    .click();
+            page.click("tasks:confirmYes");
+            page.waitForText("growl_container", "is deleted");
+            page.waiting()
+                    .until(driver ->
+                            !driver.findElement(By.id("tasks:table")).getText().contains(task));
+        } finally {
+            browser.quit();
+        }
     }
 
     // --- helpers
