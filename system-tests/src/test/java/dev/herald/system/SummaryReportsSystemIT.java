@@ -208,6 +208,9 @@ class SummaryReportsSystemIT {
         assertThat(ownerPage.statusCode()).isEqualTo(200);
         assertThat(ownerPage.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(ownerPage.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(ownerPage.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe");
         assertThat(ownerPage.body())
                 .contains(escaped)
                 .doesNotContain("<Service>")

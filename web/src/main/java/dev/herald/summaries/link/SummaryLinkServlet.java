@@ -1,5 +1,6 @@
 package dev.herald.summaries.link;
 
+import dev.herald.platform.control.BrowserProtection;
 import dev.herald.summaries.boundary.SummaryAccess;
 import dev.herald.summaries.boundary.SummaryReportService;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class SummaryLinkServlet extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
+        // The console's filter leaves a path ending in "/" to PrimeFaces' policy; this page is no Faces page.
+        response.setHeader("Content-Security-Policy", BrowserProtection.OTHER_POLICY);
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         String[] parts = path.split("/", -1);
         if (parts.length == 2 && !parts[1].isEmpty()) {
