@@ -7,14 +7,13 @@ import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Http;
+import dev.herald.testing.Mails;
 import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,10 +180,10 @@ class SummaryReportsSystemIT {
         HttpResponse<String> started = admin.post("/api/v1/summary-reports/test", "{\"to\": [\"" + to + "\"]}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         JsonObject run = admin.json(started);
-        await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(to).size() == 2);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Mails.to(to).size() == 2);
 
         Map<String, String> links = new TreeMap<>();
-        for (MimeMessage mail : messagesTo(to)) {
+        for (MimeMessage mail : Mails.to(to)) {
             assertThat(mail.getSubject()).startsWith("[Test] " + organisation + ":");
             String text = mail.getContent().toString();
             if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
@@ -310,7 +308,7 @@ class SummaryReportsSystemIT {
             page.type("summaryTest:testTo", to);
             page.click("summaryTest:sendTest");
             page.waitForText("growl_container", to);
-            await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(to).size() == 2);
+            await().atMost(Duration.ofSeconds(90)).until(() -> Mails.to(to).size() == 2);
             console.navigate().refresh();
             page.waitForText("sent:sentTable", to);
             Browser.screenshot(console, "console-summary-reports");
@@ -385,17 +383,5 @@ class SummaryReportsSystemIT {
             errors.merge(error.getString("field"), error.getString("message"), (a, b) -> a + " " + b);
         }
         return errors;
-    }
-
-    private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
-            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-            if (recipients != null
-                    && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
     }
 }

@@ -6,17 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Mails;
 import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,9 +232,9 @@ class UsageReportsSystemIT {
 
         // Its time comes: the scheduler finds it due, like every schedule.
         execute("UPDATE schedule SET next_run_at = CURRENT_TIMESTAMP - INTERVAL '1 second' WHERE id = " + id);
-        await().atMost(Duration.ofSeconds(90)).until(() -> messagesTo(to).size() == 1);
-        MimeMessage mail = messagesTo(to).get(0);
-        String csv = new String(attachment(mail), StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Mails.to(to).size() == 1);
+        MimeMessage mail = Mails.to(to).get(0);
+        String csv = new String(Mails.attachment(mail), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Tenant id|Tenant|Status|Plan|Region|From|To");
         assertThat(csv.lines().count()).isGreaterThan(1);
 
@@ -473,30 +466,5 @@ class UsageReportsSystemIT {
         return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(error -> error.getString("field"))
                 .toList();
-    }
-
-    private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
-            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
-            if (recipients != null
-                    && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
-    }
-
-    private static byte[] attachment(MimeMessage mail) throws Exception {
-        MimeMultipart multipart = (MimeMultipart) mail.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                try (InputStream in = part.getInputStream()) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError("no attachment in " + mail.getSubject());
     }
 }

@@ -1,8 +1,8 @@
 package dev.herald.summaries.console;
 
 import dev.herald.platform.boundary.NotFoundException;
-import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.console.PagedModel;
 import dev.herald.runs.boundary.RunView;
 import dev.herald.summaries.boundary.SentSummaryView;
 import dev.herald.summaries.boundary.SummaryReportService;
@@ -14,12 +14,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The weekly summary reports (Configure Summary Reports): their settings with the next send times,
@@ -45,30 +41,12 @@ public class SummaryReportsView implements Serializable {
     private String timeZone;
     private List<Instant> nextSends;
     private String testTo;
-    private LazyDataModel<SentSummaryView> sent;
+    private PagedModel<SentSummaryView> sent;
 
     @PostConstruct
     void init() {
         show(summaries.settings());
-        sent = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) summaries.sent(0, 1).total();
-            }
-
-            @Override
-            public List<SentSummaryView> load(
-                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                Page<SentSummaryView> page = summaries.sent(first / pageSize, pageSize);
-                setRowCount((int) page.total());
-                return page.items();
-            }
-
-            @Override
-            public String getRowKey(SentSummaryView summary) {
-                return String.valueOf(summary.id());
-            }
-        };
+        sent = new PagedModel<>((page, size) -> summaries.sent(page, size), SentSummaryView::id);
     }
 
     private void show(SummarySettingsView settings) {
@@ -224,7 +202,7 @@ public class SummaryReportsView implements Serializable {
         this.testTo = testTo;
     }
 
-    public LazyDataModel<SentSummaryView> getSent() {
+    public PagedModel<SentSummaryView> getSent() {
         return sent;
     }
 }

@@ -1,8 +1,8 @@
 package dev.herald.usage.console;
 
 import dev.herald.platform.boundary.NotFoundException;
-import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.console.PagedModel;
 import dev.herald.usage.boundary.ScheduledTaskInput;
 import dev.herald.usage.boundary.ScheduledTaskService;
 import dev.herald.usage.boundary.ScheduledTaskView;
@@ -12,14 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The scheduled tasks (Scheduled Task Management): create and edit in a dialog; enable, disable, delete. */
 @Named
@@ -31,7 +27,7 @@ public class ScheduledTaskListView implements Serializable {
     @Inject
     ScheduledTaskService tasks;
 
-    private LazyDataModel<ScheduledTaskView> model;
+    private PagedModel<ScheduledTaskView> model;
     private Long editing;
     private String name;
     private String description;
@@ -43,25 +39,7 @@ public class ScheduledTaskListView implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) tasks.list(0, 1).total();
-            }
-
-            @Override
-            public List<ScheduledTaskView> load(
-                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                Page<ScheduledTaskView> page = tasks.list(first / pageSize, pageSize);
-                setRowCount((int) page.total());
-                return page.items();
-            }
-
-            @Override
-            public String getRowKey(ScheduledTaskView task) {
-                return String.valueOf(task.id());
-            }
-        };
+        model = new PagedModel<>((page, size) -> tasks.list(page, size), ScheduledTaskView::id);
     }
 
     public void create() {
@@ -133,7 +111,7 @@ public class ScheduledTaskListView implements Serializable {
         return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
     }
 
-    public LazyDataModel<ScheduledTaskView> getModel() {
+    public PagedModel<ScheduledTaskView> getModel() {
         return model;
     }
 

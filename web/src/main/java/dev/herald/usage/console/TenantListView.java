@@ -2,8 +2,8 @@ package dev.herald.usage.console;
 
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.platform.boundary.ForbiddenException;
-import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.console.PagedModel;
 import dev.herald.usage.boundary.ScheduledTaskInput;
 import dev.herald.usage.boundary.TenantFilter;
 import dev.herald.usage.boundary.TenantView;
@@ -18,13 +18,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The tenants (Export Reports), filtered in the database, and the Generate Usage Report dialog for
@@ -44,7 +40,7 @@ public class TenantListView implements Serializable {
     private List<String> status = new ArrayList<>();
     private List<String> plan = new ArrayList<>();
     private List<String> region = new ArrayList<>();
-    private LazyDataModel<TenantView> model;
+    private PagedModel<TenantView> model;
     private List<String> regions;
 
     private String scope = "ALL";
@@ -64,25 +60,7 @@ public class TenantListView implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) usage.tenants(filter(), 0, 1).total();
-            }
-
-            @Override
-            public List<TenantView> load(
-                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                Page<TenantView> page = usage.tenants(filter(), first / pageSize, pageSize);
-                setRowCount((int) page.total());
-                return page.items();
-            }
-
-            @Override
-            public String getRowKey(TenantView tenant) {
-                return String.valueOf(tenant.id());
-            }
-        };
+        model = new PagedModel<>((page, size) -> usage.tenants(filter(), page, size), TenantView::id);
     }
 
     private TenantFilter filter() {
@@ -198,7 +176,7 @@ public class TenantListView implements Serializable {
         return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
     }
 
-    public LazyDataModel<TenantView> getModel() {
+    public PagedModel<TenantView> getModel() {
         return model;
     }
 

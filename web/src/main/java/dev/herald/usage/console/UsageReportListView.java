@@ -2,7 +2,7 @@ package dev.herald.usage.console;
 
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
-import dev.herald.platform.boundary.Page;
+import dev.herald.platform.console.PagedModel;
 import dev.herald.usage.boundary.UsageReportService;
 import dev.herald.usage.boundary.UsageReportView;
 import jakarta.annotation.PostConstruct;
@@ -12,14 +12,9 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -33,31 +28,11 @@ public class UsageReportListView implements Serializable {
     @Inject
     UsageReportService usage;
 
-    private LazyDataModel<UsageReportView> model;
-    private boolean anyRunning;
+    private PagedModel<UsageReportView> model;
 
     @PostConstruct
     void init() {
-        model = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) usage.list(0, 1).total();
-            }
-
-            @Override
-            public List<UsageReportView> load(
-                    int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                Page<UsageReportView> page = usage.list(first / pageSize, pageSize);
-                setRowCount((int) page.total());
-                anyRunning = page.items().stream().anyMatch(report -> "RUNNING".equals(report.status()));
-                return page.items();
-            }
-
-            @Override
-            public String getRowKey(UsageReportView report) {
-                return String.valueOf(report.id());
-            }
-        };
+        model = new PagedModel<>((page, size) -> usage.list(page, size), UsageReportView::id);
     }
 
     public void cancel(UsageReportView report) {
@@ -89,10 +64,10 @@ public class UsageReportListView implements Serializable {
     }
 
     public boolean isAnyRunning() {
-        return anyRunning;
+        return model.loaded().stream().anyMatch(report -> "RUNNING".equals(report.status()));
     }
 
-    public LazyDataModel<UsageReportView> getModel() {
+    public PagedModel<UsageReportView> getModel() {
         return model;
     }
 }
