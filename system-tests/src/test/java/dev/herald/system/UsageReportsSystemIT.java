@@ -161,6 +161,31 @@ class UsageReportsSystemIT {
         LocalDate from = to.minusDays(399);
         try {
             bulkTenants(prefix, tenants, from, to);
+
+            // Cancelled while the database is still aggregating, before any row: the query itself is cancelled.
+            JsonObject early = generate(Json.createObjectBuilder()
+                    .add("name", "Everything, every day, stopped early")
+                    .add("scope", "FILTERED")
+                    .add("filter", Json.createObjectBuilder().add("name", prefix))
+                    .add("period", "CUSTOM")
+                    .add("from", from.toString())
+                    .add("to", to.toString())
+                    .add("daily", true)
+                    .build());
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> exportQueriesRunning() > 0);
+            HttpResponse<String> stoppedEarly =
+                    admin.post("/api/v1/usage-reports/" + early.getInt("id") + "/cancel", "{}");
+            assertThat(stoppedEarly.statusCode()).as(stoppedEarly.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> exportQueriesRunning() == 0);
+            long earlyItem = admin.json(stoppedEarly).getJsonNumber("itemId").longValue();
+            assertThat(firstLong("SELECT COUNT(*) FROM run_file_chunk WHERE run_item_id = " + earlyItem))
+                    .isZero();
+
+            // Cancelled while writing rows: the writing stops at the next progress report.
             JsonObject report = generate(Json.createObjectBuilder()
                     .add("name", "Everything, every day")
                     .add("scope", "FILTERED")
@@ -430,6 +455,12 @@ class UsageReportsSystemIT {
         Thread.sleep(1000);
         long now = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
         return before != null && before == rows && rows == now;
+    }
+
+    /** Queries of the usage export the database is working on now (other than this one). */
+    private static long exportQueriesRunning() throws Exception {
+        return firstLong("SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active'"
+                + " AND query LIKE '%AS bucket%' AND pid <> pg_backend_pid()");
     }
 
     private static long firstLong(String sql) throws Exception {

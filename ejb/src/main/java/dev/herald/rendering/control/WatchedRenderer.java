@@ -1,6 +1,7 @@
 package dev.herald.rendering.control;
 
 import java.io.IOException;
+import java.sql.Statement;
 
 /**
  * A renderer that tells a watcher how far it got, at most every {@value #EVERY_MILLIS} ms (and only
@@ -16,6 +17,16 @@ public final class WatchedRenderer implements Renderer {
     @FunctionalInterface
     public interface Watcher {
         void rows(long written) throws IOException;
+
+        /**
+         * Told the statement before the database starts on it, so that a long query can be cancelled
+         * before its first row arrives; told null once it is over.
+         */
+        default void executing(Statement statement) {}
+    }
+
+    public Watcher watcher() {
+        return watcher;
     }
 
     private final Renderer renderer;

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,20 @@ public final class QueryRunner {
             ZoneId zone,
             long maxRows)
             throws SQLException, IOException {
+        return run(connection, report, criteria, header, renderer, zone, maxRows, statement -> {});
+    }
+
+    /** The same, telling {@code executing} the statement before it runs and null when it is over. */
+    public long run(
+            Connection connection,
+            ReportSpec report,
+            ResolvedCriteria criteria,
+            RenderHeader header,
+            Renderer renderer,
+            ZoneId zone,
+            long maxRows,
+            Consumer<Statement> executing)
+            throws SQLException, IOException {
         NamedSql.Statement statement = NamedSql.parse(report.sql()).bind(criteria.bindings());
         try (PreparedStatement query =
                 connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
@@ -52,6 +68,7 @@ public final class QueryRunner {
                 query.setMaxRows((int) Math.min(maxRows, Integer.MAX_VALUE));
             }
             statement.bind(query);
+            executing.accept(query);
             try (ResultSet wrapped = query.executeQuery()) {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
@@ -70,6 +87,8 @@ public final class QueryRunner {
                 }
                 renderer.finish(totals.row(), count);
                 return count;
+            } finally {
+                executing.accept(null);
             }
         }
     }

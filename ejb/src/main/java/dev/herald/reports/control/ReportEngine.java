@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -137,6 +139,8 @@ public class ReportEngine {
     }
 
     public long run(Prepared prepared, Renderer renderer, long maxRows) throws IOException, SQLException {
+        Consumer<Statement> executing =
+                renderer instanceof WatchedRenderer watched ? watched.watcher()::executing : statement -> {};
         try (Connection connection = readOnly()) {
             try {
                 return runner().run(
@@ -146,7 +150,8 @@ public class ReportEngine {
                                 prepared.header(),
                                 renderer,
                                 prepared.zone(),
-                                maxRows);
+                                maxRows,
+                                executing);
             } finally {
                 connection.rollback();
             }

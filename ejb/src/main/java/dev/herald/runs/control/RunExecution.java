@@ -16,6 +16,7 @@ import dev.herald.delivery.control.SummaryMail;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.Jdbc;
+import dev.herald.rendering.control.WatchedRenderer;
 import dev.herald.reports.control.Criterion;
 import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
@@ -29,6 +30,7 @@ import dev.herald.summaries.control.SummaryText;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +57,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.Statement;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +74,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -133,6 +137,10 @@ public class RunExecution {
 
     @Resource
     ManagedThreadFactory threadFactory;
+
+    /** Looks after queries still running for a run that was cancelled meanwhile. */
+    @Resource
+    ManagedScheduledExecutorService timer;
 
     /** Threads for a run's extra SMTP connections; made as needed, idle ones end after a minute. */
     private ExecutorService senders;
@@ -245,15 +253,17 @@ public class RunExecution {
                     "herald-run-" + context.runId() + "-", "." + item.format().extension());
             sha256 = MessageDigest.getInstance("SHA-256");
             renderPermits.acquire();
-            try (OutputStream out =
-                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
-                rows = engine.render(
-                        prepared,
-                        item.format(),
-                        item.csvDelimiter(),
-                        false,
-                        out,
-                        written -> progress(context, item, written));
+            try (OutputStream out = new DigestOutputStream(
+                            new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256);
+                    Watch watch = new Watch(context, item)) {
+                try {
+                    rows = engine.render(prepared, item.format(), item.csvDelimiter(), false, out, watch);
+                } catch (SQLException e) {
+                    if (watch.stopped) {
+                        throw new RunStopped();
+                    }
+                    throw e;
+                }
             } finally {
                 renderPermits.release();
             }
@@ -301,6 +311,70 @@ public class RunExecution {
     private static final class RunStopped extends IOException {
         RunStopped() {
             super("The run is no longer this attempt's");
+        }
+    }
+
+    /**
+     * Watches one item being rendered: records its progress as rows are written, and while the
+     * database is still working on the query (a big aggregation can take a while before its first
+     * row), looks every second whether the run is still this attempt's and cancels the statement
+     * when it is not. Either way the rendering stops and nothing is stored.
+     */
+    private final class Watch implements WatchedRenderer.Watcher, AutoCloseable {
+        private final Context context;
+        private final RunItems.Item item;
+        private volatile Statement statement;
+        private volatile boolean stopped;
+        private ScheduledFuture<?> guard;
+
+        Watch(Context context, RunItems.Item item) {
+            this.context = context;
+            this.item = item;
+        }
+
+        @Override
+        public void rows(long written) throws IOException {
+            try {
+                progress(context, item, written);
+            } catch (RunStopped e) {
+                stopped = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void executing(Statement running) {
+            statement = running;
+            if (running != null && guard == null) {
+                guard = timer.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
+            } else if (running == null) {
+                close();
+            }
+        }
+
+        private void check() {
+            Statement running = statement;
+            if (running == null || stopped) {
+                return;
+            }
+            try {
+                if (!Jdbc.inTransaction(dataSource, context.fence::hold)) {
+                    stopped = true;
+                    running.cancel();
+                    LOG.info(() -> "Run " + context.runId() + ": cancelled the query of “" + item.displayName()
+                            + "”, as the run is no longer this attempt's");
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "Could not check or cancel the query of run " + context.runId(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            statement = null;
+            if (guard != null) {
+                guard.cancel(false);
+            }
         }
     }
 
