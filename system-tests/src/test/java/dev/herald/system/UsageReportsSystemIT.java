@@ -23,11 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -210,7 +210,14 @@ class UsageReportsSystemIT {
             assertThat(admin.json(cancelled).getString("status")).isEqualTo("CANCELLED");
             long itemId = admin.json(cancelled).getJsonNumber("itemId").longValue();
             // The worker notices at its next progress report (every half second) and stops writing.
-            await().atMost(Duration.ofSeconds(5)).until(() -> rowsStoppedGrowing(itemId));
+            AtomicLong lastSeen = new AtomicLong(-1);
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .during(Duration.ofSeconds(1))
+                    .until(() -> {
+                        long rows = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
+                        return lastSeen.getAndSet(rows) == rows;
+                    });
             Duration stopped = Duration.between(asked, Instant.now());
             assertThat(stopped).isLessThan(Duration.ofSeconds(5));
             JsonObject after = admin.json(admin.get("/api/v1/usage-reports/" + id));
@@ -444,17 +451,6 @@ class UsageReportsSystemIT {
                     + " CROSS JOIN generate_series(DATE '" + from + "', DATE '" + to + "', INTERVAL '1 day') d"
                     + " WHERE tn.name LIKE '" + prefix + "%'");
         }
-    }
-
-    private static final Map<Long, Long> lastRows = new HashMap<>();
-
-    /** True once the item's row count is the same at two looks a second apart. */
-    private static boolean rowsStoppedGrowing(long itemId) throws Exception {
-        long rows = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
-        Long before = lastRows.put(itemId, rows);
-        Thread.sleep(1000);
-        long now = firstLong("SELECT COALESCE(row_count, 0) FROM run_item WHERE id = " + itemId);
-        return before != null && before == rows && rows == now;
     }
 
     /** Queries of the usage export the database is working on now (other than this one). */

@@ -42,12 +42,14 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +71,9 @@ import javax.sql.DataSource;
 public class SummaryReportService {
 
     static final Set<Integer> PERIODS = Set.of(7, 14, 30);
+    private static final String SUMMARIES = "SELECT i.id, i.run_id, r.run_trigger, p.audience, i.display_name,"
+            + " p.period_from, p.period_to, i.rendered_at FROM summary_report p"
+            + " JOIN run_item i ON i.id = p.run_item_id JOIN run r ON r.id = i.run_id";
     static final int MAX_NAME = 200;
     private static final int NEXT_SENDS = 3;
 
@@ -202,21 +207,17 @@ public class SummaryReportService {
                     row.next();
                     total = row.getLong(1);
                 }
-                Map<Long, SentSummaryView> summaries = new LinkedHashMap<>();
-                try (PreparedStatement query = c.prepareStatement(
-                        "SELECT i.id, i.run_id, r.run_trigger, p.audience, i.display_name, p.period_from,"
-                                + " p.period_to, i.rendered_at FROM summary_report p"
-                                + " JOIN run_item i ON i.id = p.run_item_id JOIN run r ON r.id = i.run_id"
-                                + " ORDER BY i.id DESC LIMIT ? OFFSET ?")) {
+                List<SentSummaryView> summaries = new ArrayList<>();
+                try (PreparedStatement query = c.prepareStatement(SUMMARIES + " ORDER BY i.id DESC LIMIT ? OFFSET ?")) {
                     query.setInt(1, pageSize);
                     query.setLong(2, (long) pageNumber * pageSize);
                     try (ResultSet row = query.executeQuery()) {
                         while (row.next()) {
-                            summaries.put(row.getLong(1), summary(row, links(c, row.getLong(1))));
+                            summaries.add(summary(row));
                         }
                     }
                 }
-                return new Page<>(List.copyOf(summaries.values()), pageNumber, pageSize, total);
+                return new Page<>(withLinks(c, summaries), pageNumber, pageSize, total);
             });
         } catch (SQLException e) {
             throw new IllegalStateException("The sent summaries could not be read: " + e.getMessage(), e);
@@ -361,37 +362,44 @@ public class SummaryReportService {
     }
 
     private Optional<SentSummaryView> one(Connection c, long summaryId) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT i.id, i.run_id, r.run_trigger, p.audience, i.display_name, p.period_from, p.period_to,"
-                        + " i.rendered_at FROM summary_report p JOIN run_item i ON i.id = p.run_item_id"
-                        + " JOIN run r ON r.id = i.run_id WHERE p.run_item_id = ?")) {
+        try (PreparedStatement query = c.prepareStatement(SUMMARIES + " WHERE p.run_item_id = ?")) {
             query.setLong(1, summaryId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(summary(row, links(c, summaryId))) : Optional.empty();
+                return row.next()
+                        ? Optional.of(withLinks(c, List.of(summary(row))).get(0))
+                        : Optional.empty();
             }
         }
     }
 
-    private SentSummaryView summary(ResultSet row, List<SentSummaryView.Link> links) throws SQLException {
+    /** A summary as its row says, without its links yet. */
+    private static SentSummaryView summary(ResultSet row) throws SQLException {
         return new SentSummaryView(
                 row.getLong(1),
                 row.getLong(2),
                 row.getString(3),
                 row.getString(4),
                 row.getString(5),
-                row.getObject(6, java.time.LocalDate.class),
-                row.getObject(7, java.time.LocalDate.class),
+                row.getObject(6, LocalDate.class),
+                row.getObject(7, LocalDate.class),
                 Jdbc.instant(row, "rendered_at"),
-                links);
+                List.of());
     }
 
-    private List<SentSummaryView.Link> links(Connection c, long itemId) throws SQLException {
+    /** The same summaries with every recipient's link, read in one query. */
+    private List<SentSummaryView> withLinks(Connection c, List<SentSummaryView> summaries) throws SQLException {
+        if (summaries.isEmpty()) {
+            return summaries;
+        }
         Instant now = clock.instant();
-        List<SentSummaryView.Link> links = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT id, recipient, status, link_expires_at, link_revoked_at, link_revoked_by, link_opened_at,"
-                        + " link_opens FROM delivery WHERE run_item_id = ? ORDER BY id")) {
-            query.setLong(1, itemId);
+        Map<Long, List<SentSummaryView.Link>> links = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(summaries.size(), "?"));
+        try (PreparedStatement query = c.prepareStatement("SELECT run_item_id, id, recipient, status, link_expires_at,"
+                + " link_revoked_at, link_revoked_by, link_opened_at, link_opens FROM delivery WHERE run_item_id IN ("
+                + marks + ") ORDER BY id")) {
+            for (int i = 0; i < summaries.size(); i++) {
+                query.setLong(i + 1, summaries.get(i).id());
+            }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     Instant expires = Jdbc.instant(row, "link_expires_at");
@@ -399,20 +407,32 @@ public class SummaryReportService {
                     String state = revoked != null
                             ? "WITHDRAWN"
                             : expires == null ? "NOT_SENT" : expires.isAfter(now) ? "ACTIVE" : "EXPIRED";
-                    links.add(new SentSummaryView.Link(
-                            row.getLong("id"),
-                            row.getString("recipient"),
-                            row.getString("status"),
-                            expires,
-                            revoked,
-                            row.getString("link_revoked_by"),
-                            Jdbc.instant(row, "link_opened_at"),
-                            row.getInt("link_opens"),
-                            state));
+                    links.computeIfAbsent(row.getLong("run_item_id"), id -> new ArrayList<>())
+                            .add(new SentSummaryView.Link(
+                                    row.getLong("id"),
+                                    row.getString("recipient"),
+                                    row.getString("status"),
+                                    expires,
+                                    revoked,
+                                    row.getString("link_revoked_by"),
+                                    Jdbc.instant(row, "link_opened_at"),
+                                    row.getInt("link_opens"),
+                                    state));
                 }
             }
         }
-        return links;
+        return summaries.stream()
+                .map(s -> new SentSummaryView(
+                        s.id(),
+                        s.runId(),
+                        s.trigger(),
+                        s.audience(),
+                        s.title(),
+                        s.periodFrom(),
+                        s.periodTo(),
+                        s.madeAt(),
+                        links.getOrDefault(s.id(), List.of())))
+                .toList();
     }
 
     private void update(String sql, Instant now, long id) {

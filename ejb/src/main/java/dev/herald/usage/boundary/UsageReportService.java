@@ -9,7 +9,11 @@ import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.Jdbc;
+import dev.herald.rendering.control.CsvRenderer;
+import dev.herald.rendering.control.RenderHeader;
 import dev.herald.reports.control.BuiltInReports;
+import dev.herald.reports.control.ColumnSpec;
+import dev.herald.reports.control.ColumnType;
 import dev.herald.reports.control.RelativeDate;
 import dev.herald.runs.boundary.ExportRequest;
 import dev.herald.runs.boundary.RunService;
@@ -19,7 +23,6 @@ import dev.herald.schedules.entity.CsvDelimiter;
 import dev.herald.settings.boundary.SettingsService;
 import dev.herald.usage.control.TenantQuery;
 import dev.herald.usage.control.UsageCriteria;
-import dev.herald.usage.control.UsageCsv;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +37,11 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -328,43 +335,61 @@ public class UsageReportService {
     /** The generated reports as a CSV file (the newest 10,000), for a spreadsheet. */
     @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
     public String listAsCsv(char delimiter) {
-        UsageCsv csv = new UsageCsv(
-                delimiter,
-                List.of(
-                        "Id",
-                        "Name",
-                        "Description",
-                        "Tenants",
-                        "From",
-                        "To",
-                        "Delimiter",
-                        "Per day",
-                        "Status",
-                        "Rows",
-                        "File",
-                        "Bytes",
-                        "Requested by",
-                        "Created",
-                        "Finished"));
-        for (UsageReportView report : all()) {
-            csv.row(List.of(
-                    String.valueOf(report.id()),
+        List<String> labels = List.of(
+                "Id",
+                "Name",
+                "Description",
+                "Tenants",
+                "From",
+                "To",
+                "Delimiter",
+                "Per day",
+                "Status",
+                "Rows",
+                "File",
+                "Bytes",
+                "Requested by",
+                "Created",
+                "Finished");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            CsvRenderer csv = new CsvRenderer(out, delimiter, false);
+            csv.begin(new RenderHeader(
+                    "Usage reports",
+                    BuiltInReports.USAGE_EXPORT,
+                    "Usage reports",
+                    settings.organisation().clientName(),
+                    clock.instant().atZone(settings.zone()),
+                    List.of(),
+                    labels.stream()
+                            .map(label -> new ColumnSpec(label, label, ColumnType.TEXT))
+                            .toList()));
+            long count = 0;
+            for (UsageReportView report : all()) {
+                csv.row(new Object[] {
+                    report.id(),
                     report.name(),
-                    report.description() == null ? "" : report.description(),
+                    report.description(),
                     tenants(report),
-                    report.from().toString(),
-                    report.to().toString(),
+                    report.from(),
+                    report.to(),
                     report.delimiter(),
                     report.daily() ? "yes" : "no",
                     report.status(),
-                    String.valueOf(report.rows()),
-                    report.file() == null ? "" : report.file().name(),
-                    report.file() == null ? "" : String.valueOf(report.file().bytes()),
+                    report.rows(),
+                    report.file() == null ? null : report.file().name(),
+                    report.file() == null ? null : report.file().bytes(),
                     report.requestedBy(),
                     report.createdAt().toString(),
-                    report.finishedAt() == null ? "" : report.finishedAt().toString()));
+                    report.finishedAt() == null ? null : report.finishedAt().toString()
+                });
+                count++;
+            }
+            csv.finish(null, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return csv.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private List<UsageReportView> all() {

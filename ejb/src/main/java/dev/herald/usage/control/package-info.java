@@ -1,2 +1,2 @@
-/** Tenant usage reports in SQL and text: the tenants filter, periods, and the list as CSV. */
+/** Tenant usage reports in SQL: the tenants filter and the criteria of the usage export. */
 package dev.herald.usage.control;

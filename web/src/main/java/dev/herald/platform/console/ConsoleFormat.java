@@ -3,9 +3,11 @@ package dev.herald.platform.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -43,6 +45,11 @@ public class ConsoleFormat {
     }
 
     /** The time zones to choose from: UTC, then the region/city names in alphabetical order. */
+    /** MONDAY…SUNDAY, for the day a summary is sent or a task runs. */
+    public List<String> getWeekdays() {
+        return Arrays.stream(DayOfWeek.values()).map(Enum::name).toList();
+    }
+
     public List<String> getTimeZones() {
         return TIME_ZONES;
     }

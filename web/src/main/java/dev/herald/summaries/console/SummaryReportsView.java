@@ -122,10 +122,6 @@ public class SummaryReportsView implements Serializable {
         return summary.links().stream().anyMatch(link -> "ACTIVE".equals(link.state()));
     }
 
-    public List<String> getDays() {
-        return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
-    }
-
     public boolean isEnabled() {
         return enabled;
     }

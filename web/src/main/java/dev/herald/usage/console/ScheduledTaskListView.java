@@ -11,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import java.util.function.Supplier;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -105,10 +104,6 @@ public class ScheduledTaskListView implements Serializable {
         } catch (NotFoundException e) {
             Messages.addGlobalError("That task no longer exists.");
         }
-    }
-
-    public List<String> getDays() {
-        return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
     }
 
     public PagedModel<ScheduledTaskView> getModel() {

@@ -172,10 +172,6 @@ public class TenantListView implements Serializable {
         return regions;
     }
 
-    public List<String> getDays() {
-        return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
-    }
-
     public PagedModel<TenantView> getModel() {
         return model;
     }
