@@ -27,10 +27,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class HeraldServer {
 
-    public static final int HTTP_PORT = 18080;
-    public static final int ADMIN_PORT = 14848;
-    public static final int SECOND_HTTP_PORT = 18180;
-    public static final int SECOND_ADMIN_PORT = 14948;
+    /**
+     * The test domain's HTTP port; every other port moves with it ({@code -Dherald.it.httpPort=28080}
+     * lets a second checkout run its system tests beside this one).
+     */
+    public static final int HTTP_PORT = Integer.getInteger("herald.it.httpPort", 18080);
+
+    public static final int ADMIN_PORT = HTTP_PORT - 3232;
+    public static final int SECOND_HTTP_PORT = HTTP_PORT + 100;
+    public static final int SECOND_ADMIN_PORT = ADMIN_PORT + 100;
     public static final String ADMIN_PASSWORD = "Herald-test-admin-1";
     private static final String DB_PASSWORD = "herald-test-db-password";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
