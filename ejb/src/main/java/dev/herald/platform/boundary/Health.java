@@ -2,18 +2,23 @@ package dev.herald.platform.boundary;
 
 import java.util.List;
 
-/** How Herald and what it depends on are doing: UP only when every check is UP. */
+/**
+ * How Herald and what it depends on are doing: DOWN when a check is DOWN (this instance cannot do
+ * its work), DEGRADED when a check is DEGRADED (it works, but a part is switched off, for a reason
+ * the check names), UP otherwise.
+ */
 public record Health(Status status, List<Check> checks) {
 
     public enum Status {
         UP,
+        DEGRADED,
         DOWN
     }
 
     public record Check(String name, Status status, String detail) {}
 
     public static Health of(List<Check> checks) {
-        boolean allUp = checks.stream().allMatch(check -> check.status() == Status.UP);
-        return new Health(allUp ? Status.UP : Status.DOWN, List.copyOf(checks));
+        Status overall = checks.stream().map(Check::status).reduce(Status.UP, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        return new Health(overall, List.copyOf(checks));
     }
 }

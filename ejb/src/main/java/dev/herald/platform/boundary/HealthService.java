@@ -1,18 +1,25 @@
 package dev.herald.platform.boundary;
 
-import dev.herald.schedules.control.SchedulerClock;
+import dev.herald.platform.control.HealthIndicator;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Answers whether this instance can do its work: the database answers and the scheduler clock ticks. */
+/**
+ * Answers whether this instance can do its work: the database answers, and every component's own
+ * check ({@link HealthIndicator}: the scheduler clock ticks, reports have a safe account, …).
+ */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -24,10 +31,17 @@ public class HealthService {
     DataSource dataSource;
 
     @Inject
-    SchedulerClock schedulerClock;
+    @Any
+    Instance<HealthIndicator> indicators;
 
     public Health check() {
-        return Health.of(List.of(database(), scheduler()));
+        List<Health.Check> checks = new ArrayList<>();
+        checks.add(database());
+        indicators.stream()
+                .map(HealthIndicator::check)
+                .sorted(Comparator.comparing(Health.Check::name))
+                .forEach(checks::add);
+        return Health.of(checks);
     }
 
     private Health.Check database() {
@@ -38,12 +52,5 @@ public class HealthService {
         } catch (SQLException e) {
             return new Health.Check("database", Health.Status.DOWN, e.getMessage());
         }
-    }
-
-    private Health.Check scheduler() {
-        return schedulerClock
-                .lastTick()
-                .map(tick -> new Health.Check("scheduler", Health.Status.UP, "last tick " + tick))
-                .orElseGet(() -> new Health.Check("scheduler", Health.Status.UP, "starting"));
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
-/** Whether this instance is up: 200 when it is, 503 when the database or the scheduler is not. No credentials needed. */
+/** Whether this instance is up: 200 when it is (also when a part is switched off: DEGRADED, with why), 503 when it cannot work. No credentials needed. */
 @Path("health")
 @PermitAll
 public class HealthResource {
@@ -27,7 +27,9 @@ public class HealthResource {
     public Response health() {
         Health health = healthService.check();
         return Response.status(
-                        health.status() == Health.Status.UP ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                        health.status() == Health.Status.DOWN
+                                ? Response.Status.SERVICE_UNAVAILABLE
+                                : Response.Status.OK)
                 .entity(health)
                 .build();
     }
