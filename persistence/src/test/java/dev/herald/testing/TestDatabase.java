@@ -17,12 +17,24 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public enum TestDatabase {
     H2 {
+        private final String url = "jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
         @Override
         DataSource createDataSource() {
             JdbcDataSource dataSource = new JdbcDataSource();
             // The same settings as the run command's embedded database.
-            dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            dataSource.setURL(url + ";DB_CLOSE_DELAY=-1");
+            return dataSource;
+        }
+
+        @Override
+        DataSource createDataSource(String user, String password, String schema) {
+            JdbcDataSource dataSource = new JdbcDataSource();
+            // As the run command's reporting pool: no setting that needs an administrator.
+            dataSource.setURL(url + ";SCHEMA=" + schema);
+            dataSource.setUser(user);
+            dataSource.setPassword(password);
             return dataSource;
         }
     },
@@ -31,6 +43,12 @@ public enum TestDatabase {
         DataSource createDataSource() {
             return postgres().getPostgresDatabase();
         }
+
+        @Override
+        DataSource createDataSource(String user, String password, String schema) {
+            // The role's own settings (search path, read-only default) apply, as on the server.
+            return postgres().getDatabase(user, "postgres");
+        }
     };
 
     private static EmbeddedPostgres postgres;
@@ -38,6 +56,14 @@ public enum TestDatabase {
     private EntityManagerFactory entityManagerFactory;
 
     abstract DataSource createDataSource();
+
+    abstract DataSource createDataSource(String user, String password, String schema);
+
+    /** The migrated database as another account (one that Herald made in it), in that schema. */
+    public DataSource dataSource(String user, String password, String schema) {
+        dataSource();
+        return createDataSource(user, password, schema);
+    }
 
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {

@@ -175,11 +175,17 @@ class ReportsApiSystemIT {
         assertThat(writes.statusCode()).isEqualTo(400);
         assertThat(fields(admin.json(writes))).containsExactly("sql");
 
-        HttpResponse<String> secrets = admin.post(
-                "/api/v1/reports", report.replace(key, key + "-y").replace("FROM usage_tenant", "FROM app_user"));
-        assertThat(secrets.statusCode()).isEqualTo(400);
-        assertThat(admin.json(secrets).getJsonArray("errors").getJsonObject(0).getString("message"))
-                .contains("app_user");
+        for (String secret : List.of("app_user", "public.app_user", "\\\"public\\\".\\\"api_token\\\"")) {
+            HttpResponse<String> secrets = admin.post(
+                    "/api/v1/reports", report.replace(key, key + "-y").replace("FROM usage_tenant", "FROM " + secret));
+            assertThat(secrets.statusCode()).as(secret).isEqualTo(400);
+            assertThat(admin.json(secrets)
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("message"))
+                    .as("the database refuses the reporting account, not a word list")
+                    .startsWith("The query does not run");
+        }
 
         HttpResponse<String> broken = admin.post(
                 "/api/v1/reports",

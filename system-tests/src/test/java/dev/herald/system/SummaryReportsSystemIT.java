@@ -339,7 +339,7 @@ class SummaryReportsSystemIT {
     private static long ticketsOpened(LocalDate from, LocalDate until) throws Exception {
         try (Connection connection = HeraldServer.get().database().getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM servicedesk_ticket WHERE opened_at >= ? AND opened_at < ?")) {
+                        "SELECT COUNT(*) FROM reporting.servicedesk_ticket WHERE opened_at >= ? AND opened_at < ?")) {
             query.setObject(1, from.atStartOfDay(LONDON).toOffsetDateTime());
             query.setObject(2, until.atStartOfDay(LONDON).toOffsetDateTime());
             try (ResultSet row = query.executeQuery()) {

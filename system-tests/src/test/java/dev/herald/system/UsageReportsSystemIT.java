@@ -98,8 +98,8 @@ class UsageReportsSystemIT {
 
     @Test
     void oneTenantDayByDayAndAFilteredListEachHoldOnlyTheirTenants() throws Exception {
-        long tenantId =
-                firstLong("SELECT tenant_id FROM usage_daily GROUP BY tenant_id ORDER BY COUNT(*) DESC LIMIT 1");
+        long tenantId = firstLong(
+                "SELECT tenant_id FROM reporting.usage_daily GROUP BY tenant_id ORDER BY COUNT(*) DESC LIMIT 1");
         LocalDate to = LocalDate.now(LONDON).minusDays(1);
         LocalDate from = to.minusDays(13);
         JsonObject daily = generate(Json.createObjectBuilder()
@@ -114,15 +114,16 @@ class UsageReportsSystemIT {
                 .build());
         awaitStatus(daily.getInt("id"), "COMPLETE");
         List<String[]> days = csv(file(daily.getInt("id")), ",");
-        long usageDays = firstLong("SELECT COUNT(*) FROM usage_daily WHERE tenant_id = " + tenantId
+        long usageDays = firstLong("SELECT COUNT(*) FROM reporting.usage_daily WHERE tenant_id = " + tenantId
                 + " AND usage_day BETWEEN DATE '" + from + "' AND DATE '" + to + "'");
         assertThat(days).hasSize((int) usageDays + 1);
         for (String[] day : days.subList(1, days.size())) {
             assertThat(Long.parseLong(day[0])).isEqualTo(tenantId);
             assertThat(day[5]).as("one day per row").isEqualTo(day[6]);
             assertThat(new BigDecimal(day[9]))
-                    .isEqualByComparingTo(firstDecimal("SELECT voice_credits FROM usage_daily WHERE tenant_id = "
-                            + tenantId + " AND usage_day = DATE '" + day[5] + "'"));
+                    .isEqualByComparingTo(
+                            firstDecimal("SELECT voice_credits FROM reporting.usage_daily WHERE tenant_id = " + tenantId
+                                    + " AND usage_day = DATE '" + day[5] + "'"));
         }
 
         JsonObject filtered = generate(Json.createObjectBuilder()
@@ -233,9 +234,10 @@ class UsageReportsSystemIT {
             assertThat(admin.get("/api/v1/usage-reports/" + id + "/file").statusCode())
                     .isEqualTo(404);
         } finally {
-            execute("DELETE FROM usage_daily WHERE tenant_id IN (SELECT id FROM usage_tenant WHERE name LIKE '" + prefix
-                    + "%')");
-            execute("DELETE FROM usage_tenant WHERE name LIKE '" + prefix + "%'");
+            execute(
+                    "DELETE FROM reporting.usage_daily WHERE tenant_id IN (SELECT id FROM reporting.usage_tenant WHERE name LIKE '"
+                            + prefix + "%')");
+            execute("DELETE FROM reporting.usage_tenant WHERE name LIKE '" + prefix + "%'");
         }
     }
 
@@ -423,7 +425,7 @@ class UsageReportsSystemIT {
         try (Connection connection = HeraldServer.get().database().getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT tn.id, tn.name, MAX(u.active_users), SUM(u.voice_credits), SUM(u.sms_credits)"
-                                + " FROM usage_tenant tn JOIN usage_daily u ON u.tenant_id = tn.id"
+                                + " FROM reporting.usage_tenant tn JOIN reporting.usage_daily u ON u.tenant_id = tn.id"
                                 + " WHERE u.usage_day BETWEEN ? AND ?" + (condition == null ? "" : " AND " + condition)
                                 + " GROUP BY tn.id, tn.name")) {
             query.setObject(1, from);
@@ -442,14 +444,15 @@ class UsageReportsSystemIT {
     private static void bulkTenants(String prefix, int tenants, LocalDate from, LocalDate to) throws Exception {
         try (Connection connection = HeraldServer.get().database().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO usage_tenant (id, name, status, plan, region, created_at)"
-                    + " SELECT 900000000 + g + (SELECT COALESCE(MAX(id), 0) FROM usage_tenant WHERE id >= 900000000),"
+            statement.execute("INSERT INTO reporting.usage_tenant (id, name, status, plan, region, created_at)"
+                    + " SELECT 900000000 + g + (SELECT COALESCE(MAX(id), 0) FROM reporting.usage_tenant WHERE id >= 900000000),"
                     + " '" + prefix + "' || g, 'ACTIVE', 'BUSINESS', 'Test', CURRENT_TIMESTAMP"
                     + " FROM generate_series(1, " + tenants + ") g");
-            statement.execute("INSERT INTO usage_daily (tenant_id, usage_day, active_users, voice_credits, sms_credits)"
-                    + " SELECT tn.id, d::date, 10, 12.50, 3.25 FROM usage_tenant tn"
-                    + " CROSS JOIN generate_series(DATE '" + from + "', DATE '" + to + "', INTERVAL '1 day') d"
-                    + " WHERE tn.name LIKE '" + prefix + "%'");
+            statement.execute(
+                    "INSERT INTO reporting.usage_daily (tenant_id, usage_day, active_users, voice_credits, sms_credits)"
+                            + " SELECT tn.id, d::date, 10, 12.50, 3.25 FROM reporting.usage_tenant tn"
+                            + " CROSS JOIN generate_series(DATE '" + from + "', DATE '" + to + "', INTERVAL '1 day') d"
+                            + " WHERE tn.name LIKE '" + prefix + "%'");
         }
     }
 

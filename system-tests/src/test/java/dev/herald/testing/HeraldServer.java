@@ -152,11 +152,20 @@ public final class HeraldServer {
         }
     }
 
+    /**
+     * Herald's database as an administrator would make it for Herald: owned by Herald's role, which
+     * may create roles (Herald makes the read-only account reports run as), with the schema public
+     * Herald's own, as PostgreSQL 15 and later give it to the database owner.
+     */
     private void createDatabase() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE ROLE herald LOGIN PASSWORD '" + DB_PASSWORD + "'");
+            statement.execute("CREATE ROLE herald LOGIN CREATEROLE PASSWORD '" + DB_PASSWORD + "'");
             statement.execute("CREATE DATABASE herald OWNER herald");
+        }
+        try (Connection connection = postgres.getDatabase("postgres", "herald").getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SCHEMA public OWNER TO herald");
         }
         database = new PGSimpleDataSource();
         database.setURL(jdbcUrl());
@@ -299,7 +308,9 @@ public final class HeraldServer {
                 Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"),
                 // Retry a failed e-mail after 1, 2, 4, 8 and 16 seconds rather than minutes.
                 Map.entry("HERALD_DELIVERY_RETRY_INITIAL", "PT1S"),
-                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"));
+                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"),
+                // Ask the database what the reporting account may do every few seconds, not minutes.
+                Map.entry("HERALD_REPORTING_RECHECK", "PT3S"));
     }
 
     private static String tail(Path log) throws IOException {

@@ -181,10 +181,11 @@ public final class DemoDataGenerator {
         int events = 20 + 4 * scale;
         List<Performance> performances = new ArrayList<>();
         try (Batch event = batch(
-                        "INSERT INTO ticketing_event (id, name, genre, venue, promoter, status) VALUES (?, ?, ?, ?, ?, ?)");
-                Batch attribute = batch("INSERT INTO ticketing_event_attribute (event_id, attribute) VALUES (?, ?)");
+                        "INSERT INTO reporting.ticketing_event (id, name, genre, venue, promoter, status) VALUES (?, ?, ?, ?, ?, ?)");
+                Batch attribute =
+                        batch("INSERT INTO reporting.ticketing_event_attribute (event_id, attribute) VALUES (?, ?)");
                 Batch performance = batch(
-                        "INSERT INTO ticketing_performance (id, event_id, starts_at, capacity) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO reporting.ticketing_performance (id, event_id, starts_at, capacity) VALUES (?, ?, ?, ?)")) {
             long performanceId = 1;
             for (long id = 1; id <= events; id++) {
                 String name = EVENT_WORDS[(int) ((id - 1) % EVENT_WORDS.length)]
@@ -216,8 +217,9 @@ public final class DemoDataGenerator {
 
         int customers = 1500 * scale;
         Instant now = today.atTime(LocalTime.of(6, 0)).atZone(zone).toInstant();
-        try (Batch customer = batch("INSERT INTO ticketing_customer (id, first_name, last_name, email, city, postcode,"
-                + " marketing_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Batch customer =
+                batch("INSERT INTO reporting.ticketing_customer (id, first_name, last_name, email, city, postcode,"
+                        + " marketing_opt_in, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (long id = 1; id <= customers; id++) {
                 String first = pick(FIRST_NAMES);
                 String last = pick(LAST_NAMES);
@@ -239,12 +241,13 @@ public final class DemoDataGenerator {
 
         int orders = 5000 * scale;
         try (Batch order = batch(
-                        "INSERT INTO ticketing_order (id, customer_id, created_at, channel) VALUES (?, ?, ?, ?)");
-                Batch ticket =
-                        batch("INSERT INTO ticketing_ticket (id, order_id, performance_id, price_band, price, status)"
+                        "INSERT INTO reporting.ticketing_order (id, customer_id, created_at, channel) VALUES (?, ?, ?, ?)");
+                Batch ticket = batch(
+                        "INSERT INTO reporting.ticketing_ticket (id, order_id, performance_id, price_band, price, status)"
                                 + " VALUES (?, ?, ?, ?, ?, ?)");
-                Batch payment = batch("INSERT INTO ticketing_payment (id, order_id, paid_at, amount, method, kind)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                Batch payment =
+                        batch("INSERT INTO reporting.ticketing_payment (id, order_id, paid_at, amount, method, kind)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             long ticketId = 1;
             long paymentId = 1;
             for (long id = 1; id <= orders; id++) {
@@ -316,8 +319,9 @@ public final class DemoDataGenerator {
     }
 
     private void serviceDesk() throws SQLException {
-        try (Batch company = batch("INSERT INTO servicedesk_company (id, name, industry) VALUES (?, ?, ?)");
-                Batch technician = batch("INSERT INTO servicedesk_technician (id, name, team) VALUES (?, ?, ?)")) {
+        try (Batch company = batch("INSERT INTO reporting.servicedesk_company (id, name, industry) VALUES (?, ?, ?)");
+                Batch technician =
+                        batch("INSERT INTO reporting.servicedesk_technician (id, name, team) VALUES (?, ?, ?)")) {
             for (int i = 0; i < COMPANY_WORDS.length; i++) {
                 company.row(
                         i + 1L,
@@ -330,10 +334,11 @@ public final class DemoDataGenerator {
         }
         int tickets = 2500 * scale;
         Instant now = today.atTime(LocalTime.of(6, 0)).atZone(zone).toInstant();
-        try (Batch ticket = batch("INSERT INTO servicedesk_ticket (id, company_id, technician_id, subject, category,"
-                + " priority, status, opened_at, first_response_at, resolved_at, first_response_minutes,"
-                + " resolution_minutes, escalated, escalation_level, automated, sentiment, satisfaction, requester,"
-                + " ai_assisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Batch ticket =
+                batch("INSERT INTO reporting.servicedesk_ticket (id, company_id, technician_id, subject, category,"
+                        + " priority, status, opened_at, first_response_at, resolved_at, first_response_minutes,"
+                        + " resolution_minutes, escalated, escalation_level, automated, sentiment, satisfaction, requester,"
+                        + " ai_assisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (long id = 1; id <= tickets; id++) {
                 LocalDate day = today.minusDays(1 + random.nextInt(HISTORY_DAYS));
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -399,9 +404,9 @@ public final class DemoDataGenerator {
     private void usage() throws SQLException {
         int tenants = 50 * scale;
         try (Batch tenant = batch(
-                        "INSERT INTO usage_tenant (id, name, status, plan, region, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-                Batch daily =
-                        batch("INSERT INTO usage_daily (tenant_id, usage_day, active_users, voice_credits, sms_credits)"
+                        "INSERT INTO reporting.usage_tenant (id, name, status, plan, region, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+                Batch daily = batch(
+                        "INSERT INTO reporting.usage_daily (tenant_id, usage_day, active_users, voice_credits, sms_credits)"
                                 + " VALUES (?, ?, ?, ?, ?)")) {
             for (long id = 1; id <= tenants; id++) {
                 String name = TENANT_WORDS[(int) ((id - 1) % TENANT_WORDS.length)] + " "

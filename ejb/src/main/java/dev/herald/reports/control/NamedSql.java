@@ -97,6 +97,11 @@ public final class NamedSql {
         return sql.length();
     }
 
+    /** The SQL with a JDBC placeholder for each use of a name, for tools that read SQL but not names. */
+    public String withPlaceholders() {
+        return String.join("?", fragments);
+    }
+
     /** The parameter names the SQL uses, each once, in order of first use. */
     public Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(names));

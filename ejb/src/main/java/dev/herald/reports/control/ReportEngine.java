@@ -10,7 +10,6 @@ import dev.herald.schedules.entity.CsvDelimiter;
 import dev.herald.schedules.entity.FileFormat;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,11 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs reports on the reporting data source ({@code jdbc/heraldReporting}): resolves criteria in the
+ * Runs reports on the reporting data ({@link ReportingDatabase}): resolves criteria in the
  * organisation's zone, streams the query into a renderer, answers previews and the options of choice
  * parameters. Every query runs on a read-only connection outside autocommit (so PostgreSQL streams
  * from a cursor), with a statement time-out ({@code herald.reports.query-timeout}, default 5
@@ -57,8 +55,8 @@ public class ReportEngine {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
-    @Resource(lookup = "jdbc/heraldReporting")
-    DataSource reporting;
+    @Inject
+    ReportingDatabase reporting;
 
     @Inject
     SettingsService settings;
@@ -210,17 +208,9 @@ public class ReportEngine {
         }
     }
 
-    /** A connection to the reporting data source that cannot write, outside autocommit. */
+    /** A connection to the reporting data that cannot write, outside autocommit. */
     public Connection readOnly() throws SQLException {
-        Connection connection = reporting.getConnection();
-        try {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
+        return reporting.readOnly();
     }
 
     public QueryRunner runner() {

@@ -3,179 +3,119 @@ package dev.herald.reports.control;
 import dev.herald.platform.boundary.ValidationException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * The static checks on a SQL report before it is tried on the database: one statement, a query
- * (SELECT or WITH), no statement that writes or reaches outside the database, no read of Herald's
- * own tables (users, tokens, the audit log share a database with the demo data), and only declared
- * parameters. Whatever passes still runs on a read-only connection with a time-out; on PostgreSQL
- * the reporting user should also hold SELECT grants only.
+ * The second wall in front of report SQL: before a query is tried on the database it must read as
+ * exactly one query. {@link SqlText} refuses text that H2 and PostgreSQL would read differently
+ * (so nothing can hide from this check), then a SQL parser (JSqlParser) must read what is left as a
+ * single SELECT (or WITH … SELECT, or VALUES) that neither writes (SELECT INTO, data-changing WITH)
+ * nor locks rows (FOR UPDATE/SHARE), and the query may use only declared parameters.
+ *
+ * <p>This wall is not what keeps reports from Herald's own tables, files or server: that is the
+ * database account the queries run as, which may only read the reporting schema
+ * ({@link ReportingAccount}, checked by {@link ReportingPrivileges}). So there is no list of
+ * forbidden words or table names here; a query this check lets through can still only read what
+ * that account may read.
  */
 public final class SqlReportCheck {
 
     public static final Pattern KEY_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1,99}");
     public static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
-
-    private static final Set<String> FORBIDDEN = Set.of(
-            "insert",
-            "update",
-            "delete",
-            "merge",
-            "upsert",
-            "drop",
-            "create",
-            "alter",
-            "truncate",
-            "grant",
-            "revoke",
-            "copy",
-            "call",
-            "execute",
-            "do",
-            "vacuum",
-            "analyze",
-            "lock",
-            "set",
-            "reset",
-            "listen",
-            "notify",
-            "into",
-            "runscript",
-            "script",
-            "backup",
-            "shutdown",
-            "file_read",
-            "file_write",
-            "csvread",
-            "csvwrite",
-            "link_schema",
-            "pg_read_file",
-            "pg_read_binary_file",
-            "pg_ls_dir",
-            "pg_sleep",
-            "lo_import",
-            "lo_export",
-            "dblink",
-            "pg_terminate_backend",
-            "pg_cancel_backend",
-            "set_config",
-            "nextval",
-            "setval");
-
-    private static final Set<String> HERALD_TABLES = Set.of(
-            "app_user",
-            "app_role",
-            "role_permission",
-            "role_assignable_role",
-            "user_role",
-            "api_token",
-            "audit_event",
-            "report_definition",
-            "criteria_set",
-            "schedule",
-            "scheduled_report",
-            "scheduled_report_recipient",
-            "run",
-            "organisation_settings",
-            "demo_data_load",
-            "flyway_schema_history",
-            "pg_authid",
-            "pg_shadow",
-            "pg_user",
-            "information_schema",
-            "pg_catalog",
-            "pg_roles",
-            "pg_settings");
-
-    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    public static final int MAX_LENGTH = 20_000;
+    /** Parentheses deeper than this are refused before parsing (the parser's time grows with depth). */
+    private static final int MAX_NESTING = 40;
+    /** The parser gives up after this long (it runs on a thread of its own). */
+    private static final long PARSE_TIMEOUT_MILLIS = 5_000;
 
     private SqlReportCheck() {}
 
     /** Adds every problem with the SQL to {@code errors} (on field {@code sql}). */
     public static void check(String sql, List<ParameterSpec> parameters, ValidationException.Builder errors) {
+        check(sql, parameters, "sql", errors);
+    }
+
+    /** The same, naming the field. */
+    public static void check(
+            String sql, List<ParameterSpec> parameters, String field, ValidationException.Builder errors) {
         if (sql == null || sql.isBlank()) {
-            errors.add("sql", "Enter the report's query");
+            errors.add(field, "Enter the report's query");
             return;
         }
-        if (sql.length() > 20_000) {
-            errors.add("sql", "At most 20,000 characters");
+        if (sql.length() > MAX_LENGTH) {
+            errors.add(field, "At most 20,000 characters");
             return;
         }
-        String code = codeOnly(sql).strip();
-        if (code.endsWith(";")) {
-            code = code.substring(0, code.length() - 1).strip();
-        }
-        if (code.contains(";")) {
-            errors.add("sql", "One statement only: remove the semicolons between statements");
+        SqlText.Read read = SqlText.read(sql);
+        if (!read.readable()) {
+            read.problems().forEach(problem -> errors.add(field, problem));
             return;
         }
-        String lower = code.toLowerCase(Locale.ROOT);
-        if (!(lower.startsWith("select") || lower.startsWith("with"))) {
-            errors.add("sql", "A report's query starts with SELECT or WITH");
-            return;
-        }
-        Set<String> words = new HashSet<>();
-        Matcher word = WORD.matcher(lower);
-        while (word.find()) {
-            words.add(word.group());
-        }
-        for (String w : words) {
-            if (FORBIDDEN.contains(w)) {
-                errors.add("sql", "'" + w.toUpperCase(Locale.ROOT) + "' is not allowed in a report: reports only read");
-                return;
-            }
-            if (HERALD_TABLES.contains(w)) {
-                errors.add("sql", "Reports cannot read Herald's own table " + w);
-                return;
-            }
-        }
+        NamedSql named = NamedSql.parse(read.code());
         Set<String> bindable = new HashSet<>();
         parameters.forEach(p -> bindable.addAll(CriteriaResolver.bindableNames(p)));
-        for (String name : NamedSql.parse(sql).names()) {
+        boolean undeclared = false;
+        for (String name : named.names()) {
             if (!bindable.contains(name)) {
-                errors.add("sql", "The query uses :" + name + ", which is not a declared parameter");
+                errors.add(field, "The query uses :" + name + ", which is not a declared parameter");
+                undeclared = true;
             }
+        }
+        if (!undeclared) {
+            oneQuery(named.withPlaceholders(), field, errors);
         }
     }
 
-    /** The SQL with string literals, quoted identifiers and comments blanked out. */
-    static String codeOnly(String sql) {
-        StringBuilder code = new StringBuilder(sql.length());
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = i + 1;
-                while (end < sql.length()) {
-                    if (sql.charAt(end) == c) {
-                        if (end + 1 < sql.length() && sql.charAt(end + 1) == c) {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                code.append(c == '"' ? " qid " : " '' ");
-                i = end + 1;
-            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end;
-                code.append(' ');
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-                code.append(' ');
-            } else {
-                code.append(c);
-                i++;
-            }
+    private static void oneQuery(String code, String field, ValidationException.Builder errors) {
+        if (CCJSqlParserUtil.getNestingDepth(code) > MAX_NESTING) {
+            errors.add(field, "Brackets are nested more than " + MAX_NESTING + " deep");
+            return;
         }
-        return code.toString();
+        Statements statements;
+        try {
+            statements = CCJSqlParserUtil.parseStatements(
+                    code, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS).withAllowComplexParsing(true));
+        } catch (JSQLParserException e) {
+            errors.add(field, "Herald cannot read this as one query: " + firstLine(e));
+            return;
+        }
+        if (statements.size() != 1) {
+            errors.add(field, "One statement only");
+            return;
+        }
+        if (!(statements.get(0) instanceof Select select)) {
+            errors.add(field, "A report's query is a SELECT (or WITH … SELECT): it only reads");
+            return;
+        }
+        if (select.getWithItemsList() != null
+                && select.getWithItemsList().stream()
+                        .anyMatch(with -> !(with.getParenthesedStatement() instanceof Select))) {
+            errors.add(field, "A WITH part of a report only reads: no INSERT, UPDATE or DELETE in it");
+        }
+        if (select instanceof PlainSelect plain
+                && (plain.getIntoTables() != null && !plain.getIntoTables().isEmpty()
+                        || plain.getIntoTempTable() != null)) {
+            errors.add(field, "SELECT INTO makes a table: a report only reads");
+        }
+        if (select.getForMode() != null || select.getForUpdateTable() != null) {
+            errors.add(field, "A report does not lock rows (FOR UPDATE / FOR SHARE)");
+        }
+    }
+
+    private static String firstLine(JSQLParserException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
+        if (message == null) {
+            return "the parser gave up";
+        }
+        String line = message.strip().lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /** A column name that is a valid XML element name, from a query's column label. */

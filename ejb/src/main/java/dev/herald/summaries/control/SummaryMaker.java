@@ -1,8 +1,9 @@
 package dev.herald.summaries.control;
 
 import dev.herald.platform.control.Jdbc;
-import jakarta.annotation.Resource;
+import dev.herald.reports.control.ReportingDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Makes one summary: reads the period's and the previous period's tickets from the reporting
@@ -27,20 +27,16 @@ public class SummaryMaker {
             + " LEFT JOIN servicedesk_technician te ON te.id = t.technician_id"
             + " WHERE t.opened_at >= ? AND t.opened_at < ? ORDER BY t.opened_at, t.id";
 
-    @Resource(lookup = "jdbc/heraldReporting")
-    DataSource reporting;
+    @Inject
+    ReportingDatabase reporting;
 
     /** What was made: the page to keep, and how many tickets the period had. */
     public record Made(Summary summary, String page, int tickets) {}
 
     public Made make(SummaryRuns.Request request, OutputStream pdf) throws SQLException, IOException {
-        List<ServiceTicket> current;
-        List<ServiceTicket> previous;
-        try (Connection connection = reporting.getConnection()) {
-            connection.setReadOnly(true);
-            current = tickets(connection, request.period());
-            previous = tickets(connection, request.period().previous());
-        }
+        List<ServiceTicket> current = reporting.read(connection -> tickets(connection, request.period()));
+        List<ServiceTicket> previous = reporting.read(
+                connection -> tickets(connection, request.period().previous()));
         Summary summary =
                 SummaryFigures.compute(request.audience(), request.organisation(), request.period(), current, previous);
         SummaryPdf.write(summary, pdf);

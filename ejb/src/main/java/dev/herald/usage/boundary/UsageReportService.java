@@ -15,6 +15,7 @@ import dev.herald.reports.control.BuiltInReports;
 import dev.herald.reports.control.ColumnSpec;
 import dev.herald.reports.control.ColumnType;
 import dev.herald.reports.control.RelativeDate;
+import dev.herald.reports.control.ReportingDatabase;
 import dev.herald.runs.boundary.ExportRequest;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.control.RunCancellation;
@@ -88,8 +89,8 @@ public class UsageReportService {
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
-    @Resource(lookup = "jdbc/heraldReporting")
-    DataSource reporting;
+    @Inject
+    ReportingDatabase reporting;
 
     @Resource
     SessionContext session;
@@ -118,7 +119,7 @@ public class UsageReportService {
         TenantFilter f = filter == null ? TenantFilter.none() : filter;
         TenantQuery query = TenantQuery.of(null, f.name(), f.status(), f.plan(), f.region());
         try {
-            return Jdbc.inCallersTransaction(reporting, c -> {
+            return reporting.read(c -> {
                 long total;
                 try (PreparedStatement count =
                         c.prepareStatement("SELECT COUNT(*) FROM usage_tenant tn" + query.where())) {
@@ -158,7 +159,7 @@ public class UsageReportService {
     @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
     public List<String> regions() {
         try {
-            return Jdbc.inCallersTransaction(reporting, c -> {
+            return reporting.read(c -> {
                 List<String> regions = new ArrayList<>();
                 try (PreparedStatement query =
                                 c.prepareStatement("SELECT DISTINCT region FROM usage_tenant ORDER BY region");
@@ -563,7 +564,7 @@ public class UsageReportService {
 
     private boolean tenantExists(long tenantId) {
         try {
-            return Jdbc.inCallersTransaction(reporting, c -> {
+            return reporting.read(c -> {
                 try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM usage_tenant WHERE id = ?")) {
                     query.setLong(1, tenantId);
                     try (ResultSet row = query.executeQuery()) {
@@ -580,7 +581,7 @@ public class UsageReportService {
     private long expectedRows(Long tenantId, TenantFilter filter, boolean daily, LocalDate from, LocalDate to) {
         TenantQuery query = TenantQuery.of(tenantId, filter.name(), filter.status(), filter.plan(), filter.region());
         try {
-            long tenants = Jdbc.inCallersTransaction(reporting, c -> {
+            long tenants = reporting.read(c -> {
                 try (PreparedStatement count =
                         c.prepareStatement("SELECT COUNT(*) FROM usage_tenant tn" + query.where())) {
                     query.bind(count, 1);

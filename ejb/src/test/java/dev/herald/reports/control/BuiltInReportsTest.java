@@ -50,21 +50,25 @@ class BuiltInReportsTest {
         }
     }
 
+    /** The demo data, written once by Herald's own account; read, as on the server, by the reporting account. */
     private static synchronized Connection demo(TestDatabase database) throws SQLException {
-        Connection connection = database.dataSource().getConnection();
         if (!GENERATED.containsKey(database)) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement clear = connection.prepareStatement("SELECT COUNT(*) FROM ticketing_event");
-                    ResultSet count = clear.executeQuery()) {
-                count.next();
-                if (count.getLong(1) == 0) {
-                    GENERATED.put(database, new DemoDataGenerator(connection, 1, TODAY, LONDON).generate());
-                } else {
-                    GENERATED.put(database, -1L);
+            try (Connection admin = database.dataSource().getConnection()) {
+                admin.setAutoCommit(false);
+                try (PreparedStatement clear =
+                                admin.prepareStatement("SELECT COUNT(*) FROM reporting.ticketing_event");
+                        ResultSet count = clear.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) == 0) {
+                        GENERATED.put(database, new DemoDataGenerator(admin, 1, TODAY, LONDON).generate());
+                    } else {
+                        GENERATED.put(database, -1L);
+                    }
                 }
+                admin.commit();
             }
-            connection.commit();
         }
+        Connection connection = TestReportingAccount.of(database).getConnection();
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
         return connection;

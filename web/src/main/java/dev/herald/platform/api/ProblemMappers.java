@@ -3,6 +3,7 @@ package dev.herald.platform.api;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -91,6 +92,16 @@ public final class ProblemMappers {
                 }
             }
             return unexpected(e);
+        }
+    }
+
+    /** Something Herald depends on is switched off or out of reach; the detail says why, in plain words. */
+    @Provider
+    public static class Unavailable implements ExceptionMapper<UnavailableException> {
+        @Override
+        public Response toResponse(UnavailableException e) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
+                    .toResponse();
         }
     }
 
