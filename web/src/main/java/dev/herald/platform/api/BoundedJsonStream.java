@@ -11,7 +11,8 @@ import java.io.InputStream;
  * a body without Content-Length (or with a false one) is never read whole, and nothing is buffered.
  *
  * <p>UTF-8 is checked here because the JSON parser decodes with replacement: invalid bytes would
- * silently become U+FFFD in names and criteria. Nesting is counted on the bytes (outside strings,
+ * silently become U+FFFD in names and criteria. The NUL character (U+0000) is refused too:
+ * PostgreSQL cannot store it in text, so a name holding one would fail only when saved. Nesting is counted on the bytes (outside strings,
  * whose escapes are followed), since a continuation byte of UTF-8 can never be a bracket or quote.
  */
 final class BoundedJsonStream extends FilterInputStream {
@@ -46,6 +47,9 @@ final class BoundedJsonStream extends FilterInputStream {
     private int depth;
     private boolean inString;
     private boolean escaped;
+    // A Unicode escape in a string (backslash, u, four hex digits): digits still to come, value so far.
+    private int hexLeft;
+    private int hexValue;
 
     /**
      * @param json whether the body is JSON: the UTF-8 and nesting checks apply only then; the size
@@ -151,8 +155,18 @@ final class BoundedJsonStream extends FilterInputStream {
 
     private void structure(int b) throws Refused {
         if (inString) {
-            if (escaped) {
+            if (hexLeft > 0) {
+                hexValue = hexValue * 16 + Character.digit(b, 16);
+                if (--hexLeft == 0 && hexValue == 0) {
+                    throw new Refused(
+                            400, "The body holds the NUL character (\\u0000), which no text in Herald can hold.");
+                }
+            } else if (escaped) {
                 escaped = false;
+                if (b == 'u') {
+                    hexLeft = 4;
+                    hexValue = 0;
+                }
             } else if (b == '\\') {
                 escaped = true;
             } else if (b == '"') {

@@ -105,6 +105,23 @@ class BoundedJsonStreamTest {
     }
 
     @Test
+    void theNulCharacterWrittenAsAnEscapeIsRefused() {
+        assertThatThrownBy(() -> readAll(utf8("{\"name\": \"a\\u0000b\"}"), 1024, 32))
+                .isInstanceOfSatisfying(BoundedJsonStream.Refused.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.getMessage()).contains("NUL");
+                });
+    }
+
+    @Test
+    void otherEscapesAndAnEscapedBackslashBeforeZerosPass() throws IOException {
+        // Escapes of U+0001 and U+00E9 pass; an escaped backslash or quote followed by u0000 is plain text.
+        byte[] body = utf8("{\"a\": \"\\u0001\\u00e9\\\\u0000\\\"u0000\"}");
+
+        assertThat(readAll(body, 1024, 32)).isEqualTo(body);
+    }
+
+    @Test
     void everyValidEncodingLengthPasses() throws IOException {
         byte[] body = utf8("\"$ £ € 𐍈 \uFFFD\"");
 
