@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Every API request body is bounded: at most {@value #MAX_BYTES} bytes (a SQL report carries up to
@@ -72,7 +73,7 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
     private static boolean isJson(MediaType type) {
         return type == null
                 || type.getSubtype().equalsIgnoreCase("json")
-                || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+                || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json");
     }
 
     /** A body refused by a bound: its problem, and the connection closed after it. */
