@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -115,9 +115,16 @@ class HostileInputSystemIT {
         assertThat(operations).as("operations published").hasSizeGreaterThan(80);
     }
 
-    @AfterAll
-    static void everyAnswerWasPromptAndNoneA5xx() {
-        assertThat(wrong).as("answers out of " + sent + " that broke the rules").isEmpty();
+    /** Each test's calls are judged together, so that one report lists every answer that broke the rules. */
+    @AfterEach
+    void everyAnswerWasPromptAndNoneA5xx() {
+        List<String> broken = List.copyOf(wrong);
+        int calls = sent;
+        wrong.clear();
+        sent = 0;
+        assertThat(broken)
+                .as("answers out of " + calls + " that broke the rules")
+                .isEmpty();
     }
 
     @Test
@@ -667,7 +674,15 @@ class HostileInputSystemIT {
             wrong.add(call + ": not a problem (" + contentType + ") " + abbreviate(body));
             return;
         }
-        for (String internal : List.of("java.", "jakarta.", "org.", "eclipse", "yasson", "Exception", "dev.herald")) {
+        for (String internal : List.of(
+                "java.",
+                "jakarta.",
+                "org.eclipse",
+                "org.glassfish",
+                "org.apache",
+                "yasson",
+                "Exception",
+                "dev.herald")) {
             if (body.contains(internal)) {
                 wrong.add(call + ": the problem names '" + internal + "': " + abbreviate(body));
             }
