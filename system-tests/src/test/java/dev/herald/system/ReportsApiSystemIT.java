@@ -136,7 +136,7 @@ class ReportsApiSystemIT {
                 Api.parse("{\"name\": \"" + name
                         + "\", \"criteria\": {\"paymentDate\": {\"from\": \"2026-02-30\", \"to\": \"2026-03-01\"}}}"));
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(fields(admin.json(invalid))).containsExactly("criteria.paymentDate");
+        assertThat(fields(admin.json(invalid))).containsExactly("criteria.paymentDate.from");
 
         HttpResponse<String> renderedFromSet =
                 admin.post("/api/v1/reports/payments-activities-detailed/preview", "{\"criteriaSetId\": " + id + "}");

@@ -105,6 +105,16 @@ public final class HeraldServer {
         return "http://localhost:" + HTTP_PORT;
     }
 
+    /** The process id of the Payara server, from the domain's pid file. */
+    public long pid() {
+        try {
+            return Long.parseLong(
+                    Files.readString(home.resolve("domains/herald/config/pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The password of the test database's user, for tools that connect on their own. */
     public static String databasePassword() {
         return DB_PASSWORD;

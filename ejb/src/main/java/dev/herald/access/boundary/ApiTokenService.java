@@ -7,6 +7,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.annotation.Resource;
@@ -55,6 +56,8 @@ public class ApiTokenService {
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             problems.add("expiresAt", "The expiry must be in the future.");
+        } else {
+            AcceptedDates.check(expiresAt, "expiresAt", problems);
         }
         problems.throwIfAny();
 

@@ -2,7 +2,9 @@ package dev.herald.audit.boundary;
 
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.entity.AuditEvent;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.ValidationException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -23,6 +25,12 @@ public class AuditTrail {
     EntityManager em;
 
     public Page<AuditEventView> search(AuditFilter filter, Integer page, Integer size) {
+        if (filter != null) {
+            ValidationException.Builder problems = ValidationException.builder();
+            AcceptedDates.check(filter.from(), "from", problems);
+            AcceptedDates.check(filter.to(), "to", problems);
+            problems.throwIfAny();
+        }
         int pageNumber = Page.page(page);
         int pageSize = Page.size(size);
         List<String> conditions = new ArrayList<>();

@@ -82,8 +82,8 @@ public class ReportCatalog {
     SessionContext session;
 
     public Page<ReportSummary> search(String q, Integer page, Integer size) {
+        int pageNumber = Page.page(page);
         int pageSize = Page.size(size);
-        int pageNumber = page == null || page < 0 ? 0 : page;
         String where = q == null || q.isBlank()
                 ? ""
                 : " WHERE LOWER(r.name) LIKE :q OR LOWER(r.description) LIKE :q OR LOWER(r.category) LIKE :q"
@@ -203,8 +203,11 @@ public class ReportCatalog {
         ReportSpec report = engine.spec(key);
         ValidationException.Builder errors = ValidationException.builder();
         JsonObject criteria = criteria(report, request, errors);
+        if (rows != null && (rows < 1 || rows > MAX_PREVIEW_ROWS)) {
+            errors.add("rows", "A preview shows 1 to " + MAX_PREVIEW_ROWS + " rows; " + rows + " is not.");
+        }
         errors.throwIfAny();
-        int limit = rows == null || rows < 1 ? 50 : Math.min(rows, MAX_PREVIEW_ROWS);
+        int limit = rows == null ? 50 : rows;
         ReportEngine.Prepared prepared = engine.prepare(report, criteria, null, "criteria");
         try {
             ReportEngine.Preview preview = engine.preview(prepared, limit);

@@ -1,5 +1,6 @@
 package dev.herald.reports.control;
 
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -8,13 +9,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +38,15 @@ import java.util.function.Function;
 public final class CriteriaResolver {
 
     public static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** The most options a multiple choice takes in one criterion. */
+    public static final int MAX_CHOICES = 1000;
+
+    /** A number criterion's digits before the decimal point, at most. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+
+    /** A number criterion's digits after the decimal point, at most. */
+    public static final int MAX_FRACTION_DIGITS = 10;
 
     private final ReportSpec report;
     private final Function<ParameterSpec, List<String>> choices;
@@ -84,6 +97,8 @@ public final class CriteriaResolver {
             effective.add(parameter.name(), value);
             try {
                 shown.add(bind(parameter, value, today, zone, bindings));
+            } catch (PartProblems e) {
+                e.messages.forEach((part, message) -> errors.add(path + "." + part, message));
             } catch (IllegalArgumentException e) {
                 errors.add(path, e.getMessage());
             }
@@ -135,9 +150,13 @@ public final class CriteriaResolver {
                 if (!(value instanceof JsonNumber number)) {
                     throw new IllegalArgumentException("Enter a number");
                 }
-                bindings.put(name, Binding.of(number.bigDecimalValue(), Types.NUMERIC));
-                yield new Criterion(
-                        name, parameter.label(), number.bigDecimalValue().toPlainString(), null, null);
+                BigDecimal decimal = number.bigDecimalValue();
+                if (!isOrdinary(decimal)) {
+                    throw new IllegalArgumentException("A number has at most " + MAX_INTEGER_DIGITS
+                            + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after it");
+                }
+                bindings.put(name, Binding.of(decimal, Types.NUMERIC));
+                yield new Criterion(name, parameter.label(), decimal.toPlainString(), null, null);
             }
             case BOOLEAN -> {
                 if (value.getValueType() != JsonValue.ValueType.TRUE
@@ -158,7 +177,7 @@ public final class CriteriaResolver {
             }
             case CHOICE -> {
                 String choice = text(value, "Choose one of the options");
-                requireOption(parameter, choice);
+                requireOption(choices.apply(parameter), choice);
                 bindings.put(name, Binding.of(choice, Types.VARCHAR));
                 yield new Criterion(name, parameter.label(), choice, null, null);
             }
@@ -166,10 +185,15 @@ public final class CriteriaResolver {
                 if (!(value instanceof JsonArray array)) {
                     throw new IllegalArgumentException("Choose a list of options");
                 }
+                if (array.size() > MAX_CHOICES) {
+                    throw new IllegalArgumentException("Choose at most " + MAX_CHOICES + " options");
+                }
+                // The options are read once: a lookup parameter's options come from a query.
+                List<String> options = choices.apply(parameter);
                 List<String> chosen = new ArrayList<>();
                 for (JsonValue element : array) {
                     String choice = text(element, "Each choice must be text");
-                    requireOption(parameter, choice);
+                    requireOption(options, choice);
                     chosen.add(choice);
                 }
                 bindings.put(name, Binding.of(List.copyOf(chosen), Types.VARCHAR));
@@ -180,8 +204,7 @@ public final class CriteriaResolver {
         };
     }
 
-    private void requireOption(ParameterSpec parameter, String choice) {
-        List<String> options = choices.apply(parameter);
+    private static void requireOption(List<String> options, String choice) {
         if (!options.contains(choice)) {
             String listed = options.size() <= 12 ? ": " + String.join(", ", options) : "";
             throw new IllegalArgumentException("'" + choice + "' is not one of the options" + listed);
@@ -222,10 +245,12 @@ public final class CriteriaResolver {
             return new Dated(metric.resolve(today), metric.label());
         }
         if (value instanceof JsonObject range) {
-            LocalDate first = day(
-                    text(range.get("from") == null ? JsonValue.NULL : range.get("from"), "Enter the first day (from)"));
-            LocalDate last =
-                    day(text(range.get("to") == null ? JsonValue.NULL : range.get("to"), "Enter the last day (to)"));
+            Map<String, String> problems = new LinkedHashMap<>();
+            LocalDate first = end(range, "from", "Enter the first day (from)", problems);
+            LocalDate last = end(range, "to", "Enter the last day (to)", problems);
+            if (!problems.isEmpty()) {
+                throw new PartProblems(problems);
+            }
             if (last.isBefore(first)) {
                 throw new IllegalArgumentException("The last day (" + last + ") is before the first (" + first + ")");
             }
@@ -242,11 +267,52 @@ public final class CriteriaResolver {
         return names;
     }
 
-    private static LocalDate day(String text) {
+    /** One end of a date range, or null with its problem kept under its name ("from", "to"). */
+    private static LocalDate end(JsonObject range, String part, String missing, Map<String, String> problems) {
         try {
-            return LocalDate.parse(text);
+            return day(text(range.get(part) == null ? JsonValue.NULL : range.get(part), missing));
+        } catch (IllegalArgumentException e) {
+            problems.put(part, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A typed day, within the dates Herald accepts; relative metrics resolve near the day of the run
+     * and need no check.
+     */
+    private static LocalDate day(String text) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+        if (!AcceptedDates.contains(day)) {
+            throw new IllegalArgumentException(AcceptedDates.outside(text));
+        }
+        return day;
+    }
+
+    /**
+     * Whether a number is one a report can be asked about. Checked on the unscaled digits and the
+     * scale, never by writing the number out: {@code 1e999999999} is a few bytes of JSON and a
+     * billion digits of text.
+     */
+    private static boolean isOrdinary(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        int fraction = Math.max(0, stripped.scale());
+        long integer = (long) stripped.precision() - stripped.scale();
+        return fraction <= MAX_FRACTION_DIGITS && integer <= MAX_INTEGER_DIGITS;
+    }
+
+    /** Problems with the ends of a date range, each named on its own field ({@code criteria.paymentDate.from}). */
+    private static final class PartProblems extends IllegalArgumentException {
+        private final Map<String, String> messages;
+
+        PartProblems(Map<String, String> messages) {
+            super(String.join("; ", messages.values()));
+            this.messages = Collections.unmodifiableMap(new LinkedHashMap<>(messages));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
@@ -169,6 +170,9 @@ public class ScheduleService {
     /** The schedule's next runs from now, as the scheduler will make them. */
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public List<Instant> nextRuns(long id, Integer count) {
+        ValidationException.Builder errors = ValidationException.builder();
+        checkCount(count, errors);
+        errors.throwIfAny();
         Schedule schedule = find(id);
         Recurrence timetable = ScheduleViews.timetable(schedule);
         if (timetable == null || !schedule.isEnabled()) {
@@ -189,9 +193,8 @@ public class ScheduleService {
     @RolesAllowed(SecurityRoles.STAFF)
     public RecurrencePreview preview(RecurrenceInput recurrence, String scheduleName, Instant after, Integer count) {
         ValidationException.Builder errors = ValidationException.builder();
-        if (count != null && (count < 1 || count > MAX_PREVIEW)) {
-            errors.add("count", "Ask for 1 to " + MAX_PREVIEW + " runs.");
-        }
+        checkCount(count, errors);
+        AcceptedDates.check(after, "after", errors);
         Recurrence timetable = null;
         try {
             timetable = validator().recurrence(recurrence, scheduleName);
@@ -364,8 +367,14 @@ public class ScheduleService {
                 .withDetail(detail));
     }
 
-    private int previewCount(Integer count) {
-        return count == null ? 10 : Math.max(1, Math.min(count, MAX_PREVIEW));
+    private static void checkCount(Integer count, ValidationException.Builder errors) {
+        if (count != null && (count < 1 || count > MAX_PREVIEW)) {
+            errors.add("count", "Ask for 1 to " + MAX_PREVIEW + " runs.");
+        }
+    }
+
+    private static int previewCount(Integer count) {
+        return count == null ? 10 : count;
     }
 
     private static String escapeLike(String text) {

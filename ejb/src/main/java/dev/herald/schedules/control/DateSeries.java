@@ -3,6 +3,7 @@ package dev.herald.schedules.control;
 import dev.herald.schedules.entity.Recurrence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.dmfs.rfc5545.DateTime;
@@ -15,8 +16,19 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * Anchoring the rule at run-from gives SPEC.md's counting: days from run-from, weeks from the
  * (Monday-based) week holding run-from, months from run-from's month. "Day 31 or the month's last
  * day" is written as BYMONTHDAY=28,29,30,31;BYSETPOS=-1, which plain RFC 5545 readers understand.
+ *
+ * <p>lib-recur is asked only about the years RFC 5545 can write (0001 to 9999): before year 1 its
+ * iterator never returns (measured: a rule from year −5 fast-forwarded to 2026 still ran after
+ * three seconds), and an instant far in the future makes it wrap years. A series that starts
+ * outside those years has no days, and every series ends with 9999, whatever passed validation.
  */
 final class DateSeries {
+
+    /** The first day lib-recur is asked about. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
+    /** The last day a series can have. */
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private final RecurrenceRule rule;
     private final LocalDate runFrom;
@@ -78,13 +90,20 @@ final class DateSeries {
         return day.name().substring(0, 2);
     }
 
-    /** The days from {@code from} on (never before run-from), up to run-until when there is one. */
+    /**
+     * The days from {@code from} on (never before run-from), up to run-until when there is one, and
+     * never after {@link #LAST_DAY}.
+     */
     DayIterator from(LocalDate from) {
+        LocalDate until = runUntil == null || runUntil.isAfter(LAST_DAY) ? LAST_DAY : runUntil;
+        if (runFrom.isBefore(FIRST_DAY) || runFrom.isAfter(until) || from.isAfter(until)) {
+            return new DayIterator(null, until);
+        }
         RecurrenceRuleIterator days = rule.iterator(allDay(runFrom));
         if (from.isAfter(runFrom)) {
             days.fastForward(allDay(from));
         }
-        return new DayIterator(days, runUntil);
+        return new DayIterator(days, until);
     }
 
     private static DateTime allDay(LocalDate date) {
@@ -93,26 +112,32 @@ final class DateSeries {
 
     /** The occurring days in order; null once the series has ended. */
     static final class DayIterator {
-        private final RecurrenceRuleIterator days;
+        private RecurrenceRuleIterator days;
         private final LocalDate until;
 
+        /** {@code days} null: a series without days. */
         private DayIterator(RecurrenceRuleIterator days, LocalDate until) {
             this.days = days;
             this.until = until;
         }
 
         /** The next occurring day, if the series has one. */
-        java.util.Optional<LocalDate> nextDay() {
-            return java.util.Optional.ofNullable(next());
+        Optional<LocalDate> nextDay() {
+            return Optional.ofNullable(next());
         }
 
         LocalDate next() {
-            if (!days.hasNext()) {
+            if (days == null || !days.hasNext()) {
                 return null;
             }
             DateTime day = days.nextDateTime();
             LocalDate date = LocalDate.of(day.getYear(), day.getMonth() + 1, day.getDayOfMonth());
-            return until != null && date.isAfter(until) ? null : date;
+            if (date.isAfter(until)) {
+                // Ended for good: lib-recur is not asked again, past run-until or year 9999.
+                days = null;
+                return null;
+            }
+            return date;
         }
     }
 }

@@ -136,8 +136,8 @@ public final class DueRuns {
         NextRunCalculator.Missed missed = calculator.missedBetween(due.dueAt().minusNanos(1), now);
         Instant latest = missed.last().orElse(due.dueAt());
         Instant next = calculator.next(now).orElse(null);
-        String period = missed.count() + " run(s) fell due between " + due.dueAt() + " and " + latest
-                + " while Herald was not running";
+        String period = (missed.counted() ? "" : "at least ") + missed.count() + " run(s) fell due between "
+                + due.dueAt() + " and " + latest + " while Herald was not running";
         boolean runOnce = due.recurrence().getMisfirePolicy() == MisfirePolicy.RUN_ONCE;
         Instant scheduledFor = runOnce ? latest : due.dueAt();
         if (alreadyRun.contains(key(due.scheduleId(), scheduledFor))) {

@@ -1,5 +1,6 @@
 package dev.herald.schedules.control;
 
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
@@ -399,12 +400,14 @@ public final class ScheduleValidator {
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(path, "'" + text + "' is not a date; write it like 2026-03-01.");
             return null;
         }
+        return AcceptedDates.check(date, path, errors) ? date : null;
     }
 
     private static LocalTime time(String value, String path, boolean required, ValidationException.Builder errors) {

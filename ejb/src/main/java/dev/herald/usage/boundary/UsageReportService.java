@@ -3,6 +3,7 @@ package dev.herald.usage.boundary;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
@@ -220,9 +221,13 @@ public class UsageReportService {
             to = input.to();
             if (from == null) {
                 problems.add("from", "Enter the first day.");
+            } else if (!AcceptedDates.check(from, "from", problems)) {
+                from = null;
             }
             if (to == null) {
                 problems.add("to", "Enter the last day.");
+            } else if (!AcceptedDates.check(to, "to", problems)) {
+                to = null;
             } else if (to.isAfter(today)) {
                 problems.add("to", "The last day cannot be after today (" + today + ").");
             }

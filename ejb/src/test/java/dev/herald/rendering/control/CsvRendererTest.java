@@ -61,6 +61,25 @@ class CsvRendererTest {
     }
 
     @Test
+    void formulasBehindBlanksLineBreaksAndFullWidthSignsAreDefusedToo() throws IOException {
+        List<String> hostile = List.of(" =1+1", "\n=1+1", "\u00A0@SUM(A1)", "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CsvRenderer csv = new CsvRenderer(out, ',', false);
+        csv.begin(SampleReport.header());
+        for (String text : hostile) {
+            csv.row(new Object[] {1L, text, null, new java.math.BigDecimal("-3.25"), -2L, null, null, null});
+        }
+        csv.finish(null, hostile.size());
+
+        List<CSVRecord> records = parse(out.toByteArray(), ',');
+        for (int i = 0; i < hostile.size(); i++) {
+            assertThat(records.get(i + 1).get(1)).isEqualTo("'" + hostile.get(i));
+            assertThat(records.get(i + 1).get(3)).as("a typed number").isEqualTo("-3.25");
+            assertThat(records.get(i + 1).get(4)).isEqualTo("-2");
+        }
+    }
+
+    @Test
     void pipeDelimiterAndByteOrderMark() throws IOException {
         byte[] csv = SampleReport.render(out -> new CsvRenderer(out, '|', true), 0);
 

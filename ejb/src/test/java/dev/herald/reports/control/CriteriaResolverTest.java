@@ -2,16 +2,20 @@ package dev.herald.reports.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CriteriaResolverTest {
@@ -117,6 +121,84 @@ class CriteriaResolverTest {
                                 "criteria.status",
                                 "criteria.methods",
                                 "criteria.optedIn"));
+    }
+
+    @Test
+    void typedDatesLieBetween1900And2200AndEachEndOfARangeIsNamed() {
+        assertThatThrownBy(() -> resolver.resolve(
+                        json("{\"paid\":{\"from\":\"-999999999-01-01\",\"to\":\"+999999999-12-31\"},"
+                                + "\"on\":\"2201-01-01\"}"),
+                        WEDNESDAY,
+                        LONDON))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.errors())
+                            .extracting(ValidationException.FieldError::field)
+                            .containsExactly("criteria.paid.from", "criteria.paid.to", "criteria.on");
+                    assertThat(e.errors())
+                            .allSatisfy(error -> assertThat(error.message()).contains("1900-01-01 to 2200-12-31"));
+                });
+    }
+
+    @Test
+    void theFirstAndLastAcceptedDaysBindAndResolveToInstants() {
+        ResolvedCriteria resolved = resolver.resolve(
+                json("{\"paid\":{\"from\":\"1900-01-01\",\"to\":\"2200-12-31\"},\"on\":\"2200-12-31\"}"),
+                WEDNESDAY,
+                LONDON);
+
+        assertThat(resolved.bindings().get("paid_to").value()).isEqualTo(OffsetDateTime.parse("2201-01-01T00:00Z"));
+        assertThat(resolved.bindings().get("on_last").value()).isEqualTo(LocalDate.of(2200, 12, 31));
+    }
+
+    @Test
+    void aNumberWithAHugeExponentIsRefusedWithoutWritingItOut() {
+        assertThatThrownBy(() -> assertTimeoutPreemptively(
+                        Duration.ofSeconds(2),
+                        () -> resolver.resolve(json("{\"min\": 1e999999999}"), WEDNESDAY, LONDON)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("criteria.min");
+                            assertThat(error.message()).contains("18 digits");
+                        }));
+        assertThatThrownBy(() -> resolver.resolve(json("{\"min\": 1e-999999999}"), WEDNESDAY, LONDON))
+                .isInstanceOf(ValidationException.class);
+        assertThat(resolver.resolve(json("{\"min\": 123456789012345678.0123456789}"), WEDNESDAY, LONDON)
+                        .bindings()
+                        .get("min")
+                        .value())
+                .isEqualTo(new BigDecimal("123456789012345678.0123456789"));
+    }
+
+    @Test
+    void aMultipleChoiceReadsItsOptionsOnceAndTakesAtMostAThousand() {
+        AtomicInteger lookups = new AtomicInteger();
+        CriteriaResolver counting = new CriteriaResolver(
+                REPORT,
+                parameter -> {
+                    lookups.incrementAndGet();
+                    return parameter.options();
+                },
+                "criteria");
+        JsonArrayBuilder many = Json.createArrayBuilder();
+        for (int i = 0; i < 1000; i++) {
+            many.add(i % 2 == 0 ? "CARD" : "CASH");
+        }
+        JsonObject thousand = Json.createObjectBuilder().add("methods", many).build();
+
+        counting.resolve(thousand, WEDNESDAY, LONDON);
+
+        assertThat(lookups).as("option lookups for 1,000 choices").hasValue(1);
+        JsonObject tooMany = Json.createObjectBuilder()
+                .add(
+                        "methods",
+                        Json.createArrayBuilder(thousand.getJsonArray("methods"))
+                                .add("CARD"))
+                .build();
+        assertThatThrownBy(() -> counting.resolve(tooMany, WEDNESDAY, LONDON))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.field()).isEqualTo("criteria.methods")));
     }
 
     @Test

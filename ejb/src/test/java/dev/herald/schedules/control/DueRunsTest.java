@@ -2,6 +2,8 @@ package dev.herald.schedules.control;
 
 import static dev.herald.schedules.control.Recurrences.daily;
 import static dev.herald.schedules.control.Recurrences.every;
+import static dev.herald.schedules.control.Recurrences.once;
+import static dev.herald.schedules.control.Recurrences.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.platform.control.Jdbc;
@@ -93,6 +95,46 @@ class DueRunsTest {
         assertThat(claimed).isEmpty();
         assertThat(nextRunAt(database, id)).isAfter(now);
         assertThat(statusesOf(database, id)).containsExactly("SKIPPED");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aSeriesThatHasEndedRunsItsLastOccurrenceThenWaitsForNothing(TestDatabase database) throws SQLException {
+        Instant now = now(database);
+        LocalDate yesterday = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        Recurrence endedYesterday = until(once(daily("UTC", yesterday.toString(), 1), "23:00"), yesterday.toString());
+        Instant last = yesterday.atTime(23, 0).toInstant(ZoneOffset.UTC);
+        long id = schedule(database, endedYesterday, last);
+
+        List<DueRuns.Claimed> claimed = claim(database, "node-a", 100);
+        List<DueRuns.Claimed> again = claim(database, "node-b", 100);
+
+        assertThat(claimed).singleElement().satisfies(run -> assertThat(run.scheduledFor())
+                .isEqualTo(last));
+        assertThat(nextRunAt(database, id)).as("no next run").isNull();
+        assertThat(again).isEmpty();
+        assertThat(statusesOf(database, id)).containsExactly("CLAIMED");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDowntimeOfYearsIsCaughtUpOnceAtTheLatestMissedRunWithoutCountingEveryRun(TestDatabase database)
+            throws SQLException {
+        Instant now = now(database);
+        Recurrence everyFiveMinutes = every(daily("UTC", "2019-01-01", 1), 5, "00:00", "23:55");
+        long id = schedule(database, everyFiveMinutes, Instant.parse("2019-01-01T00:00:00Z"));
+
+        long started = System.nanoTime();
+        List<DueRuns.Claimed> claimed = claim(database, "node-a", 100);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(claimed).singleElement().satisfies(run -> assertThat(run.scheduledFor())
+                .isAfter(now.minus(Duration.ofMinutes(5)))
+                .isBeforeOrEqualTo(now));
+        assertThat(detailOf(database, claimed.get(0).runId()))
+                .contains("at least", "while Herald was not running", "RUN_ONCE");
+        assertThat(nextRunAt(database, id)).isAfter(now);
+        assertThat(took).as("the claim's time").isLessThan(Duration.ofSeconds(5));
     }
 
     @ParameterizedTest

@@ -172,6 +172,49 @@ class ScheduleValidatorTest {
     }
 
     @Test
+    void runFromAndRunUntilLieBetween1900And2200AndTheMessageSaysSo() {
+        RecurrenceInput extreme = new RecurrenceInput(
+                "UTC",
+                "-999999999-01-01",
+                "+999999999-12-31",
+                new OccursInput("MONTHLY_DAY", 1, null, Json.createValue(30), null, null),
+                new DailyFrequencyInput("ONCE", "08:00", null, null, null),
+                null);
+
+        assertThatThrownBy(() -> validator.recurrence(extreme, "x"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.errors())
+                            .extracting(ValidationException.FieldError::field)
+                            .containsExactly("recurrence.runFrom", "recurrence.runUntil");
+                    assertThat(e.errors())
+                            .allSatisfy(error -> assertThat(error.message()).contains("1900-01-01 to 2200-12-31"));
+                });
+    }
+
+    @Test
+    void theFirstAndLastAcceptedDaysAreAccepted() {
+        RecurrenceInput edges = new RecurrenceInput(
+                "UTC",
+                "1900-01-01",
+                "2200-12-31",
+                new OccursInput("DAILY", 99, null, null, null, null),
+                new DailyFrequencyInput("ONCE", "08:00", null, null, null),
+                null);
+
+        Recurrence r = validator.recurrence(edges, "x");
+
+        assertThat(r.getRunFrom()).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertThat(r.getRunUntil()).isEqualTo(LocalDate.of(2200, 12, 31));
+        assertThatThrownBy(() -> validator.recurrence(
+                        new RecurrenceInput(
+                                "UTC", "1899-12-31", "2201-01-01", edges.occurs(), edges.dailyFrequency(), null),
+                        "x"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .containsExactly("recurrence.runFrom", "recurrence.runUntil"));
+    }
+
+    @Test
     void theDayOfTheMonthIsANumberOrLast() {
         assertThat(monthDay(Json.createValue(31))).isEqualTo(31);
         assertThat(monthDay(Json.createValue("LAST"))).isEqualTo(Recurrence.LAST_DAY);

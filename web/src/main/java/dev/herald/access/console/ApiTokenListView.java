@@ -3,6 +3,7 @@ package dev.herald.access.console;
 import dev.herald.access.boundary.ApiTokenDetails;
 import dev.herald.access.boundary.ApiTokenService;
 import dev.herald.access.boundary.NewApiToken;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.settings.boundary.SettingsService;
@@ -57,6 +58,11 @@ public class ApiTokenListView implements Serializable {
     }
 
     public void create() {
+        if (expiresOn != null && !AcceptedDates.contains(expiresOn)) {
+            Messages.addError("tokenForm:expiresOn", AcceptedDates.outside(expiresOn));
+            Faces.validationFailed();
+            return;
+        }
         // A token chosen to expire "on" a day works through that day, in the organisation's time zone.
         Instant expiresAt = expiresOn == null
                 ? null

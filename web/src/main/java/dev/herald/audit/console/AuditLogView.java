@@ -3,6 +3,7 @@ package dev.herald.audit.console;
 import dev.herald.audit.boundary.AuditEventView;
 import dev.herald.audit.boundary.AuditFilter;
 import dev.herald.audit.boundary.AuditTrail;
+import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.Page;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Components;
+import org.omnifaces.util.Messages;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -76,7 +78,19 @@ public class AuditLogView implements Serializable {
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    /**
+     * Starts the table again from its first page. A day outside the dates Herald accepts is named on
+     * its picker and left out of the filter, so the table never asks for it.
+     */
     public void filterChanged() {
+        if (from != null && !AcceptedDates.contains(from)) {
+            Messages.addError("audit:from", AcceptedDates.outside(from));
+            from = null;
+        }
+        if (to != null && !AcceptedDates.contains(to)) {
+            Messages.addError("audit:to", AcceptedDates.outside(to));
+            to = null;
+        }
         DataTable table = Components.findComponent("audit:table");
         if (table != null) {
             table.setFirst(0);

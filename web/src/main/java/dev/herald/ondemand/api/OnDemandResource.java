@@ -6,6 +6,7 @@ import dev.herald.ondemand.boundary.OnDemandRunView;
 import dev.herald.ondemand.boundary.OnDemandService;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.api.FileAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,9 +65,12 @@ public class OnDemandResource {
                     + " 202 with the run when it takes longer than the wait")
     public Response run(
             @PathParam("itemId") long itemId, @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw ValidationException.of("wait", "Wait 0 to " + MAX_WAIT_SECONDS + " seconds for the file.");
+        }
         long runId = onDemand.start(itemId, request.getRemoteAddr())
                 .orElseThrow(() -> new NotFoundException("on-demand item", itemId));
-        Duration patience = Duration.ofSeconds(Math.max(0, Math.min(wait, MAX_WAIT_SECONDS)));
+        Duration patience = Duration.ofSeconds(wait);
         OnDemandRunView run = onDemand.awaitEnd(runId, patience).orElseThrow(() -> new NotFoundException("run", runId));
         if (!run.isEnded()) {
             return Response.accepted(run)

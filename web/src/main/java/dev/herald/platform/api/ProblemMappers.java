@@ -10,6 +10,7 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -60,14 +61,12 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body JSON-B cannot bind: a 400 that says where, in the API's words (see UnreadableBodies). */
     @Provider
     public static class UnreadableBody implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return Problem.of(
-                            Response.Status.BAD_REQUEST,
-                            "The body is not the JSON this endpoint takes: " + e.getMessage())
-                    .toResponse();
+            return UnreadableBodies.of(e).toResponse();
         }
     }
 
@@ -81,14 +80,7 @@ public final class ProblemMappers {
         public Response toResponse(ProcessingException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof JsonbException || cause instanceof JsonException) {
-                    Throwable innermost = cause;
-                    while (innermost.getCause() != null) {
-                        innermost = innermost.getCause();
-                    }
-                    return Problem.of(
-                                    Response.Status.BAD_REQUEST,
-                                    "The body is not the JSON this endpoint takes: " + innermost.getMessage())
-                            .toResponse();
+                    return UnreadableBodies.of(e).toResponse();
                 }
             }
             return unexpected(e);
@@ -102,6 +94,15 @@ public final class ProblemMappers {
         public Response toResponse(UnavailableException e) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage())
                     .toResponse();
+        }
+    }
+
+    /** A body refused by a bound (too large, not UTF-8, nested too deep): its own problem, as made. */
+    @Provider
+    public static class RefusedBody implements ExceptionMapper<RequestBodyGuard.RefusedBody> {
+        @Override
+        public Response toResponse(RequestBodyGuard.RefusedBody e) {
+            return e.getResponse();
         }
     }
 
@@ -126,9 +127,33 @@ public final class ProblemMappers {
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            String query = unreadableQueryParameter(e);
+            if (query != null) {
+                return new Validation().toResponse(ValidationException.of(query, "Give a whole number here."));
+            }
             Response.StatusType status = e.getResponse().getStatusInfo();
             return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), null)
                     .toResponse();
+        }
+
+        /**
+         * The query parameter Jersey could not convert (its ParamException), or null. JAX-RS answers
+         * such a request 404, as if the address were wrong; it is a wrong value, so Herald answers 400
+         * on the parameter. Herald's query parameters that can fail to convert are all numbers
+         * ({@code page}, {@code size}, {@code count}, {@code rows}, {@code wait}, {@code scheduleId}).
+         * Jersey's class is read by reflection: the web module compiles against the Jakarta API only.
+         */
+        private static String unreadableQueryParameter(WebApplicationException e) {
+            try {
+                Object type = e.getClass().getMethod("getParameterType").invoke(e);
+                if (type == QueryParam.class) {
+                    Object name = e.getClass().getMethod("getParameterName").invoke(e);
+                    return name == null ? null : name.toString();
+                }
+            } catch (ReflectiveOperationException | RuntimeException notJerseys) {
+                return null;
+            }
+            return null;
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.herald.platform.console;
 
+import dev.herald.platform.boundary.AcceptedDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -42,6 +44,16 @@ public class ConsoleFormat {
             zoneId = ZoneId.of("UTC");
         }
         return WHEN.format(instant.atZone(zoneId));
+    }
+
+    /** The first day a date picker offers: the first of the dates Herald accepts. */
+    public LocalDate getFirstAcceptedDate() {
+        return AcceptedDates.FIRST;
+    }
+
+    /** The last day a date picker offers. */
+    public LocalDate getLastAcceptedDate() {
+        return AcceptedDates.LAST;
     }
 
     /** The time zones to choose from: UTC, then the region/city names in alphabetical order. */

@@ -247,15 +247,21 @@ public class ReportExplorerView implements Serializable {
         Faces.validationFailed();
     }
 
-    /** "criteria.paymentDate: …" becomes "Payment date: …", the label the form shows. */
+    /**
+     * "criteria.paymentDate: …" becomes "Payment date: …", the label the form shows; one end of a
+     * range ("criteria.paymentDate.from") becomes "Payment date (from): …".
+     */
     private String labelled(ValidationException.FieldError error) {
         String field = error.field();
-        String parameter = field.startsWith("criteria.") ? field.substring("criteria.".length()) : field;
+        String path = field.startsWith("criteria.") ? field.substring("criteria.".length()) : field;
+        int dot = path.indexOf('.');
+        String parameter = dot < 0 ? path : path.substring(0, dot);
+        String part = dot < 0 ? "" : " (" + path.substring(dot + 1) + ")";
         return report.parameters().stream()
                 .filter(p -> p.name().equals(parameter))
                 .map(ParameterView::label)
                 .findFirst()
-                .map(label -> label + ": " + error.message())
+                .map(label -> label + part + ": " + error.message())
                 .orElse(error.message());
     }
 
