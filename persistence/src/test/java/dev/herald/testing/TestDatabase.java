@@ -39,6 +39,24 @@ public enum TestDatabase {
 
     abstract DataSource createDataSource();
 
+    /**
+     * A new, empty database of this kind, not migrated: for tests of a migration over data that an
+     * earlier version left behind.
+     */
+    public DataSource emptyDataSource() {
+        if (this == H2) {
+            return createDataSource();
+        }
+        String name = "empty_" + UUID.randomUUID().toString().replace("-", "");
+        try (java.sql.Connection connection = postgres().getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not make database " + name, e);
+        }
+        return postgres().getDatabase("postgres", name);
+    }
+
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
