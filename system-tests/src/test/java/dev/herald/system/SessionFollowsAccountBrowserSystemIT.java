@@ -24,10 +24,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Console and portal sessions follow their account, in Chromium: staff disabling a user, setting
- * their password, or changing their roles, and the account being blocked from the address the
- * session comes from, each end the session at its very next request, an ordinary page or a Faces
- * Ajax request, which lands on the login page saying so. The browser talks to 127.0.0.1, so that
- * the failed sign-ins which block the account come from the session's own address.
+ * their password, changing their roles (or the permissions of a role they hold), the user choosing
+ * a new password elsewhere, and the account being blocked from the address the session comes from,
+ * each end the session at its very next request, an ordinary page or a Faces Ajax request, which
+ * lands on the login page saying so. The Users page shows the block and Unlock lifts it. The browser
+ * talks to 127.0.0.1, so that the failed sign-ins which block the account come from the session's
+ * own address.
  */
 @SystemTest
 class SessionFollowsAccountBrowserSystemIT {
@@ -105,13 +107,69 @@ class SessionFollowsAccountBrowserSystemIT {
     }
 
     @Test
-    void blockingTheAccountFromTheSessionsAddressEndsTheConsoleSession() {
+    void blockingTheAccountFromTheSessionsAddressEndsTheConsoleSessionUntilStaffUnlockIt() {
         String username = newUser("/api/v1/users", "Administrator");
         signInAt("/console/", username);
         page.waiting()
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, " + username));
 
         failFiveTimes(username);
+
+        browser.navigate().refresh();
+        waitForEndedSessionAt("/console/login.xhtml");
+
+        browser.get(base + "/console/users.xhtml");
+        page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
+        page.waiting().until(ExpectedConditions.urlContains("/console/users.xhtml"));
+        page.search("users:query", username);
+        page.waitForText("users:table", "Sign-in blocked from 127.0.0.1");
+        Browser.screenshot(browser, "console-users-blocked");
+        page.click("users:table:0:unlock");
+        page.waitForText("growl_container", username + " is unlocked");
+        page.waiting()
+                .until(ExpectedConditions.not(
+                        ExpectedConditions.textToBePresentInElementLocated(By.id("users:table"), "Sign-in blocked")));
+        assertThat(SESSIONS_ADDRESS
+                        .get("/api/v1/me", Http.basic(username, PASSWORD))
+                        .status())
+                .as("the owner signs in from the same address again")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void choosingANewPasswordElsewhereEndsTheOtherConsoleSessions() {
+        String username = newUser("/api/v1/users", "Administrator");
+        signInAt("/console/", username);
+        page.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, " + username));
+
+        HttpResponse<String> changed = Api.as(username, PASSWORD)
+                .put(
+                        "/api/v1/me/password",
+                        Json.createObjectBuilder()
+                                .add("currentPassword", PASSWORD)
+                                .add("newPassword", "Chosen Over The Api Today")
+                                .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+
+        browser.navigate().refresh();
+        waitForEndedSessionAt("/console/login.xhtml");
+    }
+
+    @Test
+    void changingThePermissionsOfARoleEndsItsHoldersSessions() {
+        String roleName = "Session role " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> role = admin.post("/api/v1/roles", role(roleName, "VIEW_SCHEDULES"));
+        assertThat(role.statusCode()).as(role.body()).isEqualTo(201);
+        long roleId = admin.json(role).getJsonNumber("id").longValue();
+        String username = newUser("/api/v1/users", roleName);
+        signInAt("/console/", username);
+        page.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, " + username));
+
+        HttpResponse<String> changed =
+                admin.put("/api/v1/roles/" + roleId, role(roleName, "VIEW_SCHEDULES", "VIEW_AUDIT_LOG"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
         browser.navigate().refresh();
         waitForEndedSessionAt("/console/login.xhtml");
@@ -161,6 +219,18 @@ class SessionFollowsAccountBrowserSystemIT {
 
         browser.navigate().refresh();
         waitForEndedSessionAt("/partner/login.xhtml");
+    }
+
+    private static jakarta.json.JsonObject role(String name, String... permissions) {
+        JsonArrayBuilder granted = Json.createArrayBuilder();
+        for (String permission : permissions) {
+            granted.add(permission);
+        }
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("permissions", granted)
+                .add("manageAllRoles", false)
+                .build();
     }
 
     /** A new member of staff, signed in to the console in the browser; answers their id. */
