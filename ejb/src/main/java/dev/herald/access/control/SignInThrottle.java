@@ -68,11 +68,6 @@ public final class SignInThrottle {
             return new Counter(Math.max(0, failures - 1), windowStart, blockedUntil);
         }
 
-        /** Nothing left to remember: no block in force and no count in a running window. */
-        public boolean isSpentAt(Instant now) {
-            return !isBlockedAt(now) && (failures == 0 || !inWindow(now));
-        }
-
         private boolean inWindow(Instant now) {
             return windowStart != null && now.isBefore(windowStart.plus(WINDOW));
         }

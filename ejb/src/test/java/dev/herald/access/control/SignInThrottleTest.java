@@ -95,17 +95,6 @@ class SignInThrottleTest {
         assertThat(SignInThrottle.ADDRESS_FAILURES).isGreaterThan(SignInThrottle.ACCOUNT_FAILURES);
     }
 
-    @Test
-    void aRowIsSpentWhenNeitherABlockNorACountRemains() {
-        Counter blocked = failures(Counter.NONE, LIMIT, NINE, Duration.ZERO);
-        Counter counting = Counter.NONE.counted(NINE);
-
-        assertThat(blocked.isSpentAt(NINE.plus(Duration.ofMinutes(14)))).isFalse();
-        assertThat(blocked.isSpentAt(NINE.plus(SignInThrottle.BLOCK))).isTrue();
-        assertThat(counting.isSpentAt(NINE.plus(Duration.ofMinutes(14)))).isFalse();
-        assertThat(counting.isSpentAt(NINE.plus(SignInThrottle.WINDOW))).isTrue();
-    }
-
     private static Counter failures(Counter counter, int count, Instant from, Duration apart) {
         Counter current = counter;
         for (int i = 0; i < count; i++) {

@@ -17,9 +17,9 @@ import java.io.IOException;
 /**
  * Every request of the portal: security headers, no caching of pages and files, state-changing
  * requests from other sites refused, a signed-in session ended when its account has changed since
- * (asked of the database at every request but static resources; the Reports page's polling
- * included, so a disabled partner is signed out within seconds), a pending password change enforced,
- * and one more redirect after a login that returns the person to the page they asked for.
+ * (asked of the database at every request but static resources, the Reports page's polling
+ * included, so a partner following a run is signed out within seconds), a pending password change
+ * enforced, and one more redirect after a login that returns the person to the page they asked for.
  *
  * <p>That redirect is there because on Payara 6 the request the login returns to (Jakarta
  * Security restores the saved request) carries the caller's name but not their roles into EJB
