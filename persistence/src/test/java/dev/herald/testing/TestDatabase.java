@@ -65,6 +65,27 @@ public enum TestDatabase {
         return createDataSource(user, password, schema);
     }
 
+    /**
+     * A new, empty database of this kind, not migrated: for tests of a migration over data that an
+     * earlier version left behind.
+     */
+    public DataSource emptyDataSource() {
+        if (this == H2) {
+            JdbcDataSource empty = new JdbcDataSource();
+            empty.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            return empty;
+        }
+        String name = "empty_" + UUID.randomUUID().toString().replace("-", "");
+        try (java.sql.Connection connection = postgres().getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not make database " + name, e);
+        }
+        return postgres().getDatabase("postgres", name);
+    }
+
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {

@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Staff add an outside partner in the console, as the seed's shortcut describes: wrong input is named
- * on its field, the partner gets Collect Reports only, and at their first sign-in to the portal they
+ * Staff add an outside partner in the console, as the seed's shortcut describes: wrong input (an
+ * e-mail address another user has, in other capitals, among it) is named on its field, the partner gets Collect Reports only, and at their first sign-in to the portal they
  * choose their own password. A member of staff without Manage Users is refused the page.
  */
 @SystemTest
@@ -83,6 +83,16 @@ class ConsoleUsersBrowserSystemIT {
         page.click("userForm:save");
         page.waitForText("userForm", "most common");
         Browser.screenshot(browser, "console-users-partner-invalid");
+
+        TestUser other = TestUsers.create("Collect Reports");
+        page.type("userForm:email", other.username().toUpperCase() + "@EXAMPLE.ORG");
+        page.type("userForm:password", FIRST_PASSWORD);
+        page.click("userForm:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//input[@id='userForm:email']/following-sibling::*[1]"),
+                "Another user already has the e-mail address"));
+        Browser.screenshot(browser, "console-users-email-taken");
+        page.type("userForm:email", PARTNER + "@promoter.example");
     }
 
     @Test

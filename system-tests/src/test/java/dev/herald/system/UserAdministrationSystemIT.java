@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Managing users and roles through the API as staff would: the password policy, lock-out and
- * unlocking, the limits of delegation, the last Super Administrator, and the audit log's before and
- * after of each change.
+ * Managing users and roles through the API as staff would: the password policy, unique e-mail
+ * addresses, a token's owner who must choose a new password, the limits of delegation, the last
+ * Super Administrator, and the audit log's before and after of each change. Sign-in throttling and
+ * unlocking are in SignInThrottlingSystemIT.
  */
 @SystemTest
 class UserAdministrationSystemIT {
@@ -52,32 +53,77 @@ class UserAdministrationSystemIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilStaffUnlockIt() {
-        String username = unique("locked");
-        String password = "Gallery and Gods 7";
-        long id = create(admin, username, password, false, "Administrator");
+    void anEMailAddressBelongsToOneAccountWhateverItsCase() {
+        String first = unique("first");
+        String second = unique("second");
+        long firstId = create(admin, first, "Orchestra Stalls Row 3", false, "Administrator");
+        long secondId = create(admin, second, "Orchestra Stalls Row 4", false, "Administrator");
+        String taken = first + "@example.org";
 
-        HttpResponse<String> wrongUser = Http.get("/api/v1/me", Http.basic(unique("nobody"), "whatever it is"));
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            HttpResponse<String> wrong = Http.get("/api/v1/me", Http.basic(username, "not it " + attempt));
-            assertThat(wrong.statusCode()).isEqualTo(401);
-            assertThat(wrong.body())
-                    .as("a wrong password answers as a wrong user name")
-                    .isEqualTo(wrongUser.body());
-        }
-        assertThat(Http.get("/api/v1/me", Http.basic(username, password)).statusCode())
-                .as("the right password while locked")
-                .isEqualTo(401);
-        assertThat(admin.json(admin.get("/api/v1/users/" + id)).getBoolean("locked"))
-                .isTrue();
-        assertThat(auditActions("user.locked", id, username)).isNotEmpty();
+        HttpResponse<String> createdWithIt = admin.post(
+                "/api/v1/users/partners",
+                Json.createObjectBuilder()
+                        .add("username", unique("partner"))
+                        .add("displayName", "Same Address Ltd")
+                        .add("email", taken.toUpperCase())
+                        .add("password", "Touring Company 99")
+                        .build());
+        HttpResponse<String> changedToIt = admin.put(
+                "/api/v1/users/" + secondId,
+                Json.createObjectBuilder()
+                        .add("displayName", second)
+                        .add("email", " " + taken.replace("first", "FIRST") + " ")
+                        .build());
+        HttpResponse<String> keptOwn = admin.put(
+                "/api/v1/users/" + firstId,
+                Json.createObjectBuilder()
+                        .add("displayName", "First, renamed")
+                        .add("email", taken.toUpperCase())
+                        .build());
 
-        HttpResponse<String> unlocked = admin.post("/api/v1/users/" + id + "/unlock", "{}");
-
-        assertThat(unlocked.statusCode()).isEqualTo(200);
-        assertThat(admin.json(unlocked).getBoolean("locked")).isFalse();
-        assertThat(Http.get("/api/v1/me", Http.basic(username, password)).statusCode())
+        assertThat(createdWithIt.statusCode()).isEqualTo(400);
+        assertThat(onlyError(createdWithIt))
+                .containsEntry("field", "email")
+                .extractingByKey("message")
+                .asString()
+                .contains("Another user already has");
+        assertThat(changedToIt.statusCode()).isEqualTo(400);
+        assertThat(onlyError(changedToIt)).containsEntry("field", "email");
+        assertThat(admin.json(admin.get("/api/v1/users/" + secondId)).getString("email"))
+                .as("nothing half-saved")
+                .isEqualTo(second + "@example.org");
+        assertThat(keptOwn.statusCode())
+                .as("one's own address in other capitals")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenOfSomeoneWhosePasswordStaffSetReachesOnlyTheirOwnAccount() {
+        String username = unique("tokened");
+        long id = create(admin, username, "Revolving Stage Left 5", false, "Administrator");
+        Api token = Api.as(username, "Revolving Stage Left 5").withToken();
+        assertThat(token.get("/api/v1/api-tokens").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> set = admin.put(
+                "/api/v1/users/" + id + "/password",
+                Json.createObjectBuilder()
+                        .add("password", "Handed Over Today 2026")
+                        .add("mustChangePassword", true)
+                        .build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        HttpResponse<String> refused = token.get("/api/v1/api-tokens");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Http.json(refused).getString("detail")).contains("/api/v1/me/password");
+        assertThat(token.get("/api/v1/me").statusCode()).isEqualTo(200);
+        HttpResponse<String> changed = token.put(
+                "/api/v1/me/password",
+                Json.createObjectBuilder()
+                        .add("currentPassword", "Handed Over Today 2026")
+                        .add("newPassword", "Chosen By Myself At Last")
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(token.get("/api/v1/api-tokens").statusCode()).isEqualTo(200);
     }
 
     @Test

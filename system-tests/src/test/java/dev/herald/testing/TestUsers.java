@@ -32,14 +32,15 @@ public final class TestUsers {
             connection.setAutoCommit(false);
             long userId;
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO app_user (username, display_name, email, password_hash, enabled, must_change_password,
-                                          failed_logins, created_at, version)
-                    VALUES (?, ?, ?, ?, TRUE, FALSE, 0, ?, 0)""", Statement.RETURN_GENERATED_KEYS)) {
+                    INSERT INTO app_user (username, display_name, email, email_key, password_hash, enabled,
+                                          must_change_password, created_at, version)
+                    VALUES (?, ?, ?, LOWER(?), ?, TRUE, FALSE, ?, 0)""", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, username);
                 insert.setString(2, "Test " + roleName);
                 insert.setString(3, username + "@example.org");
-                insert.setString(4, hash(password));
-                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setString(4, username + "@example.org");
+                insert.setString(5, hash(password));
+                insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();

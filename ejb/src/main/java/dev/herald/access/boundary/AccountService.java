@@ -47,9 +47,10 @@ public class AccountService {
 
     /**
      * Replaces the caller's password after checking the current one. This also ends a
-     * must-change-password demand.
+     * must-change-password demand, and the caller's other console and portal sessions: the answer is
+     * the new session stamp, for the session that made the change to remember.
      */
-    public void changePassword(PasswordChange change, String remoteAddress) {
+    public long changePassword(PasswordChange change, String remoteAddress) {
         UserAccount user = caller();
         ValidationException.Builder problems = ValidationException.builder();
         String current = change == null ? null : change.currentPassword();
@@ -69,9 +70,11 @@ public class AccountService {
         user.setPasswordHash(passwordHasher.hash(next));
         user.setPasswordChangedAt(now);
         user.setMustChangePassword(false);
+        user.endSessions();
         auditLog.record(AuditRecord.of(user.getUsername(), "user.password.change", remoteAddress)
                 .about("user", user.getId())
                 .withDetail(user.getUsername() + " changed their own password"));
+        return user.getSessionStamp();
     }
 
     private UserAccount caller() {

@@ -1,8 +1,12 @@
 package dev.herald.access.boundary;
 
-import dev.herald.access.control.LockoutPolicy;
+import dev.herald.access.control.ClientAddress;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.SecurityGroups;
+import dev.herald.access.control.SignInCounters.Admission;
+import dev.herald.access.control.SignInCounters.Started;
+import dev.herald.access.control.SignInThrottle;
+import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.control.TokenSecrets;
 import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.ApiToken;
@@ -19,13 +23,18 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks passwords and API tokens for the identity stores of the console, the portal and the API.
- * Counting failures and locking accounts happen here, under a row lock, so that parallel guesses
- * are all counted. Successful API calls do not write on every request: the last-use time is kept to
- * the minute.
+ * Checks passwords and API tokens for the identity stores of the console, the portal and the API,
+ * and tells the console's and portal's guards whether a session may go on.
+ *
+ * <p>Password sign-ins are throttled by {@link SignInThrottle}. Every refusal looks and costs the
+ * same, whether the user is unknown, the password wrong, the account disabled or the attempt
+ * blocked: one {@link Authentication#invalid()} answer after one full PBKDF2 verification. Only the
+ * audit log keeps the real reason. Successful API calls do not write on every request: the last-use
+ * time is kept to the minute.
  */
 @Stateless
 @PermitAll
@@ -40,6 +49,9 @@ public class AuthenticationService {
     PasswordHasher passwordHasher;
 
     @Inject
+    SignInThrottles throttles;
+
+    @Inject
     AuditLog auditLog;
 
     @Inject
@@ -47,43 +59,47 @@ public class AuthenticationService {
 
     public Authentication authenticate(String username, String password, Channel channel, String remoteAddress) {
         String name = UserAccount.normalizeUsername(username);
+        String address = ClientAddress.group(remoteAddress);
         Optional<UserAccount> found = findUser(name);
+        Long userId = found.map(UserAccount::getId).orElse(null);
+        Admission admission = throttles.admit(userId, address);
+        // The password is checked whatever happens next, against a stand-in hash for an unknown
+        // user: each answer costs one verification, so that its time tells nothing.
+        boolean passwordRight = found.isPresent()
+                ? passwordHasher.verify(password, found.get().getPasswordHash())
+                : passwordHasher.verifyNothing(password);
+        if (admission != Admission.ADMITTED) {
+            return refuse(
+                    name,
+                    userId,
+                    address,
+                    channel,
+                    remoteAddress,
+                    "login.refused.blocked",
+                    blockReason(admission, address));
+        }
         if (found.isEmpty()) {
-            passwordHasher.verifyNothing(password);
-            auditLog.record(AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": unknown user"));
-            return Authentication.invalid();
+            return refuse(name, null, address, channel, remoteAddress, "login.failed", "unknown user");
+        }
+        if (!passwordRight) {
+            return refuse(name, userId, address, channel, remoteAddress, "login.failed", "wrong password");
         }
         UserAccount user = found.get();
-        Instant now = clock.instant();
-        if (user.isLockedAt(now)) {
-            auditLog.record(
-                    AuditRecord.of(name, "login.refused.locked", remoteAddress).withDetail(channel.name()));
-            return Authentication.locked();
-        }
-        if (!passwordHasher.verify(password, user.getPasswordHash())) {
-            em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
-            boolean lockedNow = LockoutPolicy.recordFailure(user, now);
-            auditLog.record(
-                    AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": wrong password"));
-            if (lockedNow) {
-                auditLog.record(AuditRecord.of(name, "user.locked", remoteAddress)
-                        .about("user", user.getId())
-                        .withDetail(LockoutPolicy.MAX_FAILURES + " failed sign-ins; locked until "
-                                + user.getLockedUntil()));
-                return Authentication.locked();
-            }
-            return Authentication.invalid();
-        }
         if (!user.isEnabled()) {
-            auditLog.record(
-                    AuditRecord.of(name, "login.failed", remoteAddress).withDetail(channel + ": account disabled"));
-            return Authentication.invalid();
+            return refuse(name, userId, address, channel, remoteAddress, "login.failed", "account disabled");
         }
-        recordSuccess(user, now);
+        throttles.succeeded(userId, address);
+        recordSuccess(user, clock.instant());
         if (channel.isInteractive()) {
             auditLog.record(AuditRecord.of(name, "login", remoteAddress).withDetail(channel.name()));
         }
         return valid(user);
+    }
+
+    /** Whether a console or portal session that signed in with this stamp may go on (see SessionStamps). */
+    public boolean isSessionCurrent(String username, long sessionStamp, String remoteAddress) {
+        return throttles.isSessionCurrent(
+                UserAccount.normalizeUsername(username), sessionStamp, ClientAddress.group(remoteAddress));
     }
 
     public Authentication authenticateToken(String secret, String remoteAddress) {
@@ -106,10 +122,10 @@ public class AuthenticationService {
         }
         ApiToken token = found.get();
         UserAccount owner = token.getOwner();
-        if (!owner.isEnabled() || owner.isLockedAt(now)) {
+        if (!owner.isEnabled()) {
             auditLog.record(AuditRecord.of(owner.getUsername(), "token.refused", remoteAddress)
                     .about("apiToken", token.getId())
-                    .withDetail("owner disabled or locked"));
+                    .withDetail("owner disabled"));
             return Authentication.invalid();
         }
         if (token.getLastUsedAt() == null
@@ -119,17 +135,51 @@ public class AuthenticationService {
         return valid(owner);
     }
 
+    /**
+     * Counts a refused attempt, audits its real reason and any block it starts, and answers as every
+     * refusal does.
+     */
+    private Authentication refuse(
+            String name,
+            Long userId,
+            String address,
+            Channel channel,
+            String remoteAddress,
+            String action,
+            String reason) {
+        List<Started> blocks = throttles.failed(userId, address);
+        auditLog.record(AuditRecord.of(name, action, remoteAddress).withDetail(channel + ": " + reason));
+        for (Started block : blocks) {
+            AuditRecord record = block.isAddressBlock()
+                    ? AuditRecord.of(name, "address.blocked", remoteAddress)
+                            .about("address", address)
+                            .withDetail(SignInThrottle.ADDRESS_FAILURES + " failed sign-ins from " + address
+                                    + " within " + SignInThrottle.WINDOW.toMinutes() + " minutes; blocked until "
+                                    + block.until())
+                    : AuditRecord.of(name, "user.blocked", remoteAddress)
+                            .about("user", block.userId())
+                            .withDetail(SignInThrottle.ACCOUNT_FAILURES + " failed sign-ins from " + address
+                                    + " within " + SignInThrottle.WINDOW.toMinutes() + " minutes; blocked from "
+                                    + address + " until " + block.until());
+            auditLog.record(record);
+        }
+        return Authentication.invalid();
+    }
+
+    private static String blockReason(Admission admission, String address) {
+        return admission == Admission.ADDRESS_BLOCKED
+                ? "too many failed sign-ins from " + address
+                : "too many failed sign-ins for this account from " + address;
+    }
+
     private Optional<UserAccount> findUser(String username) {
         return UserAccounts.byUsername(em, username);
     }
 
     private void recordSuccess(UserAccount user, Instant now) {
-        boolean hadFailures = user.getFailedLogins() > 0 || user.getLockedUntil() != null;
-        boolean lastLoginStale = user.getLastLoginAt() == null
-                || user.getLastLoginAt().plus(LAST_USE_PRECISION).isBefore(now);
-        if (hadFailures || lastLoginStale) {
+        if (user.getLastLoginAt() == null
+                || user.getLastLoginAt().plus(LAST_USE_PRECISION).isBefore(now)) {
             em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
-            LockoutPolicy.recordSuccess(user);
             user.setLastLoginAt(now);
         }
     }
@@ -142,6 +192,7 @@ public class AuthenticationService {
                 SecurityGroups.of(
                         user.permissions(),
                         user.getRoles().stream().anyMatch(role -> Role.SUPER_ADMINISTRATOR.equals(role.getName()))),
-                user.isMustChangePassword());
+                user.isMustChangePassword(),
+                user.getSessionStamp());
     }
 }

@@ -3,17 +3,18 @@ package dev.herald.access.boundary;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 
 /**
- * A user name and password, with where they were typed. The identity store writes the outcome back
- * onto the credential, so that the login page can say "locked" rather than only "refused": Jakarta
- * Security's validation result knows no more than valid or invalid.
+ * A user name and password, with where they were typed. The identity store writes back onto the
+ * credential what the login page needs beyond valid or invalid (all Jakarta Security's validation
+ * result knows): whether a valid user may not use this application, whether they must choose a new
+ * password, and the session stamp their session remembers.
  */
 public class PasswordCredential extends UsernamePasswordCredential {
 
     private final Channel channel;
     private final String remoteAddress;
-    private volatile Authentication.Outcome outcome;
     private volatile boolean refusedHere;
     private volatile boolean mustChangePassword;
+    private volatile long sessionStamp;
 
     public PasswordCredential(String username, String password, Channel channel, String remoteAddress) {
         super(username == null ? "" : username, password == null ? "" : password);
@@ -29,12 +30,10 @@ public class PasswordCredential extends UsernamePasswordCredential {
         return remoteAddress;
     }
 
-    public Authentication.Outcome outcome() {
-        return outcome;
-    }
-
-    public void outcome(Authentication.Outcome value) {
-        this.outcome = value;
+    /** Takes over from a valid sign-in what its session needs to remember. */
+    public void accepted(Authentication result) {
+        this.mustChangePassword = result.mustChangePassword();
+        this.sessionStamp = result.sessionStamp();
     }
 
     /**
@@ -50,11 +49,11 @@ public class PasswordCredential extends UsernamePasswordCredential {
     }
 
     /** Set on a valid sign-in whose password staff set: the user must choose their own before anything else. */
-    public void mustChangePassword(boolean value) {
-        this.mustChangePassword = value;
-    }
-
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    public long sessionStamp() {
+        return sessionStamp;
     }
 }

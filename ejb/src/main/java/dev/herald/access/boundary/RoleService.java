@@ -122,6 +122,7 @@ public class RoleService {
                     + " can change. Make a custom role for anything else.");
         }
         Map<String, Object> before = snapshot(role);
+        boolean permissionsChange = !permissions.equals(role.getPermissions());
         role.setName(name);
         role.setDescription(description);
         role.getPermissions().clear();
@@ -130,6 +131,14 @@ public class RoleService {
         role.getAssignableRoles().clear();
         role.getAssignableRoles().addAll(assignable);
         em.flush();
+        if (permissionsChange) {
+            // A session carries the permissions its holder had when signing in: the role's holders
+            // sign in again to get the new ones (see UserAccount.endSessions).
+            em.createNativeQuery("UPDATE app_user SET session_stamp = session_stamp + 1, version = version + 1"
+                            + " WHERE id IN (SELECT user_id FROM user_role WHERE role_id = ?1)")
+                    .setParameter(1, id)
+                    .executeUpdate();
+        }
         auditLog.record(AuditRecord.of(callerName(), "role.update", remoteAddress)
                 .about("role", id)
                 .withDetail(name)

@@ -3,6 +3,8 @@ package dev.herald.access.boundary;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.PasswordPolicy;
 import dev.herald.access.control.RoleDelegation;
+import dev.herald.access.control.SignInCounters.Block;
+import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.SecurityRoles;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +44,18 @@ import java.util.regex.Pattern;
  * database now, is audited with before and after, and keeps at least one enabled Super
  * Administrator: that rule is checked under a lock on the Super Administrator role's row, so two
  * administrators disabling each other at the same moment cannot both succeed.
+ *
+ * <p>Disabling a user, setting their password, changing their roles or demanding a new password
+ * ends their console and portal sessions at their next request ({@link UserAccount#endSessions()}).
+ * E-mail addresses are unique without case: checked here for a message on the field, and by a
+ * unique key in the database for two changes at the same moment.
  */
 @Stateless
 @RolesAllowed(SecurityRoles.MANAGE_USERS)
 public class UserService {
+
+    /** The database's unique key on e-mail addresses (V11). */
+    private static final String EMAIL_KEY = "uq_app_user_email_key";
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@+-]{1,99}");
 
@@ -56,6 +67,9 @@ public class UserService {
 
     @Inject
     PasswordHasher passwordHasher;
+
+    @Inject
+    SignInThrottles throttles;
 
     @Inject
     AuditLog auditLog;
@@ -90,18 +104,23 @@ public class UserService {
             count.setParameter("enabled", enabled);
         }
         RoleDelegation delegation = callerDelegation();
-        Instant now = clock.instant();
-        List<UserView> items = query.setFirstResult(pageNumber * pageSize)
+        List<UserAccount> users = query.setFirstResult(pageNumber * pageSize)
                 .setMaxResults(pageSize)
-                .getResultStream()
-                .map(user -> UserView.of(user, now, delegation.mayManageHolderOf(user.getRoles())))
+                .getResultList();
+        Map<Long, List<Block>> blocks =
+                throttles.blocks(users.stream().map(UserAccount::getId).toList());
+        List<UserView> items = users.stream()
+                .map(user -> UserView.of(
+                        user,
+                        blocks.getOrDefault(user.getId(), List.of()),
+                        delegation.mayManageHolderOf(user.getRoles())))
                 .toList();
         return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
     }
 
     public UserView get(long id) {
         UserAccount user = find(id);
-        return UserView.of(user, clock.instant(), callerDelegation().mayManageHolderOf(user.getRoles()));
+        return view(user, callerDelegation().mayManageHolderOf(user.getRoles()));
     }
 
     /** The names of the roles the caller may give, for the role picker. */
@@ -140,7 +159,7 @@ public class UserService {
             problems.add("username", "There is already a user called " + username + ".");
         }
         String displayName = checkDisplayName(input.displayName(), problems);
-        String email = checkEmail(input.email(), problems);
+        String email = checkEmail(input.email(), null, problems);
         PasswordPolicy.problem(input.password(), username).ifPresent(message -> problems.add("password", message));
         Set<Role> roles = checkRoles(roleNames, delegation, problems);
         problems.throwIfAny();
@@ -152,12 +171,12 @@ public class UserService {
         user.setPasswordChangedAt(now);
         user.getRoles().addAll(roles);
         em.persist(user);
-        em.flush();
+        flush(em, email);
         auditLog.record(AuditRecord.of(callerName(), action, remoteAddress)
                 .about("user", user.getId())
                 .withDetail(username)
                 .change(null, snapshot(user)));
-        return UserView.of(user, now, true);
+        return view(user, true);
     }
 
     public UserView update(long id, UserInput input, String remoteAddress) {
@@ -171,7 +190,7 @@ public class UserService {
             problems.add("username", "A user name cannot be changed; create a new user instead.");
         }
         String displayName = checkDisplayName(input.displayName(), problems);
-        String email = checkEmail(input.email(), problems);
+        String email = checkEmail(input.email(), user.getId(), problems);
         Set<Role> roles = input.roles() == null
                 ? new HashSet<>(user.getRoles())
                 : checkRoles(input.roles(), delegation, problems);
@@ -181,6 +200,8 @@ public class UserService {
         refuseSelfDisable(user, enabled);
         keepASuperAdministrator(user, enabled, roles);
         Map<String, Object> before = snapshot(user);
+        boolean mustChangeNow = Boolean.TRUE.equals(input.mustChangePassword()) && !user.isMustChangePassword();
+        boolean endsSessions = (user.isEnabled() && !enabled) || mustChangeNow || !roles.equals(user.getRoles());
         user.setDisplayName(displayName);
         user.setEmail(email);
         user.setEnabled(enabled);
@@ -189,45 +210,51 @@ public class UserService {
         }
         user.getRoles().clear();
         user.getRoles().addAll(roles);
-        em.flush();
+        if (endsSessions) {
+            user.endSessions();
+        }
+        flush(em, email);
         auditLog.record(AuditRecord.of(callerName(), "user.update", remoteAddress)
                 .about("user", id)
                 .withDetail(user.getUsername())
                 .change(before, snapshot(user)));
-        return UserView.of(user, clock.instant(), true);
+        return view(user, true);
     }
 
     public UserView setEnabled(long id, boolean enabled, String remoteAddress) {
         UserAccount user = findManageable(id);
         if (user.isEnabled() == enabled) {
-            return UserView.of(user, clock.instant(), true);
+            return view(user, true);
         }
         refuseSelfDisable(user, enabled);
         keepASuperAdministrator(user, enabled, user.getRoles());
         Map<String, Object> before = snapshot(user);
         user.setEnabled(enabled);
+        if (!enabled) {
+            user.endSessions();
+        }
         auditLog.record(AuditRecord.of(callerName(), enabled ? "user.enable" : "user.disable", remoteAddress)
                 .about("user", id)
                 .withDetail(user.getUsername())
                 .change(before, snapshot(user)));
-        return UserView.of(user, clock.instant(), true);
+        return view(user, true);
     }
 
-    /** Lifts a lock-out before its fifteen minutes are over, and forgets the failed sign-ins. */
+    /**
+     * Lifts the account's sign-in blocks from every address before their fifteen minutes are over,
+     * and forgets its failed sign-ins. Blocks of an address as a whole are not the account's, and stay.
+     */
     public UserView unlock(long id, String remoteAddress) {
         UserAccount user = findManageable(id);
-        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
-        boolean wasLocked = user.isLockedAt(clock.instant());
-        user.setLockedUntil(null);
-        user.setFailedLogins(0);
-        user.setFirstFailedLoginAt(null);
+        int blocks = throttles.clear(id);
         auditLog.record(AuditRecord.of(callerName(), "user.unlock", remoteAddress)
                 .about("user", id)
-                .withDetail(user.getUsername() + (wasLocked ? " was locked" : " was not locked")));
-        return UserView.of(user, clock.instant(), true);
+                .withDetail(user.getUsername()
+                        + (blocks == 0 ? " was not blocked" : " was blocked from " + blocks + " address(es)")));
+        return view(user, true);
     }
 
-    /** Staff set a password and tell it in person; it also lifts a lock-out. */
+    /** Staff set a password and tell it in person; it also lifts the account's sign-in blocks. */
     public UserView setPassword(long id, PasswordInput input, String remoteAddress) {
         UserAccount user = findManageable(id);
         String password = input == null ? null : input.password();
@@ -241,14 +268,13 @@ public class UserService {
         user.setPasswordHash(passwordHasher.hash(password));
         user.setPasswordChangedAt(now);
         user.setMustChangePassword(mustChange);
-        user.setLockedUntil(null);
-        user.setFailedLogins(0);
-        user.setFirstFailedLoginAt(null);
+        user.endSessions();
+        throttles.clear(id);
         auditLog.record(AuditRecord.of(callerName(), "user.password.set", remoteAddress)
                 .about("user", id)
                 .withDetail(user.getUsername() + (mustChange ? ": must change it at next sign-in" : ""))
                 .change(before, snapshot(user)));
-        return UserView.of(user, now, true);
+        return view(user, true);
     }
 
     private void refuseSelfDisable(UserAccount user, boolean enabled) {
@@ -312,12 +338,56 @@ public class UserService {
         return name;
     }
 
-    private static String checkEmail(String value, ValidationException.Builder problems) {
+    /** The address as it will be stored; {@code userId} is the user being changed (null for a new one). */
+    private String checkEmail(String value, Long userId, ValidationException.Builder problems) {
         String email = value == null || value.isBlank() ? null : value.strip();
         if (email != null && (email.length() > 320 || !EmailAddresses.isValid(email))) {
             problems.add("email", email + " is not an e-mail address.");
+        } else if (email != null && emailHolder(email, userId) != null) {
+            problems.add("email", emailTaken(email));
         }
         return email;
+    }
+
+    /** Another user whose address this is, in any case. */
+    private UserAccount emailHolder(String email, Long userId) {
+        return em.createNamedQuery(UserAccount.BY_EMAIL_KEY, UserAccount.class)
+                .setParameter("emailKey", UserAccount.emailKey(email))
+                .getResultStream()
+                .filter(holder -> !holder.getId().equals(userId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String emailTaken(String email) {
+        // Only staff who manage users read this, and they may list every user's address anyway.
+        return "Another user already has the e-mail address " + email
+                + ". Each account needs its own: the portal offers reports and files by address.";
+    }
+
+    /**
+     * Writes the change; when another change took the same address at the same moment, the
+     * database's unique key refuses it, and the person is told as if the check above had seen it.
+     */
+    private static void flush(EntityManager em, String email) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = cause.getMessage();
+                if (email != null
+                        && message != null
+                        && message.toLowerCase(Locale.ROOT).contains(EMAIL_KEY)) {
+                    throw ValidationException.of("email", emailTaken(email));
+                }
+            }
+            throw e;
+        }
+    }
+
+    private UserView view(UserAccount user, boolean manageable) {
+        return UserView.of(
+                user, throttles.blocks(List.of(user.getId())).getOrDefault(user.getId(), List.of()), manageable);
     }
 
     /** The parts of a user that a change can touch, for the audit log: never the password hash. */

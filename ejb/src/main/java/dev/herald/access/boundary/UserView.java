@@ -1,5 +1,6 @@
 package dev.herald.access.boundary;
 
+import dev.herald.access.control.SignInCounters.Block;
 import dev.herald.access.entity.Permission;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
@@ -9,6 +10,9 @@ import java.util.List;
 /**
  * A user as staff see them: never the password hash. {@code manageable} says whether the caller may
  * change this user (see RoleDelegation); {@code partner} whether the user has only Collect Reports.
+ * {@code locked} says that sign-in is blocked for this account from at least one address (the
+ * addresses are in {@code blockedFrom}, {@code lockedUntil} is when the last of those blocks ends);
+ * from anywhere else the account signs in as usual.
  */
 public record UserView(
         long id,
@@ -19,6 +23,7 @@ public record UserView(
         boolean mustChangePassword,
         boolean locked,
         Instant lockedUntil,
+        List<String> blockedFrom,
         List<String> roles,
         List<String> permissions,
         boolean partner,
@@ -27,7 +32,8 @@ public record UserView(
         Instant passwordChangedAt,
         Instant createdAt) {
 
-    static UserView of(UserAccount user, Instant now, boolean manageable) {
+    /** {@code blocks}: the account's blocks in force, latest end first. */
+    static UserView of(UserAccount user, List<Block> blocks, boolean manageable) {
         List<Permission> permissions = user.permissions().stream().sorted().toList();
         return new UserView(
                 user.getId(),
@@ -36,8 +42,9 @@ public record UserView(
                 user.getEmail(),
                 user.isEnabled(),
                 user.isMustChangePassword(),
-                user.isLockedAt(now),
-                user.isLockedAt(now) ? user.getLockedUntil() : null,
+                !blocks.isEmpty(),
+                blocks.isEmpty() ? null : blocks.get(0).until(),
+                blocks.stream().map(Block::address).toList(),
                 user.getRoles().stream().map(Role::getName).sorted().toList(),
                 permissions.stream().map(Permission::name).toList(),
                 !permissions.isEmpty() && permissions.stream().noneMatch(Permission::isStaff),

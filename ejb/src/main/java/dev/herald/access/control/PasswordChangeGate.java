@@ -1,5 +1,6 @@
 package dev.herald.access.control;
 
+import dev.herald.platform.control.BrowserRedirect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -47,16 +48,7 @@ public final class PasswordChangeGate {
                 || exempt.test(path)) {
             return false;
         }
-        String target = request.getContextPath() + passwordPage;
-        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter()
-                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + target
-                            + "\"/></partial-response>");
-        } else {
-            response.sendRedirect(target);
-        }
+        BrowserRedirect.send(request, response, request.getContextPath() + passwordPage);
         return true;
     }
 }

@@ -44,8 +44,9 @@ public class PasswordHasher {
         return password != null && hash.verify(password.toCharArray(), storedHash);
     }
 
-    /** Spends the time of one verification, for a user that does not exist. */
-    public void verifyNothing(String password) {
+    /** Spends the time of one verification, for a user that does not exist; never true. */
+    public boolean verifyNothing(String password) {
         hash.verify(password == null ? new char[0] : password.toCharArray(), dummyHash);
+        return false;
     }
 }

@@ -46,6 +46,7 @@ class HostileSqlTest {
             "public.audit_event",
             "public.run_file_chunk",
             "public.organisation_settings",
+            "public.sign_in_address_throttle",
             "reporting.usage_tenant",
             "reporting.servicedesk_company");
 
@@ -302,8 +303,8 @@ class HostileSqlTest {
             statement.execute("UPDATE public.organisation_settings SET client_name = '" + CANARY + "'");
             statement.execute("DELETE FROM public.app_user WHERE username = 'canary'");
             statement.execute("INSERT INTO public.app_user (username, display_name, password_hash, enabled,"
-                    + " must_change_password, failed_logins, created_at, version) VALUES ('canary', 'Canary', '"
-                    + CANARY + "', TRUE, FALSE, 0, CURRENT_TIMESTAMP, 0)");
+                    + " must_change_password, created_at, version) VALUES ('canary', 'Canary', '"
+                    + CANARY + "', TRUE, FALSE, CURRENT_TIMESTAMP, 0)");
             statement.execute("DELETE FROM reporting.usage_tenant WHERE id = 987654321");
             statement.execute("INSERT INTO reporting.usage_tenant (id, name, status, plan, region, created_at)"
                     + " VALUES (987654321, 'Canary tenant', 'ACTIVE', 'STARTER', 'EU', CURRENT_TIMESTAMP)");

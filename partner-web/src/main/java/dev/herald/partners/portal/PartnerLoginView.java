@@ -4,6 +4,7 @@ import dev.herald.access.boundary.Authentication;
 import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
 import dev.herald.access.control.PasswordChangeGate;
+import dev.herald.access.control.SessionGate;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -26,9 +27,9 @@ import java.io.Serializable;
 @ViewScoped
 public class PartnerLoginView implements Serializable {
 
-    static final String REFUSED = "The user name or password is not correct.";
-    static final String LOCKED =
-            "This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask your contact to unlock it.";
+    /** The same words as the console's and the API's, for every refusal: see Authentication.REFUSED. */
+    static final String REFUSED = Authentication.REFUSED;
+
     static final String NOT_PARTNER =
             "This account has no access to the partner portal. Ask your contact to give it the Collect Reports role.";
 
@@ -55,8 +56,11 @@ public class PartnerLoginView implements Serializable {
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential));
         password = null;
-        if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
-                && credential.mustChangePassword()) {
+        boolean signedIn = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        if (signedIn) {
+            SessionGate.remember(request, credential.sessionStamp());
+        }
+        if (signedIn && credential.mustChangePassword()) {
             PasswordChangeGate.require(request);
         }
         switch (status) {
@@ -71,9 +75,6 @@ public class PartnerLoginView implements Serializable {
     }
 
     private static String message(PasswordCredential credential) {
-        if (credential.outcome() == Authentication.Outcome.LOCKED) {
-            return LOCKED;
-        }
         return credential.refusedHere() ? NOT_PARTNER : REFUSED;
     }
 

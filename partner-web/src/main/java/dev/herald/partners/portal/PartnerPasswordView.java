@@ -4,6 +4,7 @@ import dev.herald.access.boundary.AccountService;
 import dev.herald.access.boundary.PasswordChange;
 import dev.herald.access.control.PasswordChangeGate;
 import dev.herald.access.control.PasswordPolicy;
+import dev.herald.access.control.SessionGate;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -45,8 +46,10 @@ public class PartnerPasswordView implements Serializable {
             error(faces, FORM + "confirmation", "The two new passwords are not the same.");
             return;
         }
+        long sessionStamp;
         try {
-            account.changePassword(new PasswordChange(currentPassword, newPassword), request.getRemoteAddr());
+            sessionStamp =
+                    account.changePassword(new PasswordChange(currentPassword, newPassword), request.getRemoteAddr());
         } catch (ValidationException e) {
             e.errors().forEach(problem -> error(faces, FORM + problem.field(), problem.message()));
             return;
@@ -55,6 +58,8 @@ public class PartnerPasswordView implements Serializable {
             newPassword = null;
             confirmation = null;
         }
+        // This session goes on; the partner's other sessions end at their next request.
+        SessionGate.remember(request, sessionStamp);
         PasswordChangeGate.satisfied(request);
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);

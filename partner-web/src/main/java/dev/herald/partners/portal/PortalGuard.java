@@ -1,7 +1,10 @@
 package dev.herald.partners.portal;
 
+import dev.herald.access.boundary.AuthenticationService;
 import dev.herald.access.control.PasswordChangeGate;
+import dev.herald.access.control.SessionGate;
 import dev.herald.platform.control.BrowserProtection;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,8 +16,10 @@ import java.io.IOException;
 
 /**
  * Every request of the portal: security headers, no caching of pages and files, state-changing
- * requests from other sites refused, a pending password change enforced, and one more redirect
- * after a login that returns the person to the page they asked for.
+ * requests from other sites refused, a signed-in session ended when its account has changed since
+ * (asked of the database at every request but static resources, the Reports page's polling
+ * included, so a partner following a run is signed out within seconds), a pending password change
+ * enforced, and one more redirect after a login that returns the person to the page they asked for.
  *
  * <p>That redirect is there because on Payara 6 the request the login returns to (Jakarta
  * Security restores the saved request) carries the caller's name but not their roles into EJB
@@ -25,8 +30,12 @@ import java.io.IOException;
 public class PortalGuard extends HttpFilter {
 
     static final String PASSWORD_PAGE = "/password.xhtml";
+    static final String LOGIN_PAGE = "/login.xhtml";
     static final String RETURNING_FROM_LOGIN = "herald.portal.returningFromLogin";
     private static final String RESOURCES = "/jakarta.faces.resource/";
+
+    @Inject
+    AuthenticationService authentication;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,6 +54,9 @@ public class PortalGuard extends HttpFilter {
         if (!resource && "GET".equals(request.getMethod()) && returningFromLogin(request)) {
             String query = request.getQueryString();
             response.sendRedirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (!resource && SessionGate.endIfStale(request, response, LOGIN_PAGE, authentication::isSessionCurrent)) {
             return;
         }
         if (!resource

@@ -24,11 +24,10 @@ public class PartnerIdentityStore implements IdentityStore {
         }
         Authentication result = authentication.authenticate(
                 password.getCaller(), password.getPasswordAsString(), password.channel(), password.remoteAddress());
-        password.outcome(result.outcome());
-        password.mustChangePassword(result.mustChangePassword());
         if (!result.isValid()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
+        password.accepted(result);
         if (!result.groups().contains(SecurityRoles.COLLECT_REPORTS)) {
             password.refuseHere();
             return CredentialValidationResult.INVALID_RESULT;

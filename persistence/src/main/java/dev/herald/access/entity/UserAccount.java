@@ -20,16 +20,22 @@ import java.util.Set;
 /**
  * Someone who signs in: staff in the console, a partner in the portal, or a system through the API.
  * User names are stored trimmed and in lower case, so that "Admin" and "admin" are one account.
+ * E-mail addresses are kept as typed, with a lower-case key beside them that the database keeps
+ * unique: the portal offers reports and files by address, so two accounts sharing one would see
+ * each other's. The session stamp counts the changes that end the account's console and portal
+ * sessions (see {@link #endSessions()}).
  */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = UserAccount.BY_USERNAME, query = "SELECT u FROM UserAccount u WHERE u.username = :username")
+@NamedQuery(name = UserAccount.BY_EMAIL_KEY, query = "SELECT u FROM UserAccount u WHERE u.emailKey = :emailKey")
 @NamedQuery(
         name = UserAccount.COUNT_ENABLED_WITH_ROLE,
         query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE u.enabled = TRUE AND r.name = :role")
 public class UserAccount {
 
     public static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String BY_EMAIL_KEY = "UserAccount.byEmailKey";
     public static final String COUNT_ENABLED_WITH_ROLE = "UserAccount.countEnabledWithRole";
 
     @Id
@@ -45,6 +51,9 @@ public class UserAccount {
     @Column(length = 320)
     private String email;
 
+    @Column(name = "email_key", length = 320)
+    private String emailKey;
+
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
 
@@ -54,14 +63,8 @@ public class UserAccount {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "first_failed_login_at")
-    private Instant firstFailedLoginAt;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    @Column(name = "session_stamp", nullable = false)
+    private long sessionStamp;
 
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
@@ -87,7 +90,7 @@ public class UserAccount {
     public UserAccount(String username, String displayName, String email, String passwordHash, Instant createdAt) {
         this.username = normalizeUsername(username);
         this.displayName = displayName;
-        this.email = email;
+        setEmail(email);
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
     }
@@ -97,15 +100,19 @@ public class UserAccount {
         return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The form in which e-mail addresses are compared and kept unique: without case. A check in the
+     * database holds it equal to {@code LOWER(email)}; addresses are ASCII, where the two agree.
+     */
+    public static String emailKey(String email) {
+        return email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
     /** Every permission that this user's roles grant. */
     public Set<Permission> permissions() {
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
         roles.forEach(role -> granted.addAll(role.getPermissions()));
         return granted;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     public Long getId() {
@@ -130,6 +137,7 @@ public class UserAccount {
 
     public void setEmail(String email) {
         this.email = email;
+        this.emailKey = emailKey(email);
     }
 
     public String getPasswordHash() {
@@ -156,28 +164,21 @@ public class UserAccount {
         this.mustChangePassword = mustChangePassword;
     }
 
-    public int getFailedLogins() {
-        return failedLogins;
+    /**
+     * The value a console or portal session remembers when it signs in; a session whose value is no
+     * longer the account's is ended at its next request.
+     */
+    public long getSessionStamp() {
+        return sessionStamp;
     }
 
-    public void setFailedLogins(int failedLogins) {
-        this.failedLogins = failedLogins;
-    }
-
-    public Instant getFirstFailedLoginAt() {
-        return firstFailedLoginAt;
-    }
-
-    public void setFirstFailedLoginAt(Instant firstFailedLoginAt) {
-        this.firstFailedLoginAt = firstFailedLoginAt;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
-    public void setLockedUntil(Instant lockedUntil) {
-        this.lockedUntil = lockedUntil;
+    /**
+     * Ends every console and portal session of this account at its next request: for changes after
+     * which the person should not carry on as before (disabled, password set by staff, roles or
+     * permissions changed, a new password chosen).
+     */
+    public void endSessions() {
+        sessionStamp++;
     }
 
     public Instant getLastLoginAt() {

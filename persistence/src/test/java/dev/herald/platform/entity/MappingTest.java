@@ -1,6 +1,7 @@
 package dev.herald.platform.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.access.entity.ApiToken;
 import dev.herald.access.entity.Permission;
@@ -9,8 +10,11 @@ import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.entity.AuditEvent;
 import dev.herald.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -51,8 +55,8 @@ class MappingTest {
         Instant created = Instant.parse("2026-03-29T00:59:59.123456Z");
         String username = "user-" + UUID.randomUUID();
         write(database, em -> {
-            UserAccount user = new UserAccount(username, "Ann Example", "ann@example.org", "hash", created);
-            user.setLockedUntil(created.plus(15, ChronoUnit.MINUTES));
+            UserAccount user = new UserAccount(username, "Ann Example", username + "@Example.org", "hash", created);
+            user.endSessions();
             user.getRoles().add(roleNamed(em, Role.COLLECT_REPORTS));
             em.persist(user);
         });
@@ -75,7 +79,8 @@ class MappingTest {
 
         assertThat(found.getId()).isNotNull();
         assertThat(found.getCreatedAt()).isEqualTo(created);
-        assertThat(found.getLockedUntil()).isEqualTo(created.plus(15, ChronoUnit.MINUTES));
+        assertThat(found.getSessionStamp()).isEqualTo(1);
+        assertThat(found.getEmail()).isEqualTo(username + "@Example.org");
         assertThat(found.permissions()).containsExactly(Permission.COLLECT_REPORTS);
         assertThat(createdSince).hasSize(1);
         assertThat(createdAfter).isEmpty();
@@ -127,6 +132,47 @@ class MappingTest {
                 .getSingleResult());
 
         assertThat(found).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anEMailAddressBelongsToOneAccountWhateverItsCase(TestDatabase database) {
+        String address = "Shared-" + UUID.randomUUID() + "@Example.org";
+        write(
+                database,
+                em -> em.persist(
+                        new UserAccount("first-" + UUID.randomUUID(), "First", address, "hash", Instant.now())));
+
+        assertThatThrownBy(() -> write(
+                        database,
+                        em -> em.persist(new UserAccount(
+                                "second-" + UUID.randomUUID(),
+                                "Second",
+                                address.toUpperCase(),
+                                "hash",
+                                Instant.now()))))
+                .as("the same address in capitals")
+                .isInstanceOf(PersistenceException.class);
+        assertThatThrownBy(() -> execute(
+                        database,
+                        "INSERT INTO app_user (username, display_name, email, email_key, password_hash, enabled,"
+                                + " must_change_password, created_at, version) VALUES ('third-"
+                                + UUID.randomUUID() + "', 'Third', 'third@example.org', 'someone-else@example.org',"
+                                + " 'hash', TRUE, FALSE, CURRENT_TIMESTAMP, 0)"))
+                .as("a key that is not the address, written past the application")
+                .isInstanceOf(SQLException.class);
+        long holders = read(database, em -> em.createNamedQuery(UserAccount.BY_EMAIL_KEY, UserAccount.class)
+                .setParameter("emailKey", UserAccount.emailKey(address))
+                .getResultList()
+                .size());
+        assertThat(holders).isEqualTo(1);
+    }
+
+    private static void execute(TestDatabase database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static Role roleNamed(EntityManager em, String name) {

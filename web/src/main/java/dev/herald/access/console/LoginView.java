@@ -3,6 +3,7 @@ package dev.herald.access.console;
 import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
 import dev.herald.access.control.PasswordChangeGate;
+import dev.herald.access.control.SessionGate;
 import dev.herald.platform.console.ConsoleGuard;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class LoginView implements Serializable {
                 if (request.getSession(false) != null) {
                     request.changeSessionId();
                 }
+                SessionGate.remember(request, credential.sessionStamp());
                 if (credential.mustChangePassword()) {
                     PasswordChangeGate.require(request);
                     Faces.getExternalContext().redirect(request.getContextPath() + ConsoleGuard.PASSWORD_PAGE);

@@ -4,6 +4,7 @@ import dev.herald.access.boundary.AccountService;
 import dev.herald.access.boundary.PasswordChange;
 import dev.herald.access.control.PasswordChangeGate;
 import dev.herald.access.control.PasswordPolicy;
+import dev.herald.access.control.SessionGate;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -43,8 +44,10 @@ public class PasswordChangeView implements Serializable {
             Messages.addError(FORM + "confirmation", "The two new passwords are not the same.");
             return;
         }
+        long sessionStamp;
         try {
-            account.changePassword(new PasswordChange(currentPassword, newPassword), request.getRemoteAddr());
+            sessionStamp =
+                    account.changePassword(new PasswordChange(currentPassword, newPassword), request.getRemoteAddr());
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(FORM + error.field(), error.message()));
             return;
@@ -53,6 +56,8 @@ public class PasswordChangeView implements Serializable {
             newPassword = null;
             confirmation = null;
         }
+        // This session goes on; the person's other sessions end at their next request.
+        SessionGate.remember(request, sessionStamp);
         PasswordChangeGate.satisfied(request);
         Messages.addFlashGlobalInfo("Your password is changed.");
         Faces.redirect(request.getContextPath() + "/console/");

@@ -178,7 +178,9 @@ public class UserListView implements Serializable {
     }
 
     public void unlock(UserView user) {
-        act(() -> users.unlock(user.id(), Faces.getRemoteAddr()), user.username() + " is unlocked.");
+        act(
+                () -> users.unlock(user.id(), Faces.getRemoteAddr()),
+                user.username() + " is unlocked: their sign-in blocks are lifted.");
     }
 
     private void act(Runnable action, String done) {

@@ -1,9 +1,11 @@
 package dev.herald.access.security;
 
+import dev.herald.access.boundary.Authentication;
 import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
 import dev.herald.access.boundary.TokenCredential;
 import dev.herald.access.entity.SecurityRoles;
+import dev.herald.platform.control.BrowserRedirect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
@@ -41,7 +43,7 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
 
     public static final String LOGIN_PAGE = "/console/login.xhtml";
     private static final String API_PREFIX = "/api/";
-    /** What a user whose password staff set may still reach over Basic: who they are, and changing it. */
+    /** What a user whose password staff set may still reach, with a password or a token: who they are, and changing it. */
     private static final Set<String> OWN_ACCOUNT = Set.of("/api/v1/me", "/api/v1/me/password");
 
     private static final String REALM = "Basic realm=\"Herald API\", charset=\"UTF-8\"";
@@ -74,12 +76,15 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         if (credential == null) {
             return refuse(response, "The Authorization header is neither Basic nor Bearer.");
         }
-        CredentialValidationResult result = identityStore.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refuse(response, "The user name and password, or the token, were not accepted.");
+        Authentication result = identityStore.check(credential);
+        if (!result.isValid()) {
+            return refuse(
+                    response,
+                    credential instanceof TokenCredential ? "The token was not accepted." : Authentication.REFUSED);
         }
-        if (credential instanceof PasswordCredential password
-                && password.mustChangePassword()
+        // A token is the owner's as much as a password is: until they have chosen their own password,
+        // neither reaches more than the caller's own account.
+        if (result.mustChangePassword()
                 && !OWN_ACCOUNT.contains(request.getRequestURI()
                         .substring(request.getContextPath().length()))) {
             return forbid(
@@ -87,7 +92,7 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
                     "Your password was set by staff: choose your own first (PUT /api/v1/me/password with"
                             + " currentPassword and newPassword).");
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(StaffIdentityStore.toResult(result));
     }
 
     static Credential apiCredential(String header, String remoteAddress) {
@@ -188,14 +193,6 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String login = request.getContextPath() + LOGIN_PAGE + "?continue="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8);
-        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter()
-                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                            + login.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
-        } else {
-            response.sendRedirect(login);
-        }
+        BrowserRedirect.send(request, response, login);
     }
 }

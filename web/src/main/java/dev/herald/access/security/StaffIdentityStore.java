@@ -23,20 +23,33 @@ public class StaffIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof PasswordCredential) && !(credential instanceof TokenCredential)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return toResult(check(credential));
+    }
+
+    /**
+     * The whole answer, for the mechanism: beyond valid or invalid, whether the user must choose a
+     * new password first (for a token as for a password). A password credential also carries it
+     * back to the login page.
+     */
+    public Authentication check(Credential credential) {
         if (credential instanceof PasswordCredential password) {
             Authentication result = authentication.authenticate(
                     password.getCaller(), password.getPasswordAsString(), password.channel(), password.remoteAddress());
-            password.outcome(result.outcome());
-            password.mustChangePassword(result.mustChangePassword());
-            return toResult(result);
+            if (result.isValid()) {
+                password.accepted(result);
+            }
+            return result;
         }
         if (credential instanceof TokenCredential token) {
-            return toResult(authentication.authenticateToken(token.secret(), token.remoteAddress()));
+            return authentication.authenticateToken(token.secret(), token.remoteAddress());
         }
-        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        return Authentication.invalid();
     }
 
-    private static CredentialValidationResult toResult(Authentication result) {
+    static CredentialValidationResult toResult(Authentication result) {
         return result.isValid()
                 ? new CredentialValidationResult(result.username(), result.groups())
                 : CredentialValidationResult.INVALID_RESULT;
