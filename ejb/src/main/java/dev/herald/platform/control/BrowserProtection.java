@@ -27,6 +27,7 @@ public final class BrowserProtection {
             "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none';"
                     + " form-action 'self'";
 
+    private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final long HSTS_SECONDS = 365L * 24 * 3600;
 
@@ -48,6 +49,15 @@ public final class BrowserProtection {
         if (!facesPage) {
             response.setHeader("Content-Security-Policy", OTHER_POLICY);
         }
+    }
+
+    /**
+     * True for a path that a Faces page answers (its Content Security Policy then comes from
+     * PrimeFaces, with a nonce): {@code .xhtml}, or a folder whose welcome page is one. Faces
+     * resources are not pages.
+     */
+    public static boolean isPage(String path) {
+        return !path.startsWith(FACES_RESOURCES) && (path.endsWith(".xhtml") || path.endsWith("/"));
     }
 
     /** True for a state-changing request sent by a page of another site. */

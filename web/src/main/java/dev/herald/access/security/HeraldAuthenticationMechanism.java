@@ -5,6 +5,7 @@ import dev.herald.access.boundary.Channel;
 import dev.herald.access.boundary.PasswordCredential;
 import dev.herald.access.boundary.TokenCredential;
 import dev.herald.access.entity.SecurityRoles;
+import dev.herald.platform.control.BrowserProtection;
 import dev.herald.platform.control.BrowserRedirect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,9 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The mechanism answers before any filter runs (401s, redirects to the login page): the
+        // security headers go on first, so that those answers carry them too.
+        BrowserProtection.protect(request, response, !path.startsWith(API_PREFIX) && BrowserProtection.isPage(path));
         try {
             return path.startsWith(API_PREFIX) ? api(request, response, context) : console(request, response, context);
         } catch (IOException e) {
@@ -193,6 +197,8 @@ public class HeraldAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String login = request.getContextPath() + LOGIN_PAGE + "?continue="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8);
+        // The redirect is the whole answer: the policy for answers that are not Faces pages.
+        response.setHeader("Content-Security-Policy", BrowserProtection.OTHER_POLICY);
         BrowserRedirect.send(request, response, login);
     }
 }
