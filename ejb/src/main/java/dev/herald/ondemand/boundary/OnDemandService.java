@@ -48,8 +48,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What a partner does with on-demand reports: list the items addressed to them, run one (fair use:
- * two at a time, the rest wait in line), follow and cancel their runs, fetch the files, and list and
- * fetch the files sent to them by link. Nothing of another person's is reachable here: their item,
+ * two at a time, the rest wait in a line of bounded length), follow and cancel their runs, fetch the
+ * files (kept for the on-demand file lifetime), and list and fetch the files sent to them by link. Nothing of another person's is reachable here: their item,
  * run, file or delivery is empty (the API answers 404), and the attempt is audited.
  */
 @Stateless
@@ -58,6 +58,11 @@ public class OnDemandService {
 
     private static final int RECENT_RUNS = 20;
     private static final Duration SLICE = Duration.ofMillis(500);
+    /**
+     * A full line moves when one of the person's two running reports ends; most take seconds, so
+     * asking again after this long usually finds room without hammering the server meanwhile.
+     */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -156,14 +161,23 @@ public class OnDemandService {
         return !run.getStatus().isActive() && run.getStatus() != RunStatus.QUEUED;
     }
 
-    /** The same as {@link #run}, answering only the run's id: for a caller that waits for it next. */
+    /**
+     * The same as {@link #run}, answering only the run's id: for a caller that waits for it next.
+     *
+     * @throws LineFullException when the caller already has as many runs waiting as one person may
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Long> start(long itemId, String remoteAddress) {
         UserAccount caller = caller();
-        Optional<OnDemandQueue.Enqueued> enqueued =
-                queue.enqueue(caller.getUsername(), caller.getEmail(), itemId, remoteAddress);
-        enqueued.ifPresent(e -> e.toStart().forEach(next -> workers.submit(next.runId(), next.attempt())));
-        return enqueued.map(OnDemandQueue.Enqueued::runId);
+        OnDemandQueue.Asked asked = queue.enqueue(caller.getUsername(), caller.getEmail(), itemId, remoteAddress);
+        if (asked instanceof OnDemandQueue.LineFull full) {
+            throw new LineFullException(full.waiting(), full.limit(), RETRY_AFTER);
+        }
+        if (asked instanceof OnDemandQueue.Enqueued enqueued) {
+            enqueued.toStart().forEach(next -> workers.submit(next.runId(), next.attempt()));
+            return Optional.of(enqueued.runId());
+        }
+        return Optional.empty();
     }
 
     /** One of the caller's on-demand runs. */
