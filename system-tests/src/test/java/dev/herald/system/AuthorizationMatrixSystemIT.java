@@ -106,6 +106,7 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/audit                               -         401 403 403 200 200
             GET    /api/v1/settings                            -         401 403 200 200 200
             PUT    /api/v1/settings                            {}        401 403 403 400 400
+            GET    /api/v1/settings/housekeeping               -         401 403 200 200 200
             GET    /api/v1/summary-reports/settings            -         401 403 403 200 200
             PUT    /api/v1/summary-reports/settings            {}        401 403 403 400 400
             POST   /api/v1/summary-reports/test                $badTo    401 403 403 400 400

@@ -8,6 +8,7 @@ import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Http;
 import dev.herald.testing.Page;
+import dev.herald.testing.Schedules;
 import dev.herald.testing.SqlReports;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
@@ -15,8 +16,11 @@ import dev.herald.testing.TestUsers.TestUser;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +36,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The bounds on what one partner makes on demand. A person's line holds at most ten waiting runs
  * (herald.ondemand.max-waiting, the default here) besides the two going: the eleventh waiting one is
  * refused with 429 and Retry-After, also when several are asked for at the same moment (the line is
- * counted under the lock that fair use takes), and the portal says so plainly.
+ * counted under the lock that fair use takes), and the portal says so plainly. The file of an
+ * on-demand run is kept for 24 hours (herald.ondemand.file-lifetime), stated in the run's view, and
+ * deleted by housekeeping once that has passed.
  */
 @SystemTest
 class OnDemandLimitsSystemIT {
@@ -130,6 +136,47 @@ class OnDemandLimitsSystemIT {
                 .isEqualTo(MAX_WAITING);
     }
 
+    @Test
+    void anOnDemandFileIsKeptForADayThenDeletedByHousekeeping() throws Exception {
+        TestUser partner = TestUsers.create("Collect Reports");
+        Api asPartner = Api.as(partner.username(), partner.password()).withToken();
+        JsonObject schedule = admin.json(admin.post(
+                "/api/v1/schedules",
+                Schedules.onDemand(
+                        Schedules.uniqueName("Kept a day"),
+                        Schedules.lastWeekPayments("Payments", "CSV", "ATTACHMENT", email(partner)))));
+        long item = schedule.getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+
+        HttpResponse<byte[]> file = asPartner.postForFile("/api/v1/on-demand/" + item + "/run?wait=60", "{}");
+        assertThat(file.statusCode()).isEqualTo(200);
+        long runId = Long.parseLong(file.headers().firstValue("X-Herald-Run").orElseThrow());
+        JsonObject run = asPartner.json(asPartner.get("/api/v1/on-demand/runs/" + runId));
+        Instant finished = Instant.parse(run.getString("finishedAt"));
+        Instant keptUntil = Instant.parse(run.getJsonObject("file").getString("keptUntil"));
+        assertThat(Duration.between(finished, keptUntil))
+                .as("kept for 24 hours from when it was made, not for the organisation's 90-day file retention")
+                .isBetween(Duration.ofHours(24).minusMinutes(1), Duration.ofHours(24));
+
+        // The day passes in the data: the file's keep-until moves into the past; housekeeping does the rest.
+        execute("UPDATE run_item SET file_kept_until = file_kept_until - INTERVAL '25 hours' WHERE run_id = " + runId);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count("SELECT COUNT(*) FROM run_file_chunk c JOIN run_item i ON i.id = c.run_item_id"
+                                + " WHERE i.run_id = " + runId)
+                        == 0);
+        assertThat(count("SELECT COUNT(*) FROM run_item WHERE file_purged_at IS NOT NULL AND run_id = " + runId))
+                .isEqualTo(1);
+        JsonObject after = asPartner.json(asPartner.get("/api/v1/on-demand/runs/" + runId));
+        assertThat(after.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(after.containsKey("file") && !after.isNull("file")).isFalse();
+        HttpResponse<String> gone = asPartner.get("/api/v1/on-demand/runs/" + runId + "/file");
+        assertThat(gone.statusCode()).isEqualTo(409);
+        assertThat(Http.json(gone).getString("detail")).contains("no longer kept");
+    }
+
     // --- helpers
 
     private static void portalSaysTheLineIsFull(TestUser partner) {
@@ -183,5 +230,21 @@ class OnDemandLimitsSystemIT {
 
     private static String email(TestUser user) {
         return user.username() + "@example.org";
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

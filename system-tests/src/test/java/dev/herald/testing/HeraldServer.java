@@ -299,7 +299,10 @@ public final class HeraldServer {
                 Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"),
                 // Retry a failed e-mail after 1, 2, 4, 8 and 16 seconds rather than minutes.
                 Map.entry("HERALD_DELIVERY_RETRY_INITIAL", "PT1S"),
-                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"));
+                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"),
+                // Housekeeping looks every two seconds rather than every hour, so that tests see a purge
+                // soon after they move a run's time past its retention.
+                Map.entry("HERALD_HOUSEKEEPING_INTERVAL", "PT2S"));
     }
 
     private static String tail(Path log) throws IOException {

@@ -1,5 +1,5 @@
 /**
- * Runs: the one method through which a run is carried out, run now, the history of runs, and
- * withdrawing a link a run sent.
+ * Runs: the one method through which a run is carried out, run now, the history of runs, withdrawing
+ * a link a run sent, and housekeeping as staff see it (what is kept how long, the last purge).
  */
 package dev.herald.runs.boundary;
