@@ -79,6 +79,7 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/runs/{run}/items/{item}/file        -         401 403 200 200 200
             POST   /api/v1/runs/{run}/resend-failed            -         401 403 403 409 409
             POST   /api/v1/runs/{run}/cancel                   -         401 403 403 409 409
+            POST   /api/v1/runs/{run}/deliveries/{missing}/withdraw-link - 401 403 403 404 404
             GET    /api/v1/on-demand                           -         401 200 403 403 200
             POST   /api/v1/on-demand/{missing}/run             -         401 404 403 403 404
             GET    /api/v1/on-demand/runs                      -         401 200 403 403 200
@@ -105,6 +106,7 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/audit                               -         401 403 403 200 200
             GET    /api/v1/settings                            -         401 403 200 200 200
             PUT    /api/v1/settings                            {}        401 403 403 400 400
+            GET    /api/v1/settings/housekeeping               -         401 403 200 200 200
             GET    /api/v1/summary-reports/settings            -         401 403 403 200 200
             PUT    /api/v1/summary-reports/settings            {}        401 403 403 400 400
             POST   /api/v1/summary-reports/test                $badTo    401 403 403 400 400

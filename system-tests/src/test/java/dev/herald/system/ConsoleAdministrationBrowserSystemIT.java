@@ -257,9 +257,19 @@ class ConsoleAdministrationBrowserSystemIT {
         Browser.screenshot(browser, "console-settings-invalid");
 
         browser.findElement(By.id("settings:linkLifetimeDays_input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), days);
+        WebElement history = browser.findElement(By.id("settings:runHistoryRetentionDays_input"));
+        String historyDays = history.getAttribute("value");
+        history.sendKeys(Keys.chord(Keys.CONTROL, "a"), "30");
+        page.click("settings:save");
+        page.waitForText("settings", "Keep runs at least as long as files and links");
+        assertThat(Api.admin().get("/api/v1/settings").body()).isEqualTo(before);
+
+        browser.findElement(By.id("settings:runHistoryRetentionDays_input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), historyDays);
         page.click("settings:save");
         page.waitForText("growl_container", "The settings are saved.");
         assertThat(Api.admin().get("/api/v1/settings").body()).isEqualTo(before);
+        assertThat(page.text("housekeeping")).contains("Last looked", "Last purge");
         Browser.screenshot(browser, "console-settings");
     }
 

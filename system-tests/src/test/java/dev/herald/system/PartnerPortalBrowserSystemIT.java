@@ -39,9 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A partner in the portal, in Chromium: signs in (asking for the portal first, so the login returns
  * them to it), sees the report made available to them with its fixed criteria and the notice that
  * they cannot change them, runs it, follows it to "Ready" without reloading, downloads the CSV
- * (which holds the same rows as the report gives staff), finds a file sent to them by link on the
- * Files tab and downloads it; a wrong password, and the right one after too many failures, get the
- * same plain words.
+ * (which holds the same rows as the report gives staff, and says until when it is kept), finds a file
+ * sent to them by link on the Files tab and downloads it; a wrong password, and the right one after
+ * too many failures, get the same plain words.
  */
 @SystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -157,6 +157,9 @@ class PartnerPortalBrowserSystemIT {
                         .toList());
         long dataRows = rows.stream().filter(r -> r.size() > 2).count() - 1;
         assertThat(page.text("runs:table")).contains(dataRows + " rows");
+        assertThat(page.text("runs:table"))
+                .as("how long the file is kept, next to its download")
+                .containsPattern("Kept until .+, then deleted");
     }
 
     @Test

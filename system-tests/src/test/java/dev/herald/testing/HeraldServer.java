@@ -320,7 +320,10 @@ public final class HeraldServer {
                 Map.entry("HERALD_DELIVERY_RETRY_INITIAL", "PT1S"),
                 Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"),
                 // Ask the database what the reporting account may do every few seconds, not minutes.
-                Map.entry("HERALD_REPORTING_RECHECK", "PT3S"));
+                Map.entry("HERALD_REPORTING_RECHECK", "PT3S"),
+                // Housekeeping looks every two seconds rather than every hour, so that tests see a purge
+                // soon after they move a run's time past its retention.
+                Map.entry("HERALD_HOUSEKEEPING_INTERVAL", "PT2S"));
     }
 
     private static String tail(Path log) throws IOException {

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -29,6 +30,22 @@ public final class Mails {
             }
         }
         return messages;
+    }
+
+    /** The text of a message: its plain and HTML parts, without attachments. */
+    public static String text(Part part) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (!Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
+                    text.append(text(child));
+                }
+            }
+            return text.toString();
+        }
+        return content instanceof String string ? string : "";
     }
 
     /** The first attachment of a message. */

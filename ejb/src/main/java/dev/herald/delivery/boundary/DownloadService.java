@@ -23,16 +23,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Who may download a run's file. Through a link: the signed-in person must be a recipient of that
- * report in that run (their e-mail address is one it was sent to), or staff who may export reports
- * or manage schedules, and the link must not have expired. Through the API: staff only. Every
- * download and every refusal is in the audit log; a refusal looks like a link that does not exist.
+ * Who may download a run's file. Through a link: each link belongs to one delivery, so the signed-in
+ * person must be that delivery's recipient (their account's e-mail address is the one the link was
+ * sent to; another recipient of the same file has a link of their own), or staff who may export
+ * reports or manage schedules; and the link must be neither withdrawn nor expired, nor its file
+ * purged. Through the API: staff only. Every download and every refusal is in the audit log; a
+ * refusal looks like a link that does not exist.
  */
 @Stateless
 @DeclareRoles({SecurityRoles.EXPORT_REPORTS, SecurityRoles.MANAGE_SCHEDULES, SecurityRoles.COLLECT_REPORTS})
@@ -63,30 +64,34 @@ public class DownloadService {
                         .findFirst()
                 : Optional.empty();
         if (found.isEmpty()) {
-            return refuse(caller, remoteAddress, null, "no such link");
+            return refuse(caller, remoteAddress, null, null, "no such link");
         }
         Delivery delivery = found.get();
         RunItem item = delivery.getItem();
-        boolean recipient = isRecipient(caller, item);
+        // The token was made for one recipient: another recipient of the same file has a link of their own.
+        boolean recipient = isRecipient(caller, delivery);
         boolean staff = session.isCallerInRole(SecurityRoles.EXPORT_REPORTS)
                 || session.isCallerInRole(SecurityRoles.MANAGE_SCHEDULES);
         if (!recipient && !staff) {
-            return refuse(caller, remoteAddress, item, "not a recipient of this report");
+            return refuse(caller, remoteAddress, item, delivery, "not the recipient of this link");
         }
-        Instant now = clock.instant();
-        Instant expires =
-                delivery.getLinkRevokedAt() != null ? delivery.getLinkRevokedAt() : delivery.getLinkExpiresAt();
-        if ((expires != null && !expires.isAfter(now)) || !item.hasFile(now)) {
-            auditLog.record(AuditRecord.of(caller, "file.download.expired", remoteAddress)
+        LinkAccess access = LinkAccess.of(delivery, clock.instant());
+        if (access instanceof LinkAccess.Granted) {
+            auditLog.record(AuditRecord.of(caller, "file.download", remoteAddress)
+                    .about("runItem", item.getId())
+                    .withDetail("{\"via\":\"link\",\"deliveryId\":" + delivery.getId() + ",\"as\":\""
+                            + (recipient ? "recipient" : "staff") + "\"}"));
+        } else {
+            auditLog.record(AuditRecord.of(
+                            caller,
+                            access instanceof LinkAccess.Withdrawn
+                                    ? "file.download.withdrawn"
+                                    : "file.download.expired",
+                            remoteAddress)
                     .about("runItem", item.getId())
                     .withDetail("{\"deliveryId\":" + delivery.getId() + "}"));
-            return new LinkAccess.Expired(expires == null || expires.isAfter(now) ? item.getFileKeptUntil() : expires);
         }
-        auditLog.record(AuditRecord.of(caller, "file.download", remoteAddress)
-                .about("runItem", item.getId())
-                .withDetail("{\"via\":\"link\",\"deliveryId\":" + delivery.getId() + ",\"as\":\""
-                        + (recipient ? "recipient" : "staff") + "\"}"));
-        return new LinkAccess.Granted(RunFile.of(item));
+        return access;
     }
 
     /** A run's file for staff, through the API. */
@@ -116,29 +121,21 @@ public class DownloadService {
         }
     }
 
-    private boolean isRecipient(String username, RunItem item) {
-        String email = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+    /** Whether the caller's account has the e-mail address this one delivery went to. */
+    private boolean isRecipient(String username, Delivery delivery) {
+        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
                 .setParameter("username", username)
                 .getResultStream()
                 .map(UserAccount::getEmail)
                 .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        if (email == null || email.isBlank()) {
-            return false;
-        }
-        Number matches = (Number) em.createNativeQuery(
-                        "SELECT COUNT(*) FROM delivery WHERE run_item_id = ?1 AND LOWER(recipient) = LOWER(?2)")
-                .setParameter(1, item.getId())
-                .setParameter(2, email)
-                .getSingleResult();
-        return matches.longValue() > 0;
+                .anyMatch(email -> !email.isBlank() && email.equalsIgnoreCase(delivery.getRecipient()));
     }
 
-    private LinkAccess refuse(String caller, String remoteAddress, RunItem item, String why) {
+    private LinkAccess refuse(String caller, String remoteAddress, RunItem item, Delivery delivery, String why) {
         auditLog.record(AuditRecord.of(caller, "file.download.refused", remoteAddress)
                 .about("runItem", item == null ? null : item.getId())
-                .withDetail("{\"reason\":\"" + why + "\"}"));
+                .withDetail("{\"reason\":\"" + why + "\""
+                        + (delivery == null ? "" : ",\"deliveryId\":" + delivery.getId()) + "}"));
         return new LinkAccess.Refused();
     }
 }

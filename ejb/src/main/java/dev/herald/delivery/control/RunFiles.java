@@ -1,6 +1,5 @@
 package dev.herald.delivery.control;
 
-import dev.herald.platform.control.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import javax.sql.DataSource;
 
@@ -18,7 +16,7 @@ import javax.sql.DataSource;
  * Rendered files in the database, so that every instance can serve them: in chunks of 1 MiB, written
  * in the transaction that records the item as rendered and read back one chunk at a time. A chunked
  * table works the same on PostgreSQL and H2 and never holds a whole large file in memory, which a
- * single BYTEA value would on reading.
+ * single BYTEA value would on reading. Housekeeping ({@code RunPurge}) deletes them once they are past their time.
  */
 public final class RunFiles {
 
@@ -73,21 +71,6 @@ public final class RunFiles {
         } catch (SQLException | IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
-        }
-    }
-
-    /** Deletes the files kept past their time; answers how many items lost their file. */
-    public static int purgeExpired(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement chunks = connection.prepareStatement(
-                        "DELETE FROM run_file_chunk WHERE run_item_id IN (SELECT id FROM run_item"
-                                + " WHERE file_kept_until < ? AND file_purged_at IS NULL)");
-                PreparedStatement items = connection.prepareStatement(
-                        "UPDATE run_item SET file_purged_at = ? WHERE file_kept_until < ? AND file_purged_at IS NULL")) {
-            Jdbc.setInstant(chunks, 1, now);
-            chunks.executeUpdate();
-            Jdbc.setInstant(items, 1, now);
-            Jdbc.setInstant(items, 2, now);
-            return items.executeUpdate();
         }
     }
 }

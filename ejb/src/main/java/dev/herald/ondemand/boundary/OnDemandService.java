@@ -5,6 +5,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.delivery.boundary.LinkAccess;
 import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
@@ -47,8 +48,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What a partner does with on-demand reports: list the items addressed to them, run one (fair use:
- * two at a time, the rest wait in line), follow and cancel their runs, fetch the files, and list and
- * fetch the files sent to them by link. Nothing of another person's is reachable here: their item,
+ * two at a time, the rest wait in a line of bounded length), follow and cancel their runs, fetch the
+ * files (kept for the on-demand file lifetime), and list and fetch the files sent to them by link. Nothing of another person's is reachable here: their item,
  * run, file or delivery is empty (the API answers 404), and the attempt is audited.
  */
 @Stateless
@@ -57,6 +58,11 @@ public class OnDemandService {
 
     private static final int RECENT_RUNS = 20;
     private static final Duration SLICE = Duration.ofMillis(500);
+    /**
+     * A full line moves when one of the person's two running reports ends; most take seconds, so
+     * asking again after this long usually finds room without hammering the server meanwhile.
+     */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -155,14 +161,23 @@ public class OnDemandService {
         return !run.getStatus().isActive() && run.getStatus() != RunStatus.QUEUED;
     }
 
-    /** The same as {@link #run}, answering only the run's id: for a caller that waits for it next. */
+    /**
+     * The same as {@link #run}, answering only the run's id: for a caller that waits for it next.
+     *
+     * @throws LineFullException when the caller already has as many runs waiting as one person may
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Long> start(long itemId, String remoteAddress) {
         UserAccount caller = caller();
-        Optional<OnDemandQueue.Enqueued> enqueued =
-                queue.enqueue(caller.getUsername(), caller.getEmail(), itemId, remoteAddress);
-        enqueued.ifPresent(e -> e.toStart().forEach(next -> workers.submit(next.runId(), next.attempt())));
-        return enqueued.map(OnDemandQueue.Enqueued::runId);
+        OnDemandQueue.Asked asked = queue.enqueue(caller.getUsername(), caller.getEmail(), itemId, remoteAddress);
+        if (asked instanceof OnDemandQueue.LineFull full) {
+            throw new LineFullException(full.waiting(), full.limit(), RETRY_AFTER);
+        }
+        if (asked instanceof OnDemandQueue.Enqueued enqueued) {
+            enqueued.toStart().forEach(next -> workers.submit(next.runId(), next.attempt()));
+            return Optional.of(enqueued.runId());
+        }
+        return Optional.empty();
     }
 
     /** One of the caller's on-demand runs. */
@@ -209,7 +224,7 @@ public class OnDemandService {
         return Optional.of(RunFile.of(item.get()));
     }
 
-    /** Files sent to the caller by link whose link still works, newest first. */
+    /** Files sent to the caller by link whose link still works (not withdrawn, not expired), newest first. */
     public List<MyFileView> myFiles() {
         String email = caller().getEmail();
         if (email == null || email.isBlank()) {
@@ -219,7 +234,8 @@ public class OnDemandService {
         return em
                 .createQuery(
                         "SELECT d FROM Delivery d WHERE LOWER(d.recipient) = :email AND d.deliveredAs = :link"
-                                + " AND d.status = :sent AND d.linkExpiresAt > :now ORDER BY d.sentAt DESC, d.id DESC",
+                                + " AND d.status = :sent AND d.linkRevokedAt IS NULL AND d.linkExpiresAt > :now"
+                                + " ORDER BY d.sentAt DESC, d.id DESC",
                         Delivery.class)
                 .setParameter("email", email.toLowerCase(Locale.ROOT))
                 .setParameter("link", DeliverAs.LINK)
@@ -227,37 +243,45 @@ public class OnDemandService {
                 .setParameter("now", now)
                 .getResultList()
                 .stream()
-                .filter(d -> d.getItem().hasFile(now))
+                .filter(d -> LinkAccess.opens(d, now))
                 .map(OnDemandService::view)
                 .toList();
     }
 
-    /** A file sent to the caller by link, by its delivery; empty (and audited) when it is not theirs or expired. */
-    public Optional<RunFile> openMyFile(long deliveryId, String remoteAddress) {
+    /**
+     * A file sent to the caller by link, by its delivery: the same rule as the link in the e-mail, so a
+     * withdrawn or expired link is withdrawn or expired here too. Refused (and audited) when the
+     * delivery is not the caller's.
+     */
+    public LinkAccess openMyFile(long deliveryId, String remoteAddress) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
-        Instant now = clock.instant();
         String email = caller().getEmail();
         boolean theirs = delivery != null
                 && email != null
+                && !email.isBlank()
                 && email.equalsIgnoreCase(delivery.getRecipient())
                 && delivery.getDeliveredAs() == DeliverAs.LINK
                 && delivery.getStatus() == DeliveryStatus.SENT;
         if (!theirs) {
             refuse("delivery", deliveryId, remoteAddress);
-            return Optional.empty();
+            return new LinkAccess.Refused();
         }
-        if (delivery.getLinkExpiresAt() == null
-                || !delivery.getLinkExpiresAt().isAfter(now)
-                || !delivery.getItem().hasFile(now)) {
-            auditLog.record(AuditRecord.of(callerName(), "file.download.expired", remoteAddress)
+        LinkAccess access = LinkAccess.of(delivery, clock.instant());
+        if (access instanceof LinkAccess.Granted) {
+            auditLog.record(AuditRecord.of(callerName(), "file.download", remoteAddress)
+                    .about("runItem", delivery.getItem().getId())
+                    .withDetail("{\"via\":\"my-files\",\"deliveryId\":" + deliveryId + "}"));
+        } else {
+            auditLog.record(AuditRecord.of(
+                            callerName(),
+                            access instanceof LinkAccess.Withdrawn
+                                    ? "file.download.withdrawn"
+                                    : "file.download.expired",
+                            remoteAddress)
                     .about("runItem", delivery.getItem().getId())
                     .withDetail("{\"deliveryId\":" + deliveryId + "}"));
-            return Optional.empty();
         }
-        auditLog.record(AuditRecord.of(callerName(), "file.download", remoteAddress)
-                .about("runItem", delivery.getItem().getId())
-                .withDetail("{\"via\":\"my-files\",\"deliveryId\":" + deliveryId + "}"));
-        return Optional.of(RunFile.of(delivery.getItem()));
+        return access;
     }
 
     private void startWaiting(String username) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One e-mail of a run as the API shows it. {@code inDoubt} marks an e-mail whose sender stopped
- * between handing it to the SMTP server and recording the answer: it may have arrived.
+ * between handing it to the SMTP server and recording the answer: it may have arrived. A link that
+ * staff withdrew has {@code linkRevokedAt}; it opens nothing from then on, wherever it is offered.
  */
 public record DeliveryView(
         long id,
@@ -20,6 +21,7 @@ public record DeliveryView(
         Instant sentAt,
         Instant nextAttemptAt,
         Instant linkExpiresAt,
+        Instant linkRevokedAt,
         String messageId) {
 
     public static DeliveryView of(Delivery delivery) {
@@ -36,6 +38,7 @@ public record DeliveryView(
                 delivery.getSentAt(),
                 delivery.getNextAttemptAt(),
                 delivery.getLinkExpiresAt(),
+                delivery.getLinkRevokedAt(),
                 delivery.getMessageId());
     }
 }

@@ -17,6 +17,7 @@ import dev.herald.runs.entity.RunItem;
 import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
 import dev.herald.schedules.control.EmailAddresses;
+import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.schedules.entity.Schedule;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -39,6 +40,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,8 @@ import java.util.stream.Collectors;
 
 /**
  * Carrying out runs; starting one now, a test to chosen addresses, or a resend of what failed;
- * cancelling one; and reading the history of runs with their reports and e-mails.
+ * cancelling one; withdrawing a link one of them sent; and reading the history of runs with their
+ * reports and e-mails.
  */
 @Stateless
 public class RunService {
@@ -226,6 +229,44 @@ public class RunService {
         auditLog.record(AuditRecord.of(by, "run.cancel", null).about("run", runId));
         LOG.info(() -> "Run " + runId + " cancelled by " + by);
         return view(run);
+    }
+
+    /**
+     * Withdraws the link one delivery of the run sent: from then on it opens nothing, wherever that
+     * file is offered to its recipient (the link itself, the portal's Files, the API's my-files).
+     * Withdrawing a withdrawn link changes nothing. Summary links are withdrawn under Summary reports.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public DeliveryView withdrawLink(long runId, long deliveryId, String remoteAddress) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery == null || delivery.getItem().getRun().getId() != runId) {
+            throw new NotFoundException("delivery", deliveryId);
+        }
+        Schedule schedule = delivery.getItem().getRun().getSchedule();
+        if (schedule != null && schedule.isSummary()) {
+            throw new ConflictException("This is a summary report's link: withdraw it under Summary reports.");
+        }
+        if (delivery.getDeliveredAs() != DeliverAs.LINK) {
+            throw new ConflictException("The e-mail to " + delivery.getRecipient()
+                    + " carried the file itself: there is no link to withdraw.");
+        }
+        if (delivery.getLinkRevokedAt() != null) {
+            return DeliveryView.of(delivery);
+        }
+        String by = caller();
+        em.createNativeQuery("UPDATE delivery SET link_revoked_at = ?1, link_revoked_by = ?2"
+                        + " WHERE id = ?3 AND link_revoked_at IS NULL")
+                .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC))
+                .setParameter(2, by)
+                .setParameter(3, deliveryId)
+                .executeUpdate();
+        em.refresh(delivery);
+        auditLog.record(AuditRecord.of(by, "run.link.withdraw", remoteAddress)
+                .about("delivery", deliveryId)
+                .withDetail("{\"runId\":" + runId + ",\"recipient\":" + jsonStrings(List.of(delivery.getRecipient()))
+                        + "}"));
+        LOG.info(() -> "Run " + runId + ": the link to " + delivery.getRecipient() + " withdrawn by " + by);
+        return DeliveryView.of(delivery);
     }
 
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})

@@ -18,12 +18,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Fair use of on-demand runs: at most {@value #PER_PERSON} of a person's on-demand runs are going
- * at once; the others wait as QUEUED and start in the order they were asked for. Promotion holds a
+ * at once; the others wait as QUEUED and start in the order they were asked for, at most
+ * {@link OnDemandSettings#maxWaiting()} of them (a full line refuses more). Promotion holds a
  * lock on the person's account row, so two instances (or two requests) never start more than the
  * share between them. It is done when a run is asked for, when one ends, and by the scheduler's
  * housekeeping, so a run left waiting by an instance that stopped still starts.
@@ -50,21 +51,41 @@ public class OnDemandQueue {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    OnDemandSettings settings;
+
+    /** What asking for a run came to. */
+    public sealed interface Asked {}
+
     /** A run put in line, and the runs (it among them, if there was room) that fair use lets start now. */
-    public record Enqueued(long runId, List<Claimed> toStart) {}
+    public record Enqueued(long runId, List<Claimed> toStart) implements Asked {}
+
+    /** The item is not the person's to run; nothing was made. */
+    public record NotTheirs() implements Asked {}
+
+    /** The person already has {@code waiting} runs in line, the most allowed; nothing was made. */
+    public record LineFull(long waiting, int limit) implements Asked {}
 
     /**
-     * Puts a run of the item in the person's line, if the item is theirs to run: one of an enabled
-     * on-demand schedule, addressed to their e-mail; and, in the same transaction, claims what fair
-     * use lets start now. Empty when the item is not theirs, and the attempt is audited.
+     * Puts a run of the item in the person's line, if the item is theirs to run (one of an enabled
+     * on-demand schedule, addressed to their e-mail) and their line is not full; and, in the same
+     * transaction, claims what fair use lets start now. The line's length is counted under the lock
+     * on the person's account row that promotion takes, so that requests racing on several instances
+     * never put more than the limit in line between them. An item not theirs is audited.
      */
-    public Optional<Enqueued> enqueue(String username, String email, long itemId, String remoteAddress) {
+    public Asked enqueue(String username, String email, long itemId, String remoteAddress) {
         ScheduledReport item = em.find(ScheduledReport.class, itemId);
         if (item == null || !mayRun(item, email)) {
             auditLog.record(AuditRecord.of(username, "on-demand.refused", remoteAddress)
                     .about("scheduledReport", itemId)
                     .withDetail("{\"reason\":\"not an on-demand item of this user\"}"));
-            return Optional.empty();
+            return new NotTheirs();
+        }
+        lockPerson(username);
+        long waiting = countOf(username, List.of(RunStatus.QUEUED));
+        int limit = settings.maxWaiting();
+        if (waiting >= limit) {
+            return new LineFull(waiting, limit);
         }
         Run run = Run.onDemand(item.getSchedule(), itemId, username, clock.instant());
         em.persist(run);
@@ -72,7 +93,7 @@ public class OnDemandQueue {
         auditLog.record(AuditRecord.of(username, "on-demand.run", remoteAddress)
                 .about("run", run.getId())
                 .withDetail("{\"itemId\":" + itemId + "}"));
-        return Optional.of(new Enqueued(run.getId(), promote(username)));
+        return new Enqueued(run.getId(), promote(username));
     }
 
     /** Whether the item is on an enabled on-demand schedule and addressed to this e-mail. */
@@ -101,17 +122,8 @@ public class OnDemandQueue {
 
     /** Claims, for this instance, as many of the person's waiting runs as fair use allows now. */
     public List<Claimed> promote(String username) {
-        em.createNativeQuery("SELECT id FROM app_user WHERE username = ?1 FOR UPDATE")
-                .setParameter(1, username)
-                .getResultList();
-        long active = em.createQuery(
-                        "SELECT COUNT(r) FROM Run r WHERE r.requestedBy = :user AND r.trigger = :trigger"
-                                + " AND r.status IN :active",
-                        Long.class)
-                .setParameter("user", username)
-                .setParameter("trigger", RunTrigger.ON_DEMAND)
-                .setParameter("active", RunStatus.ACTIVE)
-                .getSingleResult();
+        lockPerson(username);
+        long active = countOf(username, RunStatus.ACTIVE);
         int room = PER_PERSON - (int) active;
         if (room <= 0) {
             return List.of();
@@ -138,6 +150,24 @@ public class OnDemandQueue {
             claimed.add(new Claimed(run.getId(), run.getAttempt()));
         }
         return claimed;
+    }
+
+    /** The lock that orders everything fair use decides for one person, on every instance. */
+    private void lockPerson(String username) {
+        em.createNativeQuery("SELECT id FROM app_user WHERE username = ?1 FOR UPDATE")
+                .setParameter(1, username)
+                .getResultList();
+    }
+
+    private long countOf(String username, Collection<RunStatus> statuses) {
+        return em.createQuery(
+                        "SELECT COUNT(r) FROM Run r WHERE r.requestedBy = :user AND r.trigger = :trigger"
+                                + " AND r.status IN :statuses",
+                        Long.class)
+                .setParameter("user", username)
+                .setParameter("trigger", RunTrigger.ON_DEMAND)
+                .setParameter("statuses", statuses)
+                .getSingleResult();
     }
 
     /** The people with on-demand runs waiting. */

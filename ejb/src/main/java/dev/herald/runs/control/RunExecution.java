@@ -124,6 +124,9 @@ public class RunExecution {
     SchedulerSettings scheduler;
 
     @Inject
+    OnDemandSettings onDemand;
+
+    @Inject
     InstanceName instance;
 
     @Inject
@@ -469,7 +472,12 @@ public class RunExecution {
         OrganisationView organisation = context.organisation;
         long bytes = Files.size(file);
         Instant now = clock.instant();
-        int keptDays = Math.max(organisation.fileRetentionDays(), organisation.linkLifetimeDays());
+        // An on-demand file is its requester's to fetch for a day or so, not the organisation's to keep:
+        // partners can make many, and each would otherwise stay for the whole file retention.
+        Instant keptUntil = context.plan.isOnDemand()
+                ? now.plus(onDemand.fileLifetime())
+                : now.plus(
+                        Duration.ofDays(Math.max(organisation.fileRetentionDays(), organisation.linkLifetimeDays())));
         RunItems.Rendered rendered = new RunItems.Rendered(
                 stated,
                 fileName(item, context.plan.scheduledFor().atZone(context.zone)),
@@ -477,7 +485,7 @@ public class RunExecution {
                 rows,
                 bytes,
                 sha256,
-                now.plus(Duration.ofDays(keptDays)));
+                keptUntil);
         boolean tooBig = bytes > organisation.attachmentLimitBytes();
         String reason = item.deliverAs() == DeliverAs.ATTACHMENT && tooBig
                 ? "The file is " + MailComposer.size(bytes) + ", more than the "

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 public class SettingsService {
 
     static final long MAX_ATTACHMENT_BYTES = 100L * 1024 * 1024;
+    static final int MAX_RETENTION_DAYS = 3650;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -81,12 +82,16 @@ public class SettingsService {
         if (input.linkLifetimeDays() < 1 || input.linkLifetimeDays() > 365) {
             problems.add("linkLifetimeDays", "A link lives between 1 and 365 days.");
         }
-        if (input.fileRetentionDays() < 1 || input.fileRetentionDays() > 3650) {
+        if (input.fileRetentionDays() < 1 || input.fileRetentionDays() > MAX_RETENTION_DAYS) {
             problems.add("fileRetentionDays", "Files are kept between 1 and 3650 days.");
         }
-        problems.throwIfAny();
         OrganisationSettings settings =
                 em.find(OrganisationSettings.class, OrganisationSettings.ID, LockModeType.PESSIMISTIC_WRITE);
+        int history = input.runHistoryRetentionDays() == null
+                ? settings.getRunHistoryRetentionDays()
+                : input.runHistoryRetentionDays();
+        checkRunHistory(history, input, problems);
+        problems.throwIfAny();
         OrganisationView before = view(settings);
         settings.setClientName(clientName);
         settings.setTimeZone(zone);
@@ -94,11 +99,32 @@ public class SettingsService {
         settings.setAttachmentLimitBytes(input.attachmentLimitBytes());
         settings.setLinkLifetimeDays(input.linkLifetimeDays());
         settings.setFileRetentionDays(input.fileRetentionDays());
+        settings.setRunHistoryRetentionDays(history);
         OrganisationView after = view(settings);
         auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "settings.update", remoteAddress)
                 .about("settings", "organisation")
                 .change(before, after));
         return after;
+    }
+
+    /**
+     * Runs are kept between 1 and 3650 days, and at least as long as files and links: a run that
+     * went earlier would take its still-kept file with it, and turn a working link into an unknown one.
+     */
+    private static void checkRunHistory(int days, OrganisationView input, ValidationException.Builder problems) {
+        if (days < 1 || days > MAX_RETENTION_DAYS) {
+            problems.add("runHistoryRetentionDays", "Runs are kept between 1 and 3650 days.");
+            return;
+        }
+        boolean filesValid = !problems.hasErrorOn("fileRetentionDays");
+        boolean linksValid = !problems.hasErrorOn("linkLifetimeDays");
+        int atLeast = Math.max(filesValid ? input.fileRetentionDays() : 0, linksValid ? input.linkLifetimeDays() : 0);
+        if (days < atLeast) {
+            problems.add(
+                    "runHistoryRetentionDays",
+                    "Keep runs at least as long as files and links (" + atLeast
+                            + " days): a run takes its file and its links with it.");
+        }
     }
 
     private static OrganisationView view(OrganisationSettings s) {
@@ -108,6 +134,7 @@ public class SettingsService {
                 s.getFromAddress(),
                 s.getAttachmentLimitBytes(),
                 s.getLinkLifetimeDays(),
-                s.getFileRetentionDays());
+                s.getFileRetentionDays(),
+                s.getRunHistoryRetentionDays());
     }
 }

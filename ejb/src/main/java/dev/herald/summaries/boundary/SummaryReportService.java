@@ -245,15 +245,14 @@ public class SummaryReportService {
         }
         Link link = found.get();
         Instant now = clock.instant();
-        if (link.revokedAt() != null
-                || (link.expiresAt() != null && !link.expiresAt().isAfter(now))) {
+        if (!link.opens(now)) {
             auditLog.record(AuditRecord.of("link:" + link.recipient(), "summary.open.refused", remoteAddress)
                     .about("summary", link.itemId())
                     .withDetail("{\"linkId\":" + link.deliveryId() + ",\"why\":\""
                             + (link.revokedAt() != null ? "withdrawn" : "expired") + "\"}"));
             return link.revokedAt() != null
                     ? new SummaryAccess.Gone(link.revokedAt(), true)
-                    : new SummaryAccess.Gone(link.expiresAt(), false);
+                    : new SummaryAccess.Gone(link.goneSince(), false);
         }
         update(
                 "UPDATE delivery SET link_opened_at = COALESCE(link_opened_at, ?), link_opens = link_opens + 1"
@@ -271,10 +270,7 @@ public class SummaryReportService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean writePdf(String token, OutputStream out) throws IOException {
         Optional<Link> found = find(token, false);
-        Instant now = clock.instant();
-        if (found.isEmpty()
-                || found.get().revokedAt() != null
-                || (found.get().expiresAt() != null && !found.get().expiresAt().isAfter(now))) {
+        if (found.isEmpty() || !found.get().opens(clock.instant())) {
             return false;
         }
         try {
@@ -287,15 +283,36 @@ public class SummaryReportService {
 
     // --- links
 
+    /** One recipient's link, and whether the summary's PDF is still kept (housekeeping purges it with the files). */
     private record Link(
             long deliveryId,
             long itemId,
             String recipient,
             Instant expiresAt,
             Instant revokedAt,
+            Instant fileKeptUntil,
+            Instant filePurgedAt,
             String fileName,
             long bytes,
-            String page) {}
+            String page) {
+
+        /** Neither withdrawn nor expired, and its PDF not purged: a link never opens half a summary. */
+        boolean opens(Instant now) {
+            return revokedAt == null
+                    && (expiresAt == null || expiresAt.isAfter(now))
+                    && filePurgedAt == null
+                    && (fileKeptUntil == null || fileKeptUntil.isAfter(now));
+        }
+
+        /** When an expired link stopped working: its own expiry, or when its file went, whichever came first. */
+        Instant goneSince() {
+            Instant fileGone = filePurgedAt != null ? filePurgedAt : fileKeptUntil;
+            if (expiresAt == null) {
+                return fileGone;
+            }
+            return fileGone == null || expiresAt.isBefore(fileGone) ? expiresAt : fileGone;
+        }
+    }
 
     private Optional<Link> find(String token, boolean withPage) {
         if (!LinkTokens.looksLikeToken(token)) {
@@ -304,7 +321,8 @@ public class SummaryReportService {
         try {
             return Jdbc.inCallersTransaction(dataSource, c -> {
                 try (PreparedStatement query = c.prepareStatement("SELECT d.id, i.id, d.recipient, d.link_expires_at,"
-                        + " d.link_revoked_at, i.file_name, i.byte_count" + (withPage ? ", p.page" : "")
+                        + " d.link_revoked_at, i.file_name, i.byte_count, i.file_kept_until, i.file_purged_at"
+                        + (withPage ? ", p.page" : "")
                         + " FROM delivery d JOIN run_item i ON i.id = d.run_item_id"
                         + " JOIN summary_report p ON p.run_item_id = i.id WHERE d.link_token_hash = ?")) {
                     query.setString(1, LinkTokens.digest(token));
@@ -318,9 +336,11 @@ public class SummaryReportService {
                                 row.getString(3),
                                 Jdbc.instant(row, "link_expires_at"),
                                 Jdbc.instant(row, "link_revoked_at"),
+                                Jdbc.instant(row, "file_kept_until"),
+                                Jdbc.instant(row, "file_purged_at"),
                                 row.getString(6),
                                 row.getLong(7),
-                                withPage ? row.getString(8) : null));
+                                withPage ? row.getString("page") : null));
                     }
                 }
             });

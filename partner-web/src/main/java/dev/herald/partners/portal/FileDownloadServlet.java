@@ -1,7 +1,6 @@
 package dev.herald.partners.portal;
 
 import dev.herald.delivery.boundary.DownloadService;
-import dev.herald.delivery.boundary.LinkAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,8 +11,9 @@ import java.io.IOException;
 /**
  * Where the links in e-mails lead: {@code /partner/files/{token}}. The portal's login comes first
  * and brings the person back to that address, which answers a small page that starts the download
- * from {@code /partner/files/{token}/download}; there the file streams if they are one of its
- * recipients. An unknown token and someone else's look the same: 404. An expired link says so: 410.
+ * from {@code /partner/files/{token}/download}; there the file streams if they are the link's
+ * recipient (each link is one recipient's). An unknown token and someone else's look the same: 404.
+ * A withdrawn or expired link (or one whose file retention removed) says which: 410.
  *
  * <p>The page is there because on Payara 6 the request that the login brings the person back to
  * carries their name but not their roles into EJB calls (the web layer has them): a boundary
@@ -33,14 +33,7 @@ public class FileDownloadServlet extends HttpServlet {
             return;
         }
         String token = path.substring(1, path.length() - DOWNLOAD.length());
-        LinkAccess access = downloads.openLink(token, request.getRemoteAddr());
-        if (access instanceof LinkAccess.Granted granted) {
-            PortalFiles.stream(granted.file(), downloads, response);
-        } else if (access instanceof LinkAccess.Expired) {
-            response.sendError(HttpServletResponse.SC_GONE);
-        } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
+        PortalFiles.answer(downloads.openLink(token, request.getRemoteAddr()), downloads, response);
     }
 
     private static final String DOWNLOAD = "/download";

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The partner's own files: {@code /partner/download/run/{runId}} for the file an on-demand run made,
  * {@code /partner/download/file/{deliveryId}} for one sent by link (the Files tab). Anything not the
- * partner's own is 404, and audited by the boundary.
+ * partner's own is 404, and audited by the boundary; a link that was withdrawn or has expired is 410.
  */
 @WebServlet("/download/*")
 public class MyDownloadsServlet extends HttpServlet {
@@ -37,9 +37,11 @@ public class MyDownloadsServlet extends HttpServlet {
             return;
         }
         long id = Long.parseLong(path.group(2));
-        Optional<RunFile> file = "run".equals(path.group(1))
-                ? onDemand.openFile(id, request.getRemoteAddr())
-                : onDemand.openMyFile(id, request.getRemoteAddr());
+        if ("file".equals(path.group(1))) {
+            PortalFiles.answer(onDemand.openMyFile(id, request.getRemoteAddr()), downloads, response);
+            return;
+        }
+        Optional<RunFile> file = onDemand.openFile(id, request.getRemoteAddr());
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -1,5 +1,6 @@
 package dev.herald.partners.portal;
 
+import dev.herald.ondemand.boundary.LineFullException;
 import dev.herald.ondemand.boundary.OnDemandItemView;
 import dev.herald.ondemand.boundary.OnDemandRunView;
 import dev.herald.ondemand.boundary.OnDemandService;
@@ -39,15 +40,19 @@ public class PortalReportsView implements Serializable {
     }
 
     public void run(OnDemandItemView item) {
-        onDemand.run(item.itemId(), remoteAddress())
-                .ifPresentOrElse(
-                        run -> say(
-                                FacesMessage.SEVERITY_INFO,
-                                "QUEUED".equals(run.status())
-                                        ? "“" + item.displayName() + "” waits its turn: number " + run.placeInLine()
-                                                + " in your line. At most two of your reports run at once."
-                                        : "“" + item.displayName() + "” is being made."),
-                        () -> say(FacesMessage.SEVERITY_ERROR, "This report is no longer available to you."));
+        try {
+            onDemand.run(item.itemId(), remoteAddress())
+                    .ifPresentOrElse(
+                            run -> say(
+                                    FacesMessage.SEVERITY_INFO,
+                                    "QUEUED".equals(run.status())
+                                            ? "“" + item.displayName() + "” waits its turn: number " + run.placeInLine()
+                                                    + " in your line. At most two of your reports run at once."
+                                            : "“" + item.displayName() + "” is being made."),
+                            () -> say(FacesMessage.SEVERITY_ERROR, "This report is no longer available to you."));
+        } catch (LineFullException full) {
+            say(FacesMessage.SEVERITY_WARN, full.getMessage());
+        }
         refresh();
     }
 

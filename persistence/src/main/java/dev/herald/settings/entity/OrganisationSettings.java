@@ -35,6 +35,9 @@ public class OrganisationSettings {
     @Column(name = "file_retention_days", nullable = false)
     private int fileRetentionDays;
 
+    @Column(name = "run_history_retention_days", nullable = false)
+    private int runHistoryRetentionDays;
+
     @Version
     private long version;
 
@@ -68,6 +71,11 @@ public class OrganisationSettings {
         return fileRetentionDays;
     }
 
+    /** How long runs are kept (with their deliveries and the rest of their history) after they end. */
+    public int getRunHistoryRetentionDays() {
+        return runHistoryRetentionDays;
+    }
+
     public void setClientName(String clientName) {
         this.clientName = clientName;
     }
@@ -90,5 +98,9 @@ public class OrganisationSettings {
 
     public void setFileRetentionDays(int fileRetentionDays) {
         this.fileRetentionDays = fileRetentionDays;
+    }
+
+    public void setRunHistoryRetentionDays(int runHistoryRetentionDays) {
+        this.runHistoryRetentionDays = runHistoryRetentionDays;
     }
 }

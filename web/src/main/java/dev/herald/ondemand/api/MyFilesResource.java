@@ -1,8 +1,10 @@
 package dev.herald.ondemand.api;
 
 import dev.herald.delivery.boundary.DownloadService;
+import dev.herald.delivery.boundary.LinkAccess;
 import dev.herald.ondemand.boundary.MyFileView;
 import dev.herald.ondemand.boundary.OnDemandService;
+import dev.herald.platform.api.Problem;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.runs.api.FileAnswers;
 import jakarta.inject.Inject;
@@ -14,10 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Files sent to the caller by link whose link still works; another person's is 404. */
+/**
+ * Files sent to the caller by link whose link still works; another person's is 404. A link of the
+ * caller's that staff withdrew, or that expired, is 410 and says which.
+ */
 @Path("my-files")
 @Produces(MediaType.APPLICATION_JSON)
 public class MyFilesResource {
@@ -32,7 +38,7 @@ public class MyFilesResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Files sent to the caller by link that have not expired, newest first")
+    @Operation(summary = "Files sent to the caller by link that have neither expired nor been withdrawn, newest first")
     public List<MyFileView> list() {
         return onDemand.myFiles();
     }
@@ -40,10 +46,24 @@ public class MyFilesResource {
     @GET
     @Path("{deliveryId}/file")
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download a file sent to the caller by link")
+    @Operation(summary = "Download a file sent to the caller by link; 410 once the link is withdrawn or expired")
     public Response file(@PathParam("deliveryId") long deliveryId) {
-        return onDemand.openMyFile(deliveryId, request.getRemoteAddr())
-                .map(file -> FileAnswers.of(file, downloads).build())
-                .orElseThrow(() -> new NotFoundException("file sent by link", deliveryId));
+        LinkAccess access = onDemand.openMyFile(deliveryId, request.getRemoteAddr());
+        if (access instanceof LinkAccess.Granted granted) {
+            return FileAnswers.of(granted.file(), downloads).build();
+        }
+        if (access instanceof LinkAccess.Withdrawn withdrawn) {
+            return Problem.of(Response.Status.GONE, "This link was withdrawn" + on(withdrawn.withdrawnAt()) + ".")
+                    .toResponse();
+        }
+        if (access instanceof LinkAccess.Expired expired) {
+            return Problem.of(Response.Status.GONE, "This link expired" + on(expired.expiredAt()) + ".")
+                    .toResponse();
+        }
+        throw new NotFoundException("file sent by link", deliveryId);
+    }
+
+    private static String on(Instant at) {
+        return at == null ? "" : " at " + at;
     }
 }

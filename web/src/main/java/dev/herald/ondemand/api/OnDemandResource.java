@@ -1,9 +1,11 @@
 package dev.herald.ondemand.api;
 
 import dev.herald.delivery.boundary.DownloadService;
+import dev.herald.ondemand.boundary.LineFullException;
 import dev.herald.ondemand.boundary.OnDemandItemView;
 import dev.herald.ondemand.boundary.OnDemandRunView;
 import dev.herald.ondemand.boundary.OnDemandService;
+import dev.herald.platform.api.Problem;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
@@ -29,8 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * On-demand reports for partners (Collect Reports). Running an item waits up to {@code wait}
  * seconds (default 30, at most 60) and answers the file; a run still going by then answers 202 with
- * the run and its address, to fetch the file from when it has ended. Another person's item or run
- * is 404.
+ * the run and its address, to fetch the file from when it has ended. A caller whose line is full
+ * (herald.ondemand.max-waiting runs waiting) gets 429 with {@code Retry-After}. Another person's
+ * item or run is 404.
  */
 @Path("on-demand")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,14 +65,26 @@ public class OnDemandResource {
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Run an item with its fixed criteria and format and answer the file;"
-                    + " 202 with the run when it takes longer than the wait")
+                    + " 202 with the run when it takes longer than the wait; 429 with Retry-After when the caller"
+                    + " already has as many runs waiting as one person may")
     public Response run(
             @PathParam("itemId") long itemId, @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw ValidationException.of("wait", "Wait 0 to " + MAX_WAIT_SECONDS + " seconds for the file.");
         }
-        long runId = onDemand.start(itemId, request.getRemoteAddr())
-                .orElseThrow(() -> new NotFoundException("on-demand item", itemId));
+        long runId;
+        try {
+            runId = onDemand.start(itemId, request.getRemoteAddr())
+                    .orElseThrow(() -> new NotFoundException("on-demand item", itemId));
+        } catch (LineFullException full) {
+            // 429 with when to ask again: the line frees up as the caller's own runs end.
+            Problem problem = Problem.of(Response.Status.TOO_MANY_REQUESTS, full.getMessage());
+            return Response.status(problem.status())
+                    .type(Problem.PROBLEM_JSON)
+                    .entity(problem)
+                    .header("Retry-After", full.retryAfter().toSeconds())
+                    .build();
+        }
         Duration patience = Duration.ofSeconds(wait);
         OnDemandRunView run = onDemand.awaitEnd(runId, patience).orElseThrow(() -> new NotFoundException("run", runId));
         if (!run.isEnded()) {

@@ -3,6 +3,7 @@ package dev.herald.runs.api;
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.Page;
+import dev.herald.runs.boundary.DeliveryView;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import jakarta.inject.Inject;
@@ -70,5 +71,14 @@ public class RunsResource {
     @Operation(summary = "Cancel a run in progress; what was sent stays sent")
     public RunView cancel(@PathParam("id") long id) {
         return runs.cancel(id);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/withdraw-link")
+    @Operation(
+            summary = "Withdraw the link one e-mail of the run carried: it opens nothing from then on, wherever the"
+                    + " file is offered to its recipient")
+    public DeliveryView withdrawLink(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+        return runs.withdrawLink(id, deliveryId, request.getRemoteAddr());
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.runs.console;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.runs.boundary.DeliveryView;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -21,7 +23,7 @@ import org.primefaces.model.SortMeta;
 /**
  * Run history, newest first and paged in the database, optionally of one schedule and one status;
  * each run opens to its reports, their files and the e-mail to each recipient. Failed e-mails can be
- * sent again and a run in progress cancelled.
+ * sent again, a run in progress cancelled, and a link a run sent withdrawn.
  */
 @Named
 @ViewScoped
@@ -99,6 +101,17 @@ public class RunHistoryView implements Serializable {
             runs.cancel(run.id());
             details.remove(run.id());
             Messages.addGlobalInfo("Run {0} is cancelled; what was sent stays sent.", run.id());
+        } catch (ConflictException | NotFoundException e) {
+            Messages.addGlobalError(e.getMessage());
+        }
+    }
+
+    public void withdrawLink(RunView run, DeliveryView delivery) {
+        try {
+            runs.withdrawLink(run.id(), delivery.id(), Faces.getRemoteAddr());
+            details.remove(run.id());
+            Messages.addGlobalInfo(
+                    "The link sent to {0} is withdrawn: it opens nothing any more.", delivery.recipient());
         } catch (ConflictException | NotFoundException e) {
             Messages.addGlobalError(e.getMessage());
         }

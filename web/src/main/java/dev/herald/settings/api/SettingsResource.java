@@ -1,5 +1,7 @@
 package dev.herald.settings.api;
 
+import dev.herald.runs.boundary.HousekeepingService;
+import dev.herald.runs.boundary.HousekeepingView;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.inject.Inject;
@@ -21,11 +23,16 @@ public class SettingsResource {
     @Inject
     SettingsService settings;
 
+    @Inject
+    HousekeepingService housekeeping;
+
     @Context
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Client name, time zone, sender address, attachment limit, link lifetime and file retention")
+    @Operation(
+            summary = "Client name, time zone, sender address, attachment limit, link lifetime, file retention and"
+                    + " run-history retention")
     public OrganisationView get() {
         return settings.organisationForStaff();
     }
@@ -35,5 +42,14 @@ public class SettingsResource {
     @Operation(summary = "Change the settings; 400 names every invalid field")
     public OrganisationView update(OrganisationView input) {
         return settings.update(input, request.getRemoteAddr());
+    }
+
+    @GET
+    @Path("housekeeping")
+    @Operation(
+            summary = "What housekeeping keeps how long (files, on-demand files, run history), when it last looked,"
+                    + " and what its last purge removed")
+    public HousekeepingView housekeeping() {
+        return housekeeping.state();
     }
 }

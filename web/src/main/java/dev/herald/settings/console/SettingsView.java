@@ -2,6 +2,8 @@ package dev.herald.settings.console;
 
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.runs.boundary.HousekeepingService;
+import dev.herald.runs.boundary.HousekeepingView;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.annotation.PostConstruct;
@@ -28,12 +30,17 @@ public class SettingsView implements Serializable {
     @Inject
     SettingsService settings;
 
+    @Inject
+    HousekeepingService housekeeping;
+
     private String clientName;
     private String timeZone;
     private String fromAddress;
     private BigDecimal attachmentLimitMib;
     private Integer linkLifetimeDays;
     private Integer fileRetentionDays;
+    private Integer runHistoryRetentionDays;
+    private HousekeepingView housekeepingState;
 
     @PostConstruct
     void init() {
@@ -49,6 +56,8 @@ public class SettingsView implements Serializable {
                 .stripTrailingZeros();
         linkLifetimeDays = organisation.linkLifetimeDays();
         fileRetentionDays = organisation.fileRetentionDays();
+        runHistoryRetentionDays = organisation.runHistoryRetentionDays();
+        housekeepingState = housekeeping.state();
     }
 
     public void save() {
@@ -64,7 +73,8 @@ public class SettingsView implements Serializable {
                 fromAddress,
                 attachmentBytes,
                 linkLifetimeDays == null ? 0 : linkLifetimeDays,
-                fileRetentionDays == null ? 0 : fileRetentionDays);
+                fileRetentionDays == null ? 0 : fileRetentionDays,
+                runHistoryRetentionDays == null ? 0 : runHistoryRetentionDays);
         try {
             show(settings.update(input, Faces.getRemoteAddr()));
             Messages.addGlobalInfo("The settings are saved.");
@@ -134,5 +144,38 @@ public class SettingsView implements Serializable {
 
     public void setFileRetentionDays(Integer fileRetentionDays) {
         this.fileRetentionDays = fileRetentionDays;
+    }
+
+    public Integer getRunHistoryRetentionDays() {
+        return runHistoryRetentionDays;
+    }
+
+    public void setRunHistoryRetentionDays(Integer runHistoryRetentionDays) {
+        this.runHistoryRetentionDays = runHistoryRetentionDays;
+    }
+
+    /** The last purge as one sentence: what it removed, and how much space that was. */
+    public String getLastPurgeSummary() {
+        HousekeepingView.LastPurge last = housekeepingState.lastPurge();
+        if (last == null) {
+            return "Nothing has been purged yet.";
+        }
+        return last.files() + (last.files() == 1 ? " file" : " files") + " ("
+                + BigDecimal.valueOf(last.bytes())
+                        .divide(MIB, 1, RoundingMode.HALF_UP)
+                        .toPlainString()
+                + " MiB) and " + last.runs() + (last.runs() == 1 ? " run" : " runs") + " removed by " + last.instance()
+                + ".";
+    }
+
+    /** How long an on-demand file is kept, in whole hours (or minutes when shorter). */
+    public String getOnDemandFileLifetime() {
+        long minutes = housekeepingState.onDemandFileLifetime().toMinutes();
+        return minutes >= 60 && minutes % 60 == 0 ? (minutes / 60) + " hours" : minutes + " minutes";
+    }
+
+    /** What housekeeping keeps and what it last did, read when the page loads and after each save. */
+    public HousekeepingView getHousekeeping() {
+        return housekeepingState;
     }
 }
