@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -70,6 +75,66 @@ class WebHardeningSystemIT {
                 .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'none'"));
         assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(health.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void answersMadeBeforeAnyPageAlsoCarryTheHeaders() {
+        // Redirects to a login page (made by the authentication mechanisms, before any filter), the
+        // API's 401, Herald's own redirect of /console, and the closed Payara endpoints.
+        for (String path : List.of(
+                "/console", "/console/", "/console/runs.xhtml", "/partner/", "/partner/files.xhtml", "/api/v1/users")) {
+            HttpResponse<String> answer = Http.send(Http.request(path).GET());
+            assertThat(answer.statusCode()).as(path).isIn(302, 401);
+            assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'none'"));
+        }
+        for (String payara : List.of("/metrics", "/health")) {
+            HttpResponse<String> answer = Http.send(Http.request(payara).GET());
+            assertThat(answer.statusCode()).as(payara + " is not Payara's").isNotEqualTo(200);
+            assertThat(answer.body()).as(payara).doesNotContain("heap", "vendor_", "base_");
+        }
+    }
+
+    @Test
+    void onlyHttpAndHttpsListenBeyondThisMachine() throws IOException {
+        long pid = HeraldServer.get().pid();
+        Set<String> sockets = new HashSet<>();
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    String target = Files.readSymbolicLink(descriptor).toString();
+                    if (target.startsWith("socket:[")) {
+                        sockets.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // a descriptor closed while we looked
+                }
+            }
+        }
+        Map<Integer, String> listening = new TreeMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+");
+                if ("0A".equals(fields[3]) && sockets.contains(fields[9])) {
+                    String[] local = fields[1].split(":");
+                    listening.put(Integer.parseInt(local[1], 16), local[0]);
+                }
+            }
+        }
+        assertThat(listening).as("Payara's listening sockets").containsKeys(HeraldServer.HTTP_PORT, HTTPS_PORT);
+        listening.forEach((port, address) -> {
+            if (port != HeraldServer.HTTP_PORT && port != HTTPS_PORT) {
+                assertThat(address)
+                        .as("port " + port + " listens on the loopback address only")
+                        .isIn("0100007F", "00000000000000000000000001000000", "0000000000000000FFFF00000100007F");
+            }
+        });
     }
 
     @Test

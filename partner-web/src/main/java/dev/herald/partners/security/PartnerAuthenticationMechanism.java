@@ -1,7 +1,6 @@
 package dev.herald.partners.security;
 
 import dev.herald.access.entity.SecurityRoles;
-import dev.herald.platform.control.BrowserProtection;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * staff without Collect Reports into the portal.
  */
 @ApplicationScoped
+@SecurityHeaders
 @AutoApplySession
 @LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = false, errorPage = "")
 @DeclareRoles(SecurityRoles.COLLECT_REPORTS)
@@ -39,16 +39,8 @@ public class PartnerAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        // Jakarta Security answers here, before any filter (the redirect to the login page): the
-        // security headers go on first, so that its answers carry them too.
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        BrowserProtection.protect(request, response, BrowserProtection.isPage(path));
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null) {
-            if (context.isProtected() && request.getUserPrincipal() == null) {
-                // Jakarta Security answers with a redirect to the login page, and nothing else.
-                response.setHeader("Content-Security-Policy", BrowserProtection.OTHER_POLICY);
-            }
             return context.doNothing();
         }
         CredentialValidationResult result = identityStore.validate(credential);
