@@ -124,6 +124,14 @@ public final class HeraldServer {
         return database;
     }
 
+    /**
+     * The database server's own superuser, for tests that watch what any account does (another
+     * role's queries in {@code pg_stat_activity} are hidden from Herald's role).
+     */
+    public DataSource superuserDatabase() {
+        return postgres.getDatabase("postgres", "herald");
+    }
+
     public GreenMail mail() {
         return mail;
     }
