@@ -1,6 +1,6 @@
 package dev.herald.bench;
 
-import dev.herald.schedules.control.DueRuns;
+import dev.herald.runs.control.DueRuns;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package dev.herald.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.schedules.control.SchedulerClock;
+import dev.herald.runs.control.SchedulerClock;
 import dev.herald.testing.InContainerTest;
 import dev.herald.testing.TestDeployments;
 import jakarta.inject.Inject;

@@ -108,26 +108,22 @@ public final class DeliveryLedger implements MailDispatcher.Journal {
 
     /**
      * Marks the e-mails that an earlier owner of the run was sending when it stopped: FAILED and in
-     * doubt, since the server may have accepted them. Answers how many.
+     * doubt, since the server may have accepted them. In the caller's transaction, which holds the
+     * run's fence. Answers how many.
      */
-    public int markInDoubt() throws SQLException {
-        return Jdbc.inTransaction(dataSource, connection -> {
-            if (!fence.hold(connection)) {
-                return 0;
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE delivery SET status = 'FAILED', in_doubt = TRUE, updated_at = ?, last_error = ?"
-                            + " WHERE status = 'SENDING' AND" + OF_RUN)) {
-                Jdbc.setInstant(update, 1, clock.instant());
-                update.setString(
-                        2,
-                        "The instance sending this e-mail stopped before it recorded the SMTP server's answer;"
-                                + " it may have been delivered. Herald does not send it again by itself:"
-                                + " use “resend failed” to send it again.");
-                update.setLong(3, fence.runId());
-                return update.executeUpdate();
-            }
-        });
+    public static int markInDoubt(Connection connection, long runId, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE delivery SET status = 'FAILED', in_doubt = TRUE, updated_at = ?, last_error = ?"
+                        + " WHERE status = 'SENDING' AND" + OF_RUN)) {
+            Jdbc.setInstant(update, 1, now);
+            update.setString(
+                    2,
+                    "The instance sending this e-mail stopped before it recorded the SMTP server's answer;"
+                            + " it may have been delivered. Herald does not send it again by itself:"
+                            + " use “resend failed” to send it again.");
+            update.setLong(3, runId);
+            return update.executeUpdate();
+        }
     }
 
     @Override

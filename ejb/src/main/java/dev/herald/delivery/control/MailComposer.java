@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,7 @@ import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -122,6 +124,44 @@ public final class MailComposer {
         message.setContent(body.alternatives());
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * Tells an administrator that Herald's e-mail stopped working, once per incident: why, since
+     * when, what happens to the e-mails meanwhile, and where to look.
+     */
+    public MimeMessage mailAlert(
+            String to, String clientName, String reason, ZonedDateTime since, String settingsPage, String messageId)
+            throws MessagingException {
+        Body body = new Body();
+        body.paragraph("Hello,");
+        body.paragraph("Herald cannot send e-mail through its mail server since " + RUN_AT.format(since) + " ("
+                + since.getZone().getId() + "):");
+        body.list(List.of(reason));
+        body.paragraph("Reports that fail for this reason are marked failed with this reason; e-mails refused for"
+                + " now are tried again. Once the mail server or Herald's mail settings are mended, “Resend failed”"
+                + " on each run sends what failed, each e-mail once. You will not get another message about this"
+                + " until e-mail has worked again.");
+        body.paragraph("The mail server in use, and a test e-mail:");
+        body.link(settingsPage);
+        body.footer("Sent by Herald for " + clientName + ".");
+        MimeMessage message = message(messageId, to, "Herald cannot send e-mail");
+        message.setContent(body.alternatives());
+        message.saveChanges();
+        return message;
+    }
+
+    /** The address Herald sends from: the organisation's, else the mail session's, else a local one. */
+    public static InternetAddress sender(String organisationAddress, Session session) {
+        String address = organisationAddress;
+        if (address == null || address.isBlank()) {
+            address = session.getProperty("mail.from");
+        }
+        try {
+            return new InternetAddress(address == null || address.isBlank() ? "herald@localhost" : address);
+        } catch (AddressException e) {
+            throw new IllegalStateException("The from-address " + address + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     /**

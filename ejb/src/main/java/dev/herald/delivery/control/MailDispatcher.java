@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -72,8 +73,11 @@ public final class MailDispatcher {
         MimeMessage of(Outgoing letter, Leave leave) throws MessagingException;
     }
 
-    /** What a dispatch did: messages accepted and failed, connections opened, and whether it stopped early. */
-    public record Summary(int accepted, int failed, int connections, boolean stopped) {}
+    /**
+     * What a dispatch did: messages accepted and failed, connections opened, whether it stopped
+     * early, and the last failure that was the server's or the settings' (not one recipient's), if any.
+     */
+    public record Summary(int accepted, int failed, int connections, boolean stopped, SmtpFailure serverFailure) {}
 
     private final Session session;
     private final Executor executor;
@@ -115,7 +119,11 @@ public final class MailDispatcher {
         dispatch.lane();
         others.await();
         return new Summary(
-                dispatch.accepted.get(), dispatch.failed.get(), dispatch.opened.get(), dispatch.stopped.get());
+                dispatch.accepted.get(),
+                dispatch.failed.get(),
+                dispatch.opened.get(),
+                dispatch.stopped.get(),
+                dispatch.serverFailure.get());
     }
 
     /** One dispatch: a queue of letters that its lanes take from, one SMTP connection each. */
@@ -128,6 +136,7 @@ public final class MailDispatcher {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger opened = new AtomicInteger();
         final AtomicBoolean stopped = new AtomicBoolean();
+        final AtomicReference<SmtpFailure> serverFailure = new AtomicReference<>();
 
         Dispatch(Deque<Outgoing> queue, Messages messages, Journal journal) {
             this.queue = queue;
@@ -163,7 +172,7 @@ public final class MailDispatcher {
                             }
                             counted = true;
                             if (live.decrementAndGet() == 0) {
-                                unreachable(SmtpFailure.unreachable(e));
+                                unreachable(SmtpFailure.connecting(e));
                             }
                             return;
                         }
@@ -183,6 +192,9 @@ public final class MailDispatcher {
                         SmtpFailure failure = SmtpFailure.of(e);
                         pending = new Outcome(letter, null, failure);
                         failed.incrementAndGet();
+                        if (!failure.permanent() || failure.configuration()) {
+                            serverFailure.set(failure);
+                        }
                         if (failure.connectionLost()) {
                             close(transport);
                             transport = null;
@@ -206,6 +218,7 @@ public final class MailDispatcher {
             while ((letter = queue.poll()) != null) {
                 rest.add(letter);
             }
+            serverFailure.set(failure);
             if (!rest.isEmpty()) {
                 journal.unreachable(rest, failure);
                 failed.addAndGet(rest.size());

@@ -23,6 +23,11 @@ public record RunTally(
 
     private static final int MAX_PROBLEMS = 20;
 
+    /** The tally of a run without items: nothing made, nothing sent. */
+    public static RunTally none() {
+        return new RunTally(0, 0, 0, 0, 0, 0, List.of());
+    }
+
     public String status() {
         if (itemsFailed == 0 && failed == 0 && itemsRendered + itemsSkipped > 0) {
             return "SUCCEEDED";

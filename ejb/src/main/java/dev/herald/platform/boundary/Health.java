@@ -1,6 +1,7 @@
 package dev.herald.platform.boundary;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How Herald and what it depends on are doing: DOWN when a check is DOWN (this instance cannot do
@@ -15,7 +16,13 @@ public record Health(Status status, List<Check> checks) {
         DOWN
     }
 
-    public record Check(String name, Status status, String detail) {}
+    /** One check; {@code facts} holds its figures (absent when it has none). */
+    public record Check(String name, Status status, String detail, Map<String, Object> facts) {
+
+        public Check(String name, Status status, String detail) {
+            this(name, status, detail, null);
+        }
+    }
 
     public static Health of(List<Check> checks) {
         Status overall = checks.stream().map(Check::status).reduce(Status.UP, (a, b) -> a.compareTo(b) >= 0 ? a : b);

@@ -1,12 +1,14 @@
 package dev.herald.runs.boundary;
 
 import dev.herald.runs.entity.Delivery;
+import dev.herald.runs.entity.DeliveryStatus;
 import java.time.Instant;
 
 /**
  * One e-mail of a run as the API shows it. {@code inDoubt} marks an e-mail whose sender stopped
  * between handing it to the SMTP server and recording the answer: it may have arrived. A link that
  * staff withdrew has {@code linkRevokedAt}; it opens nothing from then on, wherever it is offered.
+ * An e-mail waiting for another try (RETRY) has {@code nextAttemptAt} and {@code triesLeft}.
  */
 public record DeliveryView(
         long id,
@@ -20,11 +22,13 @@ public record DeliveryView(
         boolean inDoubt,
         Instant sentAt,
         Instant nextAttemptAt,
+        Integer triesLeft,
         Instant linkExpiresAt,
         Instant linkRevokedAt,
         String messageId) {
 
-    public static DeliveryView of(Delivery delivery) {
+    /** The view of a delivery, under a retry policy that allows {@code maxTries} tries. */
+    public static DeliveryView of(Delivery delivery, int maxTries) {
         return new DeliveryView(
                 delivery.getId(),
                 delivery.getRecipient(),
@@ -37,6 +41,7 @@ public record DeliveryView(
                 delivery.isInDoubt(),
                 delivery.getSentAt(),
                 delivery.getNextAttemptAt(),
+                delivery.getStatus() == DeliveryStatus.RETRY ? Math.max(0, maxTries - delivery.getTries()) : null,
                 delivery.getLinkExpiresAt(),
                 delivery.getLinkRevokedAt(),
                 delivery.getMessageId());

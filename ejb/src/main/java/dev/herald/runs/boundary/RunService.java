@@ -3,6 +3,7 @@ package dev.herald.runs.boundary;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,9 @@ public class RunService {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliverySettings deliverySettings;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -89,9 +94,9 @@ public class RunService {
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void execute(long runId, int attempt) {
+    public RunExecution.Step execute(long runId, int attempt, boolean holdsSlot, Runnable resume) {
         try {
-            execution.execute(runId, attempt);
+            return execution.execute(runId, attempt, holdsSlot, resume);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.info(() -> "Run " + runId + " attempt " + attempt + " interrupted; another instance will take it over");
@@ -99,6 +104,7 @@ public class RunService {
             LOG.warning(() -> "Run " + runId + " attempt " + attempt + " stopped: " + e.getMessage()
                     + "; another instance will take it over");
         }
+        return RunExecution.Step.DONE;
     }
 
     /** Starts a run of the schedule now, on this instance; the answer is the run, already claimed. */
@@ -251,7 +257,7 @@ public class RunService {
                     + " carried the file itself: there is no link to withdraw.");
         }
         if (delivery.getLinkRevokedAt() != null) {
-            return DeliveryView.of(delivery);
+            return DeliveryView.of(delivery, deliverySettings.retryPolicy().maxTries());
         }
         String by = caller();
         em.createNativeQuery("UPDATE delivery SET link_revoked_at = ?1, link_revoked_by = ?2"
@@ -266,7 +272,7 @@ public class RunService {
                 .withDetail("{\"runId\":" + runId + ",\"recipient\":" + jsonStrings(List.of(delivery.getRecipient()))
                         + "}"));
         LOG.info(() -> "Run " + runId + ": the link to " + delivery.getRecipient() + " withdrawn by " + by);
-        return DeliveryView.of(delivery);
+        return DeliveryView.of(delivery, deliverySettings.retryPolicy().maxTries());
     }
 
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
@@ -380,13 +386,14 @@ public class RunService {
                 .setParameter("runIds", runIds)
                 .getResultList();
         Map<Long, List<DeliveryView>> deliveries = new LinkedHashMap<>();
+        int maxTries = deliverySettings.retryPolicy().maxTries();
         if (!items.isEmpty()) {
             em.createNamedQuery(Delivery.OF_ITEMS, Delivery.class)
                     .setParameter("itemIds", items.stream().map(RunItem::getId).toList())
                     .getResultStream()
                     .forEach(d -> deliveries
                             .computeIfAbsent(d.getItem().getId(), id -> new ArrayList<>())
-                            .add(DeliveryView.of(d)));
+                            .add(DeliveryView.of(d, maxTries)));
         }
         Instant now = clock.instant();
         Map<Long, List<RunItemView>> itemsByRun = items.stream()
@@ -395,9 +402,55 @@ public class RunService {
                         Collectors.mapping(
                                 item -> RunItemView.of(item, deliveries.getOrDefault(item.getId(), List.of()), now),
                                 Collectors.toList())));
+        Map<Long, List<NoticeView>> notices = notices(runIds);
         return runs.stream()
-                .map(run -> RunView.of(run, itemsByRun.getOrDefault(run.getId(), List.of())))
+                .map(run -> RunView.of(
+                        run,
+                        itemsByRun.getOrDefault(run.getId(), List.of()),
+                        notices.getOrDefault(run.getId(), List.of())))
                 .toList();
+    }
+
+    /** The notices sent about these runs (the owners' failure notices), by run. */
+    private Map<Long, List<NoticeView>> notices(List<Long> runIds) {
+        String placeholders = runIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        var query = em.createNativeQuery("SELECT run_id, kind, recipient, status, tries, last_error, in_doubt,"
+                + " next_attempt_at, sent_at FROM notice WHERE run_id IN (" + placeholders + ") ORDER BY id");
+        for (int i = 0; i < runIds.size(); i++) {
+            query.setParameter(i + 1, runIds.get(i));
+        }
+        Map<Long, List<NoticeView>> notices = new HashMap<>();
+        for (Object found : query.getResultList()) {
+            Object[] row = (Object[]) found;
+            notices.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
+                    .add(new NoticeView(
+                            (String) row[1],
+                            (String) row[2],
+                            (String) row[3],
+                            ((Number) row[4]).intValue(),
+                            (String) row[5],
+                            Boolean.TRUE.equals(row[6]),
+                            instant(row[7]),
+                            instant(row[8])));
+        }
+        return notices;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException(
+                "Unexpected time value " + value.getClass().getName());
     }
 
     private String caller() {

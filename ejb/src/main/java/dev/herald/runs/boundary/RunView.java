@@ -20,14 +20,15 @@ public record RunView(
         Instant startedAt,
         Instant finishedAt,
         List<String> testRecipients,
-        List<RunItemView> items) {
+        List<RunItemView> items,
+        List<NoticeView> notices) {
 
     /** A run without its items (before it has any, or where they are not wanted). */
     public static RunView of(Run run) {
-        return of(run, List.of());
+        return of(run, List.of(), List.of());
     }
 
-    public static RunView of(Run run, List<RunItemView> items) {
+    public static RunView of(Run run, List<RunItemView> items, List<NoticeView> notices) {
         return new RunView(
                 run.getId(),
                 run.getSchedule() == null ? null : run.getSchedule().getId(),
@@ -43,6 +44,7 @@ public record RunView(
                 run.getStartedAt(),
                 run.getFinishedAt(),
                 run.getRecipientsOverride(),
-                items);
+                items,
+                notices);
     }
 }

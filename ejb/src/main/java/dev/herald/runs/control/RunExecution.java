@@ -5,6 +5,9 @@ import dev.herald.delivery.control.DeliveryLedger;
 import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.delivery.control.MailComposer;
 import dev.herald.delivery.control.MailDispatcher;
+import dev.herald.delivery.control.MailHealth;
+import dev.herald.delivery.control.NoticeSender;
+import dev.herald.delivery.control.Notices;
 import dev.herald.delivery.control.OwnerNotice;
 import dev.herald.delivery.control.ReportMail;
 import dev.herald.delivery.control.RunFence;
@@ -40,8 +43,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedOutputStream;
@@ -75,7 +76,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +100,6 @@ public class RunExecution {
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter RUN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final Duration RETRY_WAIT_STEP = Duration.ofSeconds(1);
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
@@ -138,6 +137,12 @@ public class RunExecution {
     @Inject
     Clock clock;
 
+    @Inject
+    MailHealth mailHealth;
+
+    @Inject
+    NoticeSender noticeSender;
+
     @Resource
     ManagedThreadFactory threadFactory;
 
@@ -149,11 +154,11 @@ public class RunExecution {
     private ExecutorService senders;
 
     /** Runs rendering at this moment: at most {@link SchedulerSettings#renderConcurrency()}, first come first served. */
-    private Semaphore renderPermits;
+    private RenderSlots renderSlots;
 
     @PostConstruct
     void start() {
-        renderPermits = new Semaphore(scheduler.renderConcurrency(), true);
+        renderSlots = new RenderSlots(scheduler.renderConcurrency());
         senders = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
     }
@@ -163,55 +168,115 @@ public class RunExecution {
         senders.shutdownNow();
     }
 
-    /** Carries out the run as (this instance, attempt); returns early when the run is no longer its own. */
-    public void execute(long runId, int attempt) throws InterruptedException, SQLException, IOException {
-        RunFence fence = new RunFence(runId, instance.get(), attempt);
-        journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
-        Duration work = scheduler.simulatedWork();
-        if (!work.isZero()) {
-            Thread.sleep(work.toMillis());
-        }
-        Optional<RunItems.Plan> found = Jdbc.inTransaction(dataSource, c -> {
-            if (!fence.hold(c)) {
-                return Optional.empty();
-            }
-            Optional<RunItems.Plan> plan = RunItems.plan(c, runId);
-            if (plan.isPresent() && plan.get().summary()) {
-                SummaryRuns.copyItems(c, plan.get());
-            } else if (plan.isPresent()) {
-                RunItems.copyItems(c, plan.get());
-            }
-            return plan;
-        });
-        if (found.isEmpty()) {
-            return;
-        }
-        RunItems.Plan plan = found.get();
-        OrganisationView organisation = settings.organisation();
-        Context context = new Context(fence, plan, organisation, ZoneId.of(organisation.timeZone()));
-        DeliveryLedger ledger = new DeliveryLedger(
-                dataSource, fence, delivery.retryPolicy(), clock, Duration.ofDays(organisation.linkLifetimeDays()));
-        int inDoubt = ledger.markInDoubt();
-        if (inDoubt > 0) {
-            LOG.warning(() -> "Run " + runId + " attempt " + attempt + ": " + inDoubt
-                    + " e-mails were being sent when the previous owner stopped; marked in doubt, not resent");
-        }
+    /** How a call of {@link #execute} ended for the worker that made it. */
+    public enum Step {
+        /** The run ended, waits as a row for its next try, or is no longer this attempt's. */
+        DONE,
+        /** The run waits in line for a render slot; it is resumed, as this attempt, once it has one. */
+        IN_LINE_TO_RENDER
+    }
+
+    /**
+     * Carries out the run as (this instance, attempt); returns early when the run is no longer its
+     * own. A run with reports to make takes a render slot first: when none is free it leaves {@code
+     * resume} in line and answers {@link Step#IN_LINE_TO_RENDER}, and {@code resume} runs the run
+     * again (with {@code holdsSlot}) once a slot is handed to it, so no worker waits for a slot.
+     */
+    public Step execute(long runId, int attempt, boolean holdsSlot, Runnable resume)
+            throws InterruptedException, SQLException, IOException {
+        boolean slot = holdsSlot;
         try {
-            for (RunItems.Item item : Jdbc.inTransaction(dataSource, c -> RunItems.items(c, runId))) {
-                if ("PENDING".equals(item.status()) && !render(context, item)) {
-                    return;
+            RunFence fence = new RunFence(runId, instance.get(), attempt);
+            if (!holdsSlot) {
+                journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
+            }
+            // One transaction begins the attempt: ownership, the plan, the items (copied once), the
+            // e-mails a dead owner left in doubt, and for a run with nothing to make its tally.
+            Instant began = clock.instant();
+            Optional<Begun> found = Jdbc.inTransaction(dataSource, c -> {
+                if (!fence.hold(c)) {
+                    return Optional.empty();
+                }
+                Optional<RunItems.Plan> plan = RunItems.plan(c, runId);
+                if (plan.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (plan.get().summary()) {
+                    SummaryRuns.copyItems(c, plan.get());
+                } else {
+                    RunItems.copyItems(c, plan.get());
+                }
+                int inDoubt = DeliveryLedger.markInDoubt(c, runId, began);
+                List<RunItems.Item> items = RunItems.items(c, runId);
+                RunTally tally = items.isEmpty() ? RunTally.none() : null;
+                return Optional.of(new Begun(plan.get(), items, inDoubt, tally));
+            });
+            if (found.isEmpty()) {
+                return Step.DONE;
+            }
+            Begun begun = found.get();
+            if (begun.inDoubt() > 0) {
+                LOG.warning(() -> "Run " + runId + " attempt " + attempt + ": " + begun.inDoubt()
+                        + " e-mails were being sent when the previous owner stopped; marked in doubt, not resent");
+            }
+            RunItems.Plan plan = begun.plan();
+            List<RunItems.Item> pending = begun.items().stream()
+                    .filter(item -> "PENDING".equals(item.status()))
+                    .toList();
+            if (!pending.isEmpty() && !slot) {
+                Duration work = scheduler.simulatedWork();
+                if (!work.isZero()) {
+                    Thread.sleep(work.toMillis()); // a test device: reports that take a while to make
+                }
+                if (!renderSlots.takeOrQueue(resume)) {
+                    LOG.fine(() -> "Run " + runId + " waits in line for a render slot");
+                    return Step.IN_LINE_TO_RENDER;
+                }
+                slot = true;
+            }
+            OrganisationView organisation = settings.organisation();
+            Context context = new Context(fence, plan, organisation, ZoneId.of(organisation.timeZone()));
+            try {
+                for (RunItems.Item item : pending) {
+                    if (!render(context, item)) {
+                        return Step.DONE;
+                    }
+                }
+                if (slot) {
+                    slot = false;
+                    renderSlots.release();
+                }
+                if (begun.tally() != null) {
+                    finish(context, begun.tally()); // nothing to make, nothing to send
+                    return Step.DONE;
+                }
+                DeliveryLedger ledger = new DeliveryLedger(
+                        dataSource,
+                        fence,
+                        delivery.retryPolicy(),
+                        clock,
+                        Duration.ofDays(organisation.linkLifetimeDays()));
+                // An on-demand run or an export mails nobody: no SMTP session is opened for it.
+                if (plan.isOnDemand()
+                        || plan.isExport()
+                        || send(context, ledger, pending.isEmpty() ? begun.items() : null)) {
+                    finish(context, Jdbc.inTransaction(dataSource, c -> RunTally.of(c, runId)));
+                }
+                return Step.DONE;
+            } finally {
+                for (Path file : context.files.values()) {
+                    Files.deleteIfExists(file);
                 }
             }
-            // An on-demand run or an export mails nobody: no SMTP session is opened for it.
-            if (plan.isOnDemand() || plan.isExport() || send(context, ledger)) {
-                finish(context);
-            }
         } finally {
-            for (Path file : context.files.values()) {
-                Files.deleteIfExists(file);
+            if (slot) {
+                renderSlots.release();
             }
         }
     }
+
+    /** What the first transaction of an attempt found: the plan, the items, and a tally when there is nothing to do. */
+    private record Begun(RunItems.Plan plan, List<RunItems.Item> items, int inDoubt, RunTally tally) {}
 
     /** What one attempt works with, and the files it rendered itself. */
     private static final class Context {
@@ -255,7 +320,6 @@ public class RunExecution {
             file = Files.createTempFile(
                     "herald-run-" + context.runId() + "-", "." + item.format().extension());
             sha256 = MessageDigest.getInstance("SHA-256");
-            renderPermits.acquire();
             try (OutputStream out = new DigestOutputStream(
                             new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256);
                     Watch watch = new Watch(context, item)) {
@@ -267,8 +331,6 @@ public class RunExecution {
                     }
                     throw e;
                 }
-            } finally {
-                renderPermits.release();
             }
         } catch (RunStopped e) {
             Files.deleteIfExists(file);
@@ -436,12 +498,9 @@ public class RunExecution {
         SummaryMaker.Made made;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
-            renderPermits.acquire();
             try (OutputStream out =
                     new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
                 made = summaries.make(request, out);
-            } finally {
-                renderPermits.release();
             }
         } catch (SQLException | IOException e) {
             return fail(context, item, stated, file, "The service-desk data could not be read: " + e.getMessage());
@@ -571,9 +630,11 @@ public class RunExecution {
     // --- sending
 
     /** Sends what is due until nothing waits for another try; false when the run is no longer ours. */
-    private boolean send(Context context, DeliveryLedger ledger) throws SQLException, InterruptedException {
+    private boolean send(Context context, DeliveryLedger ledger, List<RunItems.Item> known)
+            throws SQLException, InterruptedException {
         Map<Long, RunItems.Item> items = new HashMap<>();
-        for (RunItems.Item item : Jdbc.inTransaction(dataSource, c -> RunItems.items(c, context.runId()))) {
+        for (RunItems.Item item :
+                known != null ? known : Jdbc.inTransaction(dataSource, c -> RunItems.items(c, context.runId()))) {
             items.put(item.id(), item);
         }
         InternetAddress from = from(context.organisation);
@@ -609,6 +670,7 @@ public class RunExecution {
                 LOG.info(() -> "Run " + context.runId() + ": " + summary.accepted() + " e-mails accepted, "
                         + summary.failed() + " failed, over " + summary.connections() + " SMTP connections in "
                         + millis + " ms");
+                mailHealth.observe(summary.accepted(), summary.serverFailure());
                 if (summary.stopped()) {
                     LOG.info(() -> "Run " + context.runId() + " was cancelled or taken over; stopped sending");
                     return false;
@@ -619,9 +681,24 @@ public class RunExecution {
             if (next.isEmpty()) {
                 return true;
             }
-            if (!waitUntil(context.fence, next.get())) {
-                return false;
-            }
+            park(context, next.get());
+            return false;
+        }
+    }
+
+    /**
+     * Hands the run back as WAITING until its next try: the worker goes on to other work, and the
+     * first scheduler to see the time come (on any instance) claims the run again.
+     */
+    private void park(Context context, Instant wakeAt) throws SQLException {
+        RunFence fence = context.fence;
+        boolean parked = Jdbc.inTransaction(
+                dataSource,
+                c -> fence.hold(c)
+                        && RunOwnership.park(
+                                c, fence.instance(), fence.runId(), fence.attempt(), wakeAt, clock.instant()));
+        if (parked) {
+            LOG.info(() -> "Run " + context.runId() + " waits until " + wakeAt + " to try its e-mails again");
         }
     }
 
@@ -700,24 +777,9 @@ public class RunExecution {
         }
     }
 
-    /** Waits for the next try, looking every second whether the run was cancelled or taken over. */
-    private boolean waitUntil(RunFence fence, Instant when) throws SQLException, InterruptedException {
-        while (true) {
-            long left = Duration.between(clock.instant(), when).toMillis();
-            if (left <= 0) {
-                return true;
-            }
-            Thread.sleep(Math.min(left, RETRY_WAIT_STEP.toMillis()));
-            if (!Jdbc.inTransaction(dataSource, fence::hold)) {
-                return false;
-            }
-        }
-    }
-
     // --- the end
 
-    private void finish(Context context) throws SQLException {
-        RunTally tally = Jdbc.inTransaction(dataSource, c -> RunTally.of(c, context.runId()));
+    private void finish(Context context, RunTally tally) throws SQLException {
         String status = tally.status();
         StringBuilder detail = new StringBuilder();
         if (context.plan.takeOverNote() != null) {
@@ -742,25 +804,14 @@ public class RunExecution {
         LOG.info(() -> "Run " + context.runId() + " attempt " + context.fence.attempt() + " " + status + ": " + detail);
     }
 
-    /** Mails the owner about a failed run, once; answers a problem to add to the run's detail. */
+    /**
+     * Makes the owner's notice of a failed run, once (it is sent by {@link NoticeSender}, retried
+     * while the mail server is away); answers a problem to add to the run's detail.
+     */
     private Optional<String> tellOwner(Context context, RunTally tally, String status) throws SQLException {
         String owner = context.plan.ownerEmail();
         if (owner == null || owner.isBlank()) {
             return Optional.of("The schedule's owner has no e-mail address, so nobody was told.");
-        }
-        boolean first = Jdbc.inTransaction(dataSource, c -> {
-            if (!context.fence.hold(c)) {
-                return false;
-            }
-            try (var update = c.prepareStatement(
-                    "UPDATE run SET owner_notified_at = ? WHERE id = ? AND owner_notified_at IS NULL")) {
-                Jdbc.setInstant(update, 1, clock.instant());
-                update.setLong(2, context.runId());
-                return update.executeUpdate() == 1;
-            }
-        });
-        if (!first) {
-            return Optional.empty();
         }
         OwnerNotice notice = new OwnerNotice(
                 owner,
@@ -776,26 +827,36 @@ public class RunExecution {
         InternetAddress from = from(context.organisation);
         String messageId = "<herald." + context.runId() + ".owner." + context.fence.attempt() + "@"
                 + from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) + ">";
+        MimeMessage message;
         try {
-            MimeMessage message = new MailComposer(mailSession, from).ownerNotice(notice, messageId);
-            Transport.send(message);
-            LOG.info(() -> "Run " + context.runId() + ": told its owner " + owner + " that it " + status);
-            return Optional.empty();
+            message = new MailComposer(mailSession, from).ownerNotice(notice, messageId);
         } catch (MessagingException e) {
-            LOG.warning(() -> "Run " + context.runId() + ": could not tell its owner " + owner + ": " + e.getMessage());
-            return Optional.of("Telling the owner failed: " + e.getMessage());
+            LOG.warning(() -> "Run " + context.runId() + ": could not write its owner's notice: " + e.getMessage());
+            return Optional.of("The notice to the owner could not be written: " + e.getMessage());
         }
+        Instant now = clock.instant();
+        boolean made = Jdbc.inTransaction(dataSource, c -> {
+            if (!context.fence.hold(c)) {
+                return false;
+            }
+            try (var update = c.prepareStatement(
+                    "UPDATE run SET owner_notified_at = ? WHERE id = ? AND owner_notified_at IS NULL")) {
+                Jdbc.setInstant(update, 1, now);
+                update.setLong(2, context.runId());
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            return Notices.add(c, Notices.Kind.OWNER_NOTICE, context.runId(), owner, message, now);
+        });
+        if (made) {
+            LOG.info(() -> "Run " + context.runId() + ": its owner " + owner + " is told that it " + status);
+            noticeSender.sendDue();
+        }
+        return Optional.empty();
     }
 
     private InternetAddress from(OrganisationView organisation) {
-        String address = organisation.fromAddress();
-        if (address == null || address.isBlank()) {
-            address = mailSession.getProperty("mail.from");
-        }
-        try {
-            return new InternetAddress(address == null || address.isBlank() ? "herald@localhost" : address);
-        } catch (AddressException e) {
-            throw new IllegalStateException("The from-address " + address + " is not valid: " + e.getMessage(), e);
-        }
+        return MailComposer.sender(organisation.fromAddress(), mailSession);
     }
 }

@@ -1,6 +1,5 @@
 package dev.herald.runs.control;
 
-import dev.herald.schedules.control.DueRuns;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -46,6 +45,10 @@ public class RunLedger {
     public List<RunOwnership.Owned> takeOverStale(int limit) {
         return inConnection(connection ->
                 RunOwnership.takeOverStale(connection, instance.get(), settings.heartbeatTimeout(), limit));
+    }
+
+    public List<RunOwnership.Owned> wakeDue(int limit) {
+        return inConnection(connection -> RunOwnership.wake(connection, instance.get(), limit));
     }
 
     public int release() {

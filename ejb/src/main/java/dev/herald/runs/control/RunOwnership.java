@@ -92,6 +92,60 @@ public final class RunOwnership {
         return owned;
     }
 
+    /**
+     * Claims up to {@code limit} runs whose wait for another try is over, as the next attempt of
+     * each: the same fencing as a take-over, so an instance that still thinks it holds one changes
+     * nothing.
+     */
+    public static List<Owned> wake(Connection connection, String instance, int limit) throws SQLException {
+        List<Owned> woken = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, attempt FROM run WHERE status = 'WAITING' AND wake_at <= CURRENT_TIMESTAMP"
+                        + " ORDER BY wake_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    woken.add(new Owned(rows.getLong("id"), rows.getInt("attempt") + 1));
+                }
+            }
+        }
+        if (woken.isEmpty()) {
+            return woken;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET instance = ?, attempt = ?, status = 'CLAIMED', heartbeat_at = CURRENT_TIMESTAMP,"
+                        + " wake_at = NULL WHERE id = ? AND status = 'WAITING'")) {
+            for (Owned run : woken) {
+                update.setString(1, instance);
+                update.setInt(2, run.attempt());
+                update.setLong(3, run.runId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return woken;
+    }
+
+    /**
+     * Parks the run of (instance, attempt) until {@code wakeAt}, in the caller's transaction, which
+     * must hold the run's fence: it gives up its worker and waits as a row, not a thread.
+     */
+    public static boolean park(
+            Connection connection, String instance, long runId, int attempt, Instant wakeAt, Instant now)
+            throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE run SET status = 'WAITING', wake_at = ?, heartbeat_at = NULL,"
+                        + " started_at = COALESCE(started_at, ?)"
+                        + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
+            Jdbc.setInstant(update, 1, wakeAt);
+            Jdbc.setInstant(update, 2, now);
+            update.setLong(3, runId);
+            update.setString(4, instance);
+            update.setInt(5, attempt);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** A change in a run's life that its owner records: it started, or it ended with a status. */
     public record Event(long runId, int attempt, String status, Instant at, String detail) {
 

@@ -79,18 +79,30 @@ public class RunWorkers {
     }
 
     public void submit(long runId, int attempt) {
+        submit(runId, attempt, false);
+    }
+
+    /**
+     * Runs the run on a worker. A run that must wait for a render slot gives the worker back and
+     * stays in flight (heartbeated, so not taken over); it comes back here, holding the slot, when
+     * one is handed to it.
+     */
+    private void submit(long runId, int attempt, boolean holdsSlot) {
         inFlight.add(runId);
         executor.execute(() -> {
             long started = System.nanoTime();
+            RunExecution.Step step = RunExecution.Step.DONE;
             try {
-                runService.execute(runId, attempt);
+                step = runService.execute(runId, attempt, holdsSlot, () -> submit(runId, attempt, true));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Run " + runId + " (attempt " + attempt + ") failed unexpectedly", e);
             } finally {
-                averageRunMillis = 0.9 * averageRunMillis + 0.1 * (System.nanoTime() - started) / 1e6;
-                inFlight.remove(runId);
-                synchronized (this) {
-                    notifyAll();
+                if (step == RunExecution.Step.DONE) {
+                    averageRunMillis = 0.9 * averageRunMillis + 0.1 * (System.nanoTime() - started) / 1e6;
+                    inFlight.remove(runId);
+                    synchronized (this) {
+                        notifyAll();
+                    }
                 }
             }
         });

@@ -1,6 +1,6 @@
 package dev.herald.runs.control;
 
-import dev.herald.schedules.control.DueRuns;
+import dev.herald.delivery.control.NoticeSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -38,6 +38,12 @@ public class Scheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    InstanceLives lives;
+
+    @Inject
+    NoticeSender notices;
+
     private volatile Instant lastHousekeeping = Instant.EPOCH;
 
     /**
@@ -55,15 +61,21 @@ public class Scheduler {
                     }
                     continue;
                 }
+                List<RunOwnership.Owned> woken = ledger.wakeDue(limit);
+                woken.forEach(run -> workers.submit(run.runId(), run.attempt()));
+                if (woken.size() == limit) {
+                    continue;
+                }
+                int room = limit - woken.size();
                 long claimStart = System.nanoTime();
-                DueRuns.Batch batch = ledger.claimDue(limit);
+                DueRuns.Batch batch = ledger.claimDue(room);
                 long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
                 if (batch.due() > 0) {
                     LOG.info(() ->
-                            "TIMING claimed " + batch.claimed().size() + " of " + limit + " in " + claimMillis + " ms");
+                            "TIMING claimed " + batch.claimed().size() + " of " + room + " in " + claimMillis + " ms");
                 }
                 batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
-                if (batch.due() < limit) {
+                if (batch.due() < room) {
                     return;
                 }
             }
@@ -78,9 +90,11 @@ public class Scheduler {
         Instant now = clock.instant();
         if (Duration.between(lastHousekeeping, now).compareTo(HOUSEKEEPING) >= 0) {
             lastHousekeeping = now;
+            lives.beat();
             ledger.heartbeat(workers.inFlight());
             takeOver();
             startWaitingOnDemandRuns();
+            notices.sendDue();
         }
     }
 

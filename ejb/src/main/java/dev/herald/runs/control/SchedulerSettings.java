@@ -72,8 +72,9 @@ public class SchedulerSettings {
     }
 
     /**
-     * How long each run pretends to work. Until rendering and delivery exist a run only records
-     * itself; this lets tests and benchmarks hold runs in progress (for take-over after kill -9).
+     * How long a run with reports to make pauses before making them (zero in production): lets tests
+     * hold runs in progress (for cancelling, or take-over after kill -9). A run that only resumes to
+     * send its e-mails does not pause.
      */
     public Duration simulatedWork() {
         return simulatedWork;

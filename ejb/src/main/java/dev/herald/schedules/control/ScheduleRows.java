@@ -13,17 +13,18 @@ import java.sql.Time;
 import java.time.DayOfWeek;
 
 /** Reads a schedule's recurrence columns from a JDBC row, for the scheduler's hot path that bypasses JPA. */
-final class ScheduleRows {
+public final class ScheduleRows {
 
-    static final String RECURRENCE_COLUMNS = "time_zone, run_from, run_until, occurs_type, occurs_every, occurs_days,"
-            + " occurs_month_day, occurs_ordinal, occurs_weekday, frequency_type, frequency_at, frequency_minutes,"
-            + " frequency_from, frequency_until, misfire_policy";
+    public static final String RECURRENCE_COLUMNS =
+            "time_zone, run_from, run_until, occurs_type, occurs_every, occurs_days,"
+                    + " occurs_month_day, occurs_ordinal, occurs_weekday, frequency_type, frequency_at, frequency_minutes,"
+                    + " frequency_from, frequency_until, misfire_policy";
 
     private static final WeekdaysConverter WEEKDAYS = new WeekdaysConverter();
 
     private ScheduleRows() {}
 
-    static Recurrence recurrence(ResultSet row) throws SQLException {
+    public static Recurrence recurrence(ResultSet row) throws SQLException {
         return new Recurrence()
                 .setTimeZone(row.getString("time_zone"))
                 .setRunFrom(row.getObject("run_from", Date.class).toLocalDate())

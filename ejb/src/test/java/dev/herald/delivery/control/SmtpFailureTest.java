@@ -7,6 +7,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,49 @@ class SmtpFailureTest {
         assertThat(SmtpFailure.of(new IllegalStateException("The file could not be read"))
                         .permanent())
                 .isTrue();
+    }
+
+    @Test
+    void aServerThatDoesNotOfferStartTlsWhileHeraldRequiresItIsAFaultOfTheSettings() {
+        MessagingException noTls = new MessagingException("STARTTLS is required but host does not support STARTTLS");
+
+        SmtpFailure classified = SmtpFailure.connecting(noTls);
+
+        assertThat(classified.configuration()).isTrue();
+        assertThat(classified.permanent()).isTrue();
+        assertThat(classified.message()).contains("does not offer STARTTLS", "mail.smtp.starttls.required");
+    }
+
+    @Test
+    void aRefusedSignInAnUnknownHostAndARefusedCertificateAreFaultsOfTheSettings() {
+        SmtpFailure signIn = SmtpFailure.connecting(
+                new jakarta.mail.AuthenticationFailedException("535 5.7.8 Authentication credentials invalid"));
+        SmtpFailure host = SmtpFailure.connecting(
+                new MessagingException("Couldn't connect to host", new java.net.UnknownHostException("smtp.nowhere")));
+        SmtpFailure certificate = SmtpFailure.connecting(new MessagingException(
+                "Could not convert socket to TLS",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed")));
+
+        assertThat(List.of(signIn, host, certificate)).allSatisfy(failure -> {
+            assertThat(failure.configuration()).isTrue();
+            assertThat(failure.permanent()).isTrue();
+        });
+        assertThat(signIn.message()).contains("refused Herald's sign-in", "535");
+        assertThat(host.message()).contains("host name is unknown", "smtp.nowhere");
+        assertThat(certificate.message()).contains("TLS was refused", "PKIX");
+    }
+
+    @Test
+    void aServerThatIsAwayOrBusyAtConnectIsTransient() {
+        SmtpFailure refused = SmtpFailure.connecting(
+                new MessagingException("Couldn't connect to host", new ConnectException("Connection refused")));
+        SmtpFailure busy = SmtpFailure.connecting(new MessagingException(
+                "Got bad greeting from SMTP host: 127.0.0.1, port: 25, response: 421 4.3.2 Service not available"));
+
+        assertThat(List.of(refused, busy)).allSatisfy(failure -> {
+            assertThat(failure.configuration()).isFalse();
+            assertThat(failure.permanent()).isFalse();
+            assertThat(failure.connectionLost()).isTrue();
+        });
     }
 }

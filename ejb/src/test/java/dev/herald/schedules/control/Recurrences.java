@@ -11,26 +11,27 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** Short ways to write recurrences in tests. */
-final class Recurrences {
+public final class Recurrences {
 
     private Recurrences() {}
 
-    static Recurrence daily(String zone, String from, int every) {
+    public static Recurrence daily(String zone, String from, int every) {
         return base(zone, from).setOccurs(OccursType.DAILY).setEvery(every);
     }
 
-    static Recurrence weekly(String zone, String from, int every, DayOfWeek first, DayOfWeek... more) {
+    public static Recurrence weekly(String zone, String from, int every, DayOfWeek first, DayOfWeek... more) {
         return base(zone, from).setOccurs(OccursType.WEEKLY).setEvery(every).setDays(EnumSet.of(first, more));
     }
 
-    static Recurrence monthlyOnDay(String zone, String from, int every, int day) {
+    public static Recurrence monthlyOnDay(String zone, String from, int every, int day) {
         return base(zone, from)
                 .setOccurs(OccursType.MONTHLY_DAY)
                 .setEvery(every)
                 .setMonthDay(day);
     }
 
-    static Recurrence monthlyOnWeekday(String zone, String from, int every, WeekOrdinal ordinal, DayOfWeek weekday) {
+    public static Recurrence monthlyOnWeekday(
+            String zone, String from, int every, WeekOrdinal ordinal, DayOfWeek weekday) {
         return base(zone, from)
                 .setOccurs(OccursType.MONTHLY_WEEKDAY)
                 .setEvery(every)
@@ -38,11 +39,11 @@ final class Recurrences {
                 .setWeekday(weekday);
     }
 
-    static Recurrence once(Recurrence recurrence, String at) {
+    public static Recurrence once(Recurrence recurrence, String at) {
         return recurrence.setFrequency(DailyFrequencyType.ONCE).setAt(LocalTime.parse(at));
     }
 
-    static Recurrence every(Recurrence recurrence, int minutes, String from, String until) {
+    public static Recurrence every(Recurrence recurrence, int minutes, String from, String until) {
         return recurrence
                 .setFrequency(DailyFrequencyType.EVERY)
                 .setMinutes(minutes)
@@ -50,7 +51,7 @@ final class Recurrences {
                 .setWindowUntil(LocalTime.parse(until));
     }
 
-    static Recurrence until(Recurrence recurrence, String until) {
+    public static Recurrence until(Recurrence recurrence, String until) {
         return recurrence.setRunUntil(LocalDate.parse(until));
     }
 

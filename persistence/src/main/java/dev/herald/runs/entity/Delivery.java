@@ -62,6 +62,9 @@ public class Delivery {
 
     private int attempts;
 
+    /** Failed tries in the current round (a resend starts a new round); attempts counts every send. */
+    private int tries;
+
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
@@ -121,6 +124,10 @@ public class Delivery {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public int getTries() {
+        return tries;
     }
 
     public Instant getNextAttemptAt() {

@@ -11,6 +11,11 @@ public enum RunStatus {
     CLAIMED,
     /** An instance is working on it and heartbeats. */
     RUNNING,
+    /**
+     * Some of its e-mails wait for another try (the mail server refused them for now): no instance
+     * holds it, and the first scheduler to see its wake-up time come claims it again.
+     */
+    WAITING,
     SUCCEEDED,
     PARTIALLY_FAILED,
     FAILED,
@@ -18,7 +23,7 @@ public enum RunStatus {
     /** Not run: missed while Herald was down, under the SKIP misfire policy. */
     SKIPPED;
 
-    public static final Set<RunStatus> ACTIVE = EnumSet.of(CLAIMED, RUNNING);
+    public static final Set<RunStatus> ACTIVE = EnumSet.of(CLAIMED, RUNNING, WAITING);
 
     public boolean isActive() {
         return ACTIVE.contains(this);

@@ -1,4 +1,4 @@
-package dev.herald.schedules.control;
+package dev.herald.runs.control;
 
 import static dev.herald.schedules.control.Recurrences.daily;
 import static dev.herald.schedules.control.Recurrences.every;
@@ -7,7 +7,7 @@ import static dev.herald.schedules.control.Recurrences.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.platform.control.Jdbc;
-import dev.herald.runs.control.RunOwnership;
+import dev.herald.schedules.control.NextRunCalculator;
 import dev.herald.schedules.entity.MisfirePolicy;
 import dev.herald.schedules.entity.Recurrence;
 import dev.herald.schedules.entity.Schedule;
@@ -42,7 +42,8 @@ class DueRunsTest {
     void nothingElseIsDue() throws SQLException {
         for (TestDatabase database : TestDatabase.values()) {
             execute(database, "UPDATE schedule SET next_run_at = NULL");
-            execute(database, "UPDATE run SET status = 'SUCCEEDED' WHERE status IN ('CLAIMED', 'RUNNING')");
+            execute(database, "UPDATE run SET status = 'SUCCEEDED' WHERE status IN ('CLAIMED', 'RUNNING', 'WAITING')");
+            execute(database, "DELETE FROM instance_life");
         }
     }
 
@@ -237,6 +238,95 @@ class DueRunsTest {
 
         assertThat(beaten).isEqualTo(1);
         assertThat(takenOver).extracting(RunOwnership.Owned::runId).containsExactlyInAnyOrder(lostByMe, someoneElses);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDueTimeThatFellWhileAnInstanceWasAliveIsLateNotMissed(TestDatabase database) throws SQLException {
+        Instant now = now(database);
+        Instant due = now.minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+        long id = schedule(database, everyFiveMinutesSinceYesterday(now).setMisfirePolicy(MisfirePolicy.SKIP), due);
+        life(database, "busy-node", now.minus(Duration.ofHours(1)), now);
+
+        List<DueRuns.Claimed> claimed = claim(database, "busy-node", 100);
+
+        assertThat(claimed).singleElement().satisfies(run -> assertThat(run.scheduledFor())
+                .isEqualTo(due));
+        assertThat(statusesOf(database, id)).containsExactly("CLAIMED");
+        assertThat(detailOf(database, claimed.get(0).runId())).isNull();
+        assertThat(nextRunAt(database, id))
+                .as("the next due time is the one after the late run (also past, so it runs too)")
+                .isAfter(due)
+                .isBeforeOrEqualTo(due.plus(Duration.ofMinutes(5)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDueTimeThatNoLifeCoversIsMissedEvenWhenAnInstanceIsAliveNow(TestDatabase database) throws SQLException {
+        Instant now = now(database);
+        Instant due = now.minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+        long id = schedule(database, everyFiveMinutesSinceYesterday(now).setMisfirePolicy(MisfirePolicy.SKIP), due);
+        life(database, "old-node", now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(40)));
+        life(database, "new-node", now.minus(Duration.ofMinutes(2)), now);
+
+        List<DueRuns.Claimed> claimed = claim(database, "new-node", 100);
+
+        assertThat(claimed).isEmpty();
+        assertThat(statusesOf(database, id)).containsExactly("SKIPPED");
+        assertThat(nextRunAt(database, id)).isAfter(now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWaitingRunIsWokenOnceAtItsTimeAsTheNextAttempt(TestDatabase database) throws SQLException {
+        Instant now = now(database);
+        schedule(
+                database,
+                everyFiveMinutesSinceYesterday(now),
+                now.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
+        schedule(
+                database,
+                everyFiveMinutesSinceYesterday(now),
+                now.minusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
+        List<DueRuns.Claimed> runs = claim(database, "node-a", 2);
+        long soon = runs.get(0).runId();
+        long later = runs.get(1).runId();
+
+        boolean stranger =
+                inConnection(database, c -> RunOwnership.park(c, "node-b", soon, 1, now.minusSeconds(1), now));
+        boolean parkedSoon =
+                inConnection(database, c -> RunOwnership.park(c, "node-a", soon, 1, now.minusSeconds(1), now));
+        boolean parkedLater =
+                inConnection(database, c -> RunOwnership.park(c, "node-a", later, 1, now.plusSeconds(600), now));
+        List<RunOwnership.Owned> woken = inConnection(database, c -> RunOwnership.wake(c, "node-c", 100));
+        List<RunOwnership.Owned> again = inConnection(database, c -> RunOwnership.wake(c, "node-b", 100));
+
+        assertThat(stranger).as("only the owner parks its run").isFalse();
+        assertThat(parkedSoon).isTrue();
+        assertThat(parkedLater).isTrue();
+        assertThat(woken).containsExactly(new RunOwnership.Owned(soon, 2));
+        assertThat(again).isEmpty();
+        assertThat(finish(database, soon, "node-a", 1))
+                .as("the old attempt changes nothing")
+                .isFalse();
+        assertThat(start(database, soon, "node-c", 2)).isTrue();
+        assertThat(finish(database, soon, "node-c", 2)).isTrue();
+        assertThat(takeOver(database, "node-b", Duration.ZERO))
+                .as("a waiting run has no owner to take over from")
+                .extracting(RunOwnership.Owned::runId)
+                .doesNotContain(later);
+    }
+
+    private static void life(TestDatabase database, String instance, Instant from, Instant to) throws SQLException {
+        inConnection(database, c -> {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO instance_life (instance, started_at, beat_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, instance);
+                Jdbc.setInstant(insert, 2, from);
+                Jdbc.setInstant(insert, 3, to);
+                return insert.executeUpdate();
+            }
+        });
     }
 
     /** The schedule's own latest instant at or before now: due, and its next one is in the future. */

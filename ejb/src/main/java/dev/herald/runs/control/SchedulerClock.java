@@ -1,6 +1,5 @@
-package dev.herald.schedules.control;
+package dev.herald.runs.control;
 
-import dev.herald.runs.control.Scheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

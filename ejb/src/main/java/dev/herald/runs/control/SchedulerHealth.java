@@ -1,4 +1,4 @@
-package dev.herald.schedules.control;
+package dev.herald.runs.control;
 
 import dev.herald.platform.boundary.Health;
 import dev.herald.platform.control.HealthIndicator;

@@ -1,8 +1,10 @@
-package dev.herald.schedules.control;
+package dev.herald.runs.control;
 
 import dev.herald.platform.control.Jdbc;
 import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
+import dev.herald.schedules.control.NextRunCalculator;
+import dev.herald.schedules.control.ScheduleRows;
 import dev.herald.schedules.entity.MisfirePolicy;
 import dev.herald.schedules.entity.Recurrence;
 import java.sql.Connection;
@@ -25,9 +27,10 @@ import java.util.logging.Logger;
  * unique key makes a second claim impossible, and the schedule's next due instant written back.
  * Time is the database's, so that instances with drifting clocks agree.
  *
- * <p>A due instant older than the misfire threshold means Herald was not running: RUN_ONCE makes one
- * catch-up run for the latest missed instant, SKIP records a skipped run; either way the next run is
- * the first one after now.
+ * <p>A due instant that fell while no instance was alive ({@link InstanceLives}), and is older than
+ * the misfire threshold, was missed: RUN_ONCE makes one catch-up run for the latest missed instant,
+ * SKIP records a skipped run; either way the next run is the first one after now. A due instant
+ * that fell while an instance was alive but busy is only late: it runs.
  */
 public final class DueRuns {
 
@@ -53,9 +56,13 @@ public final class DueRuns {
             return new Batch(0, List.of());
         }
         Set<String> alreadyRun = existingRuns(connection, due);
+        Instant oldest = due.get(0).dueAt();
+        List<InstanceLives.Life> lives = Duration.between(oldest, now[0]).compareTo(misfireThreshold) > 0
+                ? InstanceLives.since(connection, oldest)
+                : List.of();
         List<Decision> decisions = new ArrayList<>(due.size());
         for (Due schedule : due) {
-            decisions.add(decide(schedule, now[0], misfireThreshold, alreadyRun));
+            decisions.add(decide(schedule, now[0], misfireThreshold, alreadyRun, lives));
         }
         List<Claimed> claimed = insertRuns(connection, decisions, instance, now[0]);
         advance(connection, decisions);
@@ -109,7 +116,8 @@ public final class DueRuns {
         return existing;
     }
 
-    private static Decision decide(Due due, Instant now, Duration misfireThreshold, Set<String> alreadyRun) {
+    private static Decision decide(
+            Due due, Instant now, Duration misfireThreshold, Set<String> alreadyRun, List<InstanceLives.Life> lives) {
         NextRunCalculator calculator;
         try {
             calculator = NextRunCalculator.of(due.recurrence());
@@ -125,7 +133,10 @@ public final class DueRuns {
                     "The schedule's timetable could not be read: " + e.getMessage(),
                     null);
         }
-        boolean misfired = Duration.between(due.dueAt(), now).compareTo(misfireThreshold) > 0;
+        // Late is not missed: a due time that fell while some instance was alive (busy, or its
+        // e-mail server away) runs, however late; only one that fell while none was is a misfire.
+        boolean misfired = Duration.between(due.dueAt(), now).compareTo(misfireThreshold) > 0
+                && lives.stream().noneMatch(life -> life.covers(due.dueAt()));
         if (!misfired) {
             Instant next = calculator.next(due.dueAt()).orElse(null);
             if (alreadyRun.contains(key(due.scheduleId(), due.dueAt()))) {
