@@ -43,7 +43,8 @@ public class HomeView implements Serializable {
         if (Faces.isUserInRole("VIEW_SCHEDULES") || Faces.isUserInRole("MANAGE_SCHEDULES")) {
             upcoming = schedules.upcoming(SHOWN);
             List<RunView> failed = new ArrayList<>();
-            Stream.of("FAILED", "PARTIALLY_FAILED")
+            // Runs waiting to try their e-mails again are problems too: the mail server refuses them for now.
+            Stream.of("FAILED", "PARTIALLY_FAILED", "WAITING")
                     .forEach(status ->
                             failed.addAll(runs.list(null, status, 0, SHOWN).items()));
             failures = failed.stream()

@@ -118,13 +118,14 @@ public class RunHistoryView implements Serializable {
     }
 
     public boolean isEnded(RunView run) {
-        return !List.of("QUEUED", "CLAIMED", "RUNNING").contains(run.status());
+        return !List.of("QUEUED", "CLAIMED", "RUNNING", "WAITING").contains(run.status());
     }
 
     public String severity(String runStatus) {
         return switch (runStatus) {
             case "SUCCEEDED", "SENT" -> "success";
             case "FAILED", "PARTIALLY_FAILED" -> "danger";
+            case "WAITING", "RETRY" -> "warning";
             case "CANCELLED", "SKIPPED_EMPTY" -> "secondary";
             default -> "info";
         };

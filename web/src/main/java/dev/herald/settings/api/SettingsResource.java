@@ -1,5 +1,8 @@
 package dev.herald.settings.api;
 
+import dev.herald.delivery.boundary.MailServerService;
+import dev.herald.delivery.boundary.MailServerView;
+import dev.herald.delivery.boundary.TestMailResult;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;
 import dev.herald.settings.boundary.OrganisationView;
@@ -8,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +29,9 @@ public class SettingsResource {
 
     @Inject
     HousekeepingService housekeeping;
+
+    @Inject
+    MailServerService mailServer;
 
     @Context
     HttpServletRequest request;
@@ -51,5 +58,27 @@ public class SettingsResource {
                     + " and what its last purge removed")
     public HousekeepingView housekeeping() {
         return housekeeping.state();
+    }
+
+    @GET
+    @Path("mail")
+    @Operation(
+            summary = "The mail server in use (host, port, TLS, user, sender; never the password) and how mail is"
+                    + " doing: last success and failure, failures in a row, the open incident, what waits")
+    public MailServerView mail() {
+        return mailServer.server();
+    }
+
+    /** What a test e-mail is sent to. */
+    public record TestMailInput(String to) {}
+
+    @POST
+    @Path("mail/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Send a test e-mail now to the address given; answers whether the mail server accepted it"
+                    + " and, if not, why (400 when the address is not one)")
+    public TestMailResult testMail(TestMailInput input) {
+        return mailServer.sendTest(input == null ? null : input.to());
     }
 }

@@ -1,6 +1,9 @@
 package dev.herald.settings.console;
 
 import dev.herald.access.entity.SecurityRoles;
+import dev.herald.delivery.boundary.MailServerService;
+import dev.herald.delivery.boundary.MailServerView;
+import dev.herald.delivery.boundary.TestMailResult;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;
@@ -33,6 +36,9 @@ public class SettingsView implements Serializable {
     @Inject
     HousekeepingService housekeeping;
 
+    @Inject
+    MailServerService mailServer;
+
     private String clientName;
     private String timeZone;
     private String fromAddress;
@@ -41,6 +47,9 @@ public class SettingsView implements Serializable {
     private Integer fileRetentionDays;
     private Integer runHistoryRetentionDays;
     private HousekeepingView housekeepingState;
+    private MailServerView mail;
+    private String testTo;
+    private TestMailResult testResult;
 
     @PostConstruct
     void init() {
@@ -58,6 +67,35 @@ public class SettingsView implements Serializable {
         fileRetentionDays = organisation.fileRetentionDays();
         runHistoryRetentionDays = organisation.runHistoryRetentionDays();
         housekeepingState = housekeeping.state();
+        mail = mailServer.server();
+    }
+
+    /** Sends a test e-mail at once; the answer (accepted, or why not) shows under the button. */
+    public void sendTest() {
+        try {
+            testResult = mailServer.sendTest(testTo);
+            mail = mailServer.server();
+        } catch (ValidationException e) {
+            testResult = null;
+            e.errors().forEach(error -> Messages.addError("mail:testTo", error.message()));
+            Faces.validationFailed();
+        }
+    }
+
+    public MailServerView getMail() {
+        return mail;
+    }
+
+    public String getTestTo() {
+        return testTo;
+    }
+
+    public void setTestTo(String testTo) {
+        this.testTo = testTo;
+    }
+
+    public TestMailResult getTestResult() {
+        return testResult;
     }
 
     public void save() {
