@@ -107,6 +107,8 @@ class AuthorizationMatrixSystemIT {
             GET    /api/v1/settings                            -         401 403 200 200 200
             PUT    /api/v1/settings                            {}        401 403 403 400 400
             GET    /api/v1/settings/housekeeping               -         401 403 200 200 200
+            GET    /api/v1/settings/mail                       -         401 403 200 200 200
+            POST   /api/v1/settings/mail/test                  $badAddress 401 403 403 400 400
             GET    /api/v1/summary-reports/settings            -         401 403 403 200 200
             PUT    /api/v1/summary-reports/settings            {}        401 403 403 400 400
             POST   /api/v1/summary-reports/test                $badTo    401 403 403 400 400
@@ -140,6 +142,7 @@ class AuthorizationMatrixSystemIT {
             "$render", "{\"criteria\": {\"paymentDate\": \"LAST_WEEK\"}, \"format\": \"CSV\"}",
             "$noOne", "{\"to\": []}",
             "$badTo", "{\"to\": [\"not-an-address\"]}",
+            "$badAddress", "{\"to\": \"not-an-address\"}",
             "$scheduled", "{\"schedule\": {}}");
 
     private record Row(String method, String path, String body, List<Integer> expected) {}

@@ -119,6 +119,72 @@ class ClusterSystemIT {
         assertThat(instancesThatRan(ids, due)).allMatch(name -> name.startsWith("node-1/"));
     }
 
+    @Test
+    @Order(3)
+    void deliveriesWaitingForTheirNextTryAreSentByTheOtherInstanceWhenTheirsIsKilled() throws Exception {
+        if (!second.isAlive()) {
+            second = HeraldServer.get().startSecondInstance();
+        }
+        Api viaSecond = first.at(second.baseUrl());
+        List<Long> runs = new ArrayList<>();
+        List<String> recipients = new ArrayList<>();
+        HeraldServer.get().smtpGate().busy(true);
+        try {
+            for (int i = 0; i < 10; i++) {
+                String to = "waiting-" + i + "-" + System.nanoTime() + "@example.org";
+                recipients.add(to);
+                var created = viaSecond.post(
+                        "/api/v1/schedules",
+                        Schedules.onDemand(
+                                Schedules.uniqueName("Waiting " + i),
+                                Schedules.lastWeekPayments("Sales", "CSV", "ATTACHMENT", to)));
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                long scheduleId = viaSecond.json(created).getJsonNumber("id").longValue();
+                var started = viaSecond.post("/api/v1/schedules/" + scheduleId + "/run", "{}");
+                assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+                runs.add(viaSecond.json(started).getJsonNumber("id").longValue());
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> countRuns("status = 'WAITING'", runs) == runs.size()
+                            && countRuns("status = 'WAITING' AND instance LIKE 'node-2/%'", runs) > 0);
+            second.kill();
+        } finally {
+            HeraldServer.get().smtpGate().busy(false);
+        }
+
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> countRuns("status = 'SUCCEEDED'", runs) == runs.size());
+        assertThat(countRuns("instance LIKE 'node-1/%'", runs))
+                .as("the living instance sent them")
+                .isEqualTo(runs.size());
+        for (String to : recipients) {
+            long received = java.util.Arrays.stream(HeraldServer.get().mail().getReceivedMessages())
+                    .filter(message -> {
+                        try {
+                            return message.getAllRecipients()[0].toString().equals(to);
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .count();
+            assertThat(received).as("e-mails to " + to).isEqualTo(1);
+        }
+    }
+
+    private static int countRuns(String condition, List<Long> runIds) throws SQLException {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM run WHERE " + condition + " AND id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("bigint", runIds.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
     /** A whole minute at least {@code lead} away, so that every schedule is saved before it falls due. */
     private static Instant nextMinuteAtLeast(Duration lead) {
         return Instant.now().plus(lead).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
@@ -159,7 +225,7 @@ class ClusterSystemIT {
 
     private static int ended(List<Long> ids, Instant due) throws SQLException {
         return count(
-                "SELECT COUNT(*) FROM run WHERE status NOT IN ('CLAIMED', 'RUNNING') AND scheduled_key = ?"
+                "SELECT COUNT(*) FROM run WHERE status NOT IN ('CLAIMED', 'RUNNING', 'WAITING') AND scheduled_key = ?"
                         + " AND schedule_id = ANY (?)",
                 ids,
                 due);

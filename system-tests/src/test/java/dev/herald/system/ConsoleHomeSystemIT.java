@@ -63,7 +63,7 @@ class ConsoleHomeSystemIT {
 
         assertThat(home.statusCode()).as("Home").isEqualTo(200);
         assertThat(home.body())
-                .contains("Recent failures", "Run " + runId + " · " + name)
+                .contains("Recent problems", "Run " + runId + " · " + name)
                 .contains("/console/runs.xhtml?runId=" + runId);
         HttpResponse<String> history = browser.send(
                 Http.request("/console/runs.xhtml?runId=" + runId).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -326,7 +326,7 @@ class DeliverySystemIT {
         JsonObject[] run = new JsonObject[1];
         await().atMost(RUN_TIME).pollInterval(Duration.ofMillis(300)).until(() -> {
             run[0] = api.json(api.get("/api/v1/runs/" + runId));
-            return !List.of("CLAIMED", "RUNNING").contains(run[0].getString("status"));
+            return !List.of("QUEUED", "CLAIMED", "RUNNING", "WAITING").contains(run[0].getString("status"));
         });
         return run[0];
     }

@@ -215,7 +215,7 @@ class FileLinksSystemIT {
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     run[0] = admin.json(admin.get("/api/v1/runs/" + runId));
-                    return !List.of("QUEUED", "CLAIMED", "RUNNING").contains(run[0].getString("status"));
+                    return !List.of("QUEUED", "CLAIMED", "RUNNING", "WAITING").contains(run[0].getString("status"));
                 });
         assertThat(run[0].getString("status")).as(run[0].toString()).isEqualTo("SUCCEEDED");
         return run[0];

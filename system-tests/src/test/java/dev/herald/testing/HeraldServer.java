@@ -156,7 +156,7 @@ public final class HeraldServer {
             createDatabase();
             mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
-            smtpGate = new SmtpGate(freePort(), mail.getSmtp().getPort());
+            smtpGate = new SmtpGate(freePort(), mail.getSmtp().getPort(), SmtpCertificate.tls(home));
             smtpGate.open();
             runScript("start", "--no-build", "--no-deploy");
             System.setProperty("herald.it.adminPort", String.valueOf(ADMIN_PORT));
@@ -317,16 +317,22 @@ public final class HeraldServer {
                 Map.entry("HERALD_DB_PASSWORD", DB_PASSWORD),
                 Map.entry("HERALD_SMTP_HOST", "127.0.0.1"),
                 Map.entry("HERALD_SMTP_PORT", String.valueOf(smtpGate.port())),
-                Map.entry("HERALD_SMTP_TLS", "none"),
+                // As in production: STARTTLS required. The gate's certificate is its own, so Herald
+                // is told to trust that host (HERALD_SMTP_TRUST), as for a relay with a private CA.
+                Map.entry("HERALD_SMTP_TLS", "starttls"),
+                Map.entry("HERALD_SMTP_TRUST", "127.0.0.1"),
                 Map.entry("HERALD_MAIL_FROM", "herald@test.example"),
                 Map.entry("HERALD_SCHEDULER_TICK", "PT1S"),
                 // Make each run take a while before it renders, so that tests can catch runs in
                 // progress, and take over a stopped instance's runs after 10 seconds.
                 Map.entry("HERALD_RUNS_SIMULATED_WORK", "PT1S"),
                 Map.entry("HERALD_RUNS_HEARTBEAT_TIMEOUT", "PT10S"),
-                // Retry a failed e-mail after 1, 2, 4, 8 and 16 seconds rather than minutes.
+                // Hold at most 20 runs at once (the default is 1,000), so that a test can make a backlog
+                // of due runs that waits for claiming longer than the misfire threshold.
+                Map.entry("HERALD_RUNS_MAX_IN_FLIGHT", "20"),
+                // Retry a failed e-mail after 1, 2, 4, … 64 seconds rather than minutes (seven retries).
                 Map.entry("HERALD_DELIVERY_RETRY_INITIAL", "PT1S"),
-                Map.entry("HERALD_DELIVERY_MAX_TRIES", "6"),
+                Map.entry("HERALD_DELIVERY_MAX_TRIES", "8"),
                 // Ask the database what the reporting account may do every few seconds, not minutes.
                 Map.entry("HERALD_REPORTING_RECHECK", "PT3S"),
                 // Housekeeping looks every two seconds rather than every hour, so that tests see a purge
