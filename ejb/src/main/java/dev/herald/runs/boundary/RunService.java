@@ -3,7 +3,7 @@ package dev.herald.runs.boundary;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
-import dev.herald.delivery.control.DeliverySettings;
+import dev.herald.mail.control.DeliverySettings;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;

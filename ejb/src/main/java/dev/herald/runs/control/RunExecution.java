@@ -1,46 +1,29 @@
 package dev.herald.runs.control;
 
-import dev.herald.delivery.control.Attachment;
-import dev.herald.delivery.control.DeliveryLedger;
-import dev.herald.delivery.control.DeliverySettings;
-import dev.herald.delivery.control.MailComposer;
-import dev.herald.delivery.control.MailDispatcher;
-import dev.herald.delivery.control.MailHealth;
-import dev.herald.delivery.control.NoticeSender;
-import dev.herald.delivery.control.Notices;
-import dev.herald.delivery.control.OwnerNotice;
-import dev.herald.delivery.control.ReportMail;
-import dev.herald.delivery.control.RunFence;
-import dev.herald.delivery.control.RunFiles;
-import dev.herald.delivery.control.RunItems;
-import dev.herald.delivery.control.RunTally;
-import dev.herald.delivery.control.SmtpSessions;
-import dev.herald.delivery.control.SummaryMail;
-import dev.herald.platform.boundary.NotFoundException;
-import dev.herald.platform.boundary.ValidationException;
+import dev.herald.mail.control.Attachment;
+import dev.herald.mail.control.DeliverySettings;
+import dev.herald.mail.control.MailComposer;
+import dev.herald.mail.control.MailDispatcher;
+import dev.herald.mail.control.MailHealth;
+import dev.herald.mail.control.NoticeSender;
+import dev.herald.mail.control.Notices;
+import dev.herald.mail.control.OwnerNotice;
+import dev.herald.mail.control.SmtpSessions;
 import dev.herald.platform.control.Jdbc;
+import dev.herald.platform.control.PublicLinks;
 import dev.herald.rendering.control.WatchedRenderer;
-import dev.herald.reports.control.Criterion;
-import dev.herald.reports.control.ReportEngine;
-import dev.herald.reports.control.ReportSpec;
-import dev.herald.schedules.control.SubjectTemplate;
 import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
-import dev.herald.summaries.control.SummaryMaker;
-import dev.herald.summaries.control.SummaryRuns;
-import dev.herald.summaries.control.SummaryText;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -48,16 +31,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -99,7 +79,6 @@ public class RunExecution {
 
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter RUN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
@@ -107,11 +86,13 @@ public class RunExecution {
     @Resource(lookup = "mail/herald")
     Session mailSession;
 
+    /** The makers of each kind of schedule's items (reports, summaries, …). */
     @Inject
-    ReportEngine engine;
+    @Any
+    Instance<ItemMaker> makers;
 
     @Inject
-    SummaryMaker summaries;
+    PublicLinks links;
 
     @Inject
     SettingsService settings;
@@ -163,6 +144,16 @@ public class RunExecution {
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
     }
 
+    /** The maker of the plan's kind of items; a kind without one is a fault of the build, not of the run. */
+    private ItemMaker maker(RunItems.Plan plan) {
+        for (ItemMaker maker : makers) {
+            if (maker.kind().equals(plan.kind())) {
+                return maker;
+            }
+        }
+        throw new IllegalStateException("No maker for the items of a " + plan.kind() + " schedule");
+    }
+
     @PreDestroy
     void stop() {
         senders.shutdownNow();
@@ -201,11 +192,7 @@ public class RunExecution {
                 if (plan.isEmpty()) {
                     return Optional.empty();
                 }
-                if (plan.get().summary()) {
-                    SummaryRuns.copyItems(c, plan.get());
-                } else {
-                    RunItems.copyItems(c, plan.get());
-                }
+                maker(plan.get()).copyItems(c, plan.get());
                 int inDoubt = DeliveryLedger.markInDoubt(c, runId, began);
                 List<RunItems.Item> items = RunItems.items(c, runId);
                 RunTally tally = items.isEmpty() ? RunTally.none() : null;
@@ -235,7 +222,7 @@ public class RunExecution {
                 slot = true;
             }
             OrganisationView organisation = settings.organisation();
-            Context context = new Context(fence, plan, organisation, ZoneId.of(organisation.timeZone()));
+            Context context = new Context(fence, plan, maker(plan), organisation, ZoneId.of(organisation.timeZone()));
             try {
                 for (RunItems.Item item : pending) {
                     if (!render(context, item)) {
@@ -282,13 +269,15 @@ public class RunExecution {
     private static final class Context {
         final RunFence fence;
         final RunItems.Plan plan;
+        final ItemMaker maker;
         final OrganisationView organisation;
         final ZoneId zone;
         final Map<Long, Path> files = new HashMap<>();
 
-        Context(RunFence fence, RunItems.Plan plan, OrganisationView organisation, ZoneId zone) {
+        Context(RunFence fence, RunItems.Plan plan, ItemMaker maker, OrganisationView organisation, ZoneId zone) {
             this.fence = fence;
             this.plan = plan;
+            this.maker = maker;
             this.organisation = organisation;
             this.zone = zone;
         }
@@ -300,82 +289,65 @@ public class RunExecution {
 
     // --- rendering
 
-    /** Renders one item, stores its file and makes its deliveries; false when the run is no longer ours. */
-    private boolean render(Context context, RunItems.Item item) throws SQLException, IOException, InterruptedException {
-        if (SummaryRuns.audience(item.reportKey()).isPresent()) {
-            return renderSummary(context, item);
-        }
-        String stated = null;
-        Path file = null;
-        long rows;
-        MessageDigest sha256;
+    /** Makes one item, stores its file and makes its deliveries; false when the run is no longer ours. */
+    private boolean render(Context context, RunItems.Item item) throws SQLException, IOException {
         long started = System.nanoTime();
-        try {
-            ReportSpec report = engine.spec(item.reportKey());
-            JsonObject criteria =
-                    Json.createReader(new StringReader(item.criteria())).readObject();
-            ReportEngine.Prepared prepared =
-                    engine.prepare(report, criteria, item.displayName(), "criteria", context.plan.scheduledFor());
-            stated = stated(prepared.criteria().criteria());
-            file = Files.createTempFile(
-                    "herald-run-" + context.runId() + "-", "." + item.format().extension());
-            sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(
-                            new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256);
-                    Watch watch = new Watch(context, item)) {
-                try {
-                    rows = engine.render(prepared, item.format(), item.csvDelimiter(), false, out, watch);
-                } catch (SQLException e) {
-                    if (watch.stopped) {
-                        throw new RunStopped();
-                    }
-                    throw e;
-                }
-            }
-        } catch (RunStopped e) {
+        Path file = Files.createTempFile(
+                "herald-run-" + context.runId() + "-", "." + item.format().extension());
+        MessageDigest sha256 = sha256();
+        ItemMaker.Made made;
+        try (OutputStream out =
+                        new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256);
+                Watch watch = new Watch(context, item)) {
+            made = context.maker.make(
+                    new ItemMaker.Making(context.plan, item, context.zone, watch, () -> watch.stopped), out);
+        } catch (ItemMaker.Stopped e) {
             Files.deleteIfExists(file);
             LOG.info(() -> "Run " + context.runId() + " was cancelled or taken over while “" + item.displayName()
                     + "” was being made; stopped, and its unfinished file is deleted");
             return false;
-        } catch (ValidationException e) {
-            return fail(context, item, stated, file, "Its criteria are no longer valid: " + e.getMessage());
-        } catch (NotFoundException e) {
-            return fail(context, item, stated, file, "The report " + item.reportKey() + " no longer exists.");
-        } catch (SQLTimeoutException e) {
-            return fail(context, item, stated, file, "The report's query took longer than its time-out.");
         } catch (IOException | SQLException e) {
-            return fail(context, item, stated, file, "The report's query failed: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return fail(context, item, null, file, "The file could not be written: " + e.getMessage());
         }
+        if (made.isFailed()) {
+            return fail(context, item, made.criteriaStated(), file, made.failure());
+        }
+        long rows = made.rows();
         if (rows == 0 && item.skipWhenEmpty()) {
             Files.delete(file);
-            String criteriaStated = stated;
             LOG.info(() -> "Run " + context.runId() + ": “" + item.displayName() + "” is empty; skipped");
             return Jdbc.inTransaction(dataSource, c -> {
                 if (!context.fence.hold(c)) {
                     return false;
                 }
-                RunItems.ended(c, item.id(), "SKIPPED_EMPTY", criteriaStated, null);
+                RunItems.ended(c, item.id(), "SKIPPED_EMPTY", made.criteriaStated(), null);
                 return true;
             });
         }
-        if (!store(context, item, file, stated, rows, HexFormat.of().formatHex(sha256.digest()), c -> {})) {
+        if (!store(
+                context,
+                item,
+                file,
+                made.criteriaStated(),
+                rows,
+                HexFormat.of().formatHex(sha256.digest()),
+                made.alsoStore())) {
             Files.deleteIfExists(file);
             return false;
         }
         context.files.put(item.id(), file);
         long millis = (System.nanoTime() - started) / 1_000_000;
         long bytes = Files.size(file);
-        LOG.info(() -> "Run " + context.runId() + ": rendered “" + item.displayName() + "” as " + item.format() + ", "
+        LOG.info(() -> "Run " + context.runId() + ": made “" + item.displayName() + "” as " + item.format() + ", "
                 + rows + " rows, " + bytes + " bytes in " + millis + " ms");
         return true;
     }
 
-    /** The run stopped being this attempt's (cancelled, taken over) while a file was being written. */
-    private static final class RunStopped extends IOException {
-        RunStopped() {
-            super("The run is no longer this attempt's");
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
@@ -401,7 +373,7 @@ public class RunExecution {
         public void rows(long written) throws IOException {
             try {
                 progress(context, item, written);
-            } catch (RunStopped e) {
+            } catch (ItemMaker.Stopped e) {
                 stopped = true;
                 throw e;
             }
@@ -461,72 +433,21 @@ public class RunExecution {
                 return true;
             });
             if (!ours) {
-                throw new RunStopped();
+                throw new ItemMaker.Stopped();
             }
         } catch (SQLException e) {
             throw new IOException("The progress could not be recorded: " + e.getMessage(), e);
         }
     }
 
-    /** Something stored with an item's file, in the same transaction. */
-    private interface AlsoStore {
-        void in(Connection connection) throws SQLException;
-    }
-
-    /**
-     * Makes a summary (its PDF is the item's file, its page is kept beside it). A summary whose data
-     * cannot be read fails like a report whose query fails.
-     */
-    private boolean renderSummary(Context context, RunItems.Item item)
-            throws SQLException, IOException, InterruptedException {
-        SummaryRuns.Request request = SummaryRuns.Request.of(item);
-        String stated = stated(List.of(
-                new Criterion(
-                        "period",
-                        "Period",
-                        SummaryText.period(request.period()),
-                        request.period().from(),
-                        request.period().to()),
-                new Criterion(
-                        "comparedWith",
-                        "Compared with",
-                        SummaryText.period(request.period().previous()),
-                        request.period().previous().from(),
-                        request.period().previous().to())));
-        Path file = Files.createTempFile("herald-run-" + context.runId() + "-", ".pdf");
-        MessageDigest sha256;
-        SummaryMaker.Made made;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out =
-                    new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
-                made = summaries.make(request, out);
-            }
-        } catch (SQLException | IOException e) {
-            return fail(context, item, stated, file, "The service-desk data could not be read: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-        String page = made.page();
-        if (!store(
-                context,
-                item,
-                file,
-                stated,
-                made.tickets(),
-                HexFormat.of().formatHex(sha256.digest()),
-                c -> SummaryRuns.storePage(c, item.id(), request, page))) {
-            Files.deleteIfExists(file);
-            return false;
-        }
-        context.files.put(item.id(), file);
-        LOG.info(() -> "Run " + context.runId() + ": made the " + item.displayName() + " for "
-                + SummaryText.period(request.period()) + " over " + made.tickets() + " tickets");
-        return true;
-    }
-
     private boolean store(
-            Context context, RunItems.Item item, Path file, String stated, long rows, String sha256, AlsoStore also)
+            Context context,
+            RunItems.Item item,
+            Path file,
+            String stated,
+            long rows,
+            String sha256,
+            ItemMaker.AlsoStore also)
             throws SQLException, IOException {
         OrganisationView organisation = context.organisation;
         long bytes = Files.size(file);
@@ -575,7 +496,9 @@ public class RunExecution {
                     throw new UncheckedIOException(e);
                 }
                 RunItems.rendered(c, item.id(), rendered, now);
-                also.in(c);
+                if (also != null) {
+                    also.in(c, item.id());
+                }
                 DeliveryLedger.create(c, item.id(), deliveries, now);
                 return true;
             });
@@ -601,14 +524,6 @@ public class RunExecution {
             RunItems.ended(c, item.id(), "FAILED", stated, why);
             return true;
         });
-    }
-
-    private static String stated(List<Criterion> criteria) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (Criterion criterion : criteria) {
-            array.add(Json.createObjectBuilder().add("label", criterion.label()).add("value", criterion.value()));
-        }
-        return array.build().toString();
     }
 
     /** "yesterdays-sales-2026-11-25.xlsx": the display name made safe for every file system. */
@@ -640,26 +555,19 @@ public class RunExecution {
         InternetAddress from = from(context.organisation);
         Session session = SmtpSessions.forSending(mailSession);
         MailComposer composer = new MailComposer(session, from);
-        Map<Long, ReportMail> mails = new ConcurrentHashMap<>();
         Map<Long, Attachment> attachments = new ConcurrentHashMap<>();
         MailDispatcher dispatcher = new MailDispatcher(session, senders, delivery.connections());
         MailDispatcher.Messages messages = (letter, leave) -> {
             RunItems.Item item = items.get(letter.itemId());
-            if (SummaryRuns.audience(item.reportKey()).isPresent()) {
-                return composer.summary(summaryMail(context, item), summaryCopy(context, item, letter, leave));
-            }
-            ReportMail mail = mails.computeIfAbsent(item.id(), id -> reportMail(context, item));
-            ReportMail.Copy copy = new ReportMail.Copy(
-                    letter.recipient(),
-                    letter.messageId(),
-                    subject(context, item),
-                    letter.asLink(),
-                    letter.linkReason(),
-                    letter.asLink() ? delivery.publicUrl() + "/partner/files/" + leave.linkToken() : null,
-                    leave.linkExpiresAt() == null ? null : leave.linkExpiresAt().atZone(context.zone));
-            Attachment attachment =
-                    letter.asLink() ? null : attachments.computeIfAbsent(item.id(), id -> attachment(context, item));
-            return composer.report(mail, copy, attachment);
+            return context.maker.mail(new ItemMaker.Mailing(
+                    composer,
+                    context.plan,
+                    item,
+                    context.organisation,
+                    context.zone,
+                    letter,
+                    leave,
+                    () -> attachments.computeIfAbsent(item.id(), id -> attachment(context, item))));
         };
         while (true) {
             List<MailDispatcher.Outgoing> due = ledger.due();
@@ -700,64 +608,6 @@ public class RunExecution {
         if (parked) {
             LOG.info(() -> "Run " + context.runId() + " waits until " + wakeAt + " to try its e-mails again");
         }
-    }
-
-    private SummaryMail summaryMail(Context context, RunItems.Item item) {
-        SummaryRuns.Request request = SummaryRuns.Request.of(item);
-        return new SummaryMail(
-                request.organisation(),
-                item.displayName(),
-                SummaryText.period(request.period()),
-                request.period().days(),
-                context.plan.isTest());
-    }
-
-    /** A summary's links open without signing in: {@code /summary/<token>/} and its {@code summary.pdf}. */
-    private ReportMail.Copy summaryCopy(
-            Context context, RunItems.Item item, MailDispatcher.Outgoing letter, MailDispatcher.Leave leave) {
-        return new ReportMail.Copy(
-                letter.recipient(),
-                letter.messageId(),
-                context.plan.isTest() ? "[Test] " + item.subject() : item.subject(),
-                true,
-                null,
-                delivery.publicUrl() + "/summary/" + leave.linkToken() + "/",
-                leave.linkExpiresAt().atZone(context.zone));
-    }
-
-    private ReportMail reportMail(Context context, RunItems.Item item) {
-        List<ReportMail.StatedCriterion> criteria = new ArrayList<>();
-        if (item.criteriaStated() != null) {
-            for (JsonValue value :
-                    Json.createReader(new StringReader(item.criteriaStated())).readArray()) {
-                JsonObject criterion = value.asJsonObject();
-                criteria.add(
-                        new ReportMail.StatedCriterion(criterion.getString("label"), criterion.getString("value")));
-            }
-        }
-        return new ReportMail(
-                context.organisation.clientName(),
-                context.plan.scheduleName(),
-                item.displayName(),
-                item.reportName(),
-                context.plan.scheduledFor().atZone(context.zone),
-                criteria,
-                item.fileName(),
-                item.format(),
-                item.bytes(),
-                item.rows(),
-                context.plan.isTest());
-    }
-
-    private String subject(Context context, RunItems.Item item) {
-        String subject = SubjectTemplate.fill(
-                item.subject(),
-                Map.of(
-                        "ClientName", context.organisation.clientName(),
-                        "ReportName", item.displayName(),
-                        "ScheduleName", context.plan.scheduleName(),
-                        "RunDate", RUN_DATE.format(context.plan.scheduledFor().atZone(context.zone))));
-        return context.plan.isTest() ? "[Test] " + subject : subject;
     }
 
     private Attachment attachment(Context context, RunItems.Item item) {
@@ -823,7 +673,8 @@ public class RunExecution {
                 context.plan.scheduledFor().atZone(context.zone),
                 tally.summary(),
                 tally.problems(),
-                delivery.publicUrl());
+                links.consoleRun(context.runId()),
+                links.resendFailedApi(context.runId()));
         InternetAddress from = from(context.organisation);
         String messageId = "<herald." + context.runId() + ".owner." + context.fence.attempt() + "@"
                 + from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) + ">";

@@ -73,6 +73,11 @@ public class RunWorkers {
         return Math.max(0, limit - inFlight.size());
     }
 
+    /** A moving average of how long runs take here, in milliseconds. */
+    public double averageRunMillis() {
+        return averageRunMillis;
+    }
+
     /** The runs this instance holds, queued or running: the ones it heartbeats. */
     public Set<Long> inFlight() {
         return Set.copyOf(inFlight);

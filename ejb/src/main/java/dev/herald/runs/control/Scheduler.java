@@ -1,6 +1,6 @@
 package dev.herald.runs.control;
 
-import dev.herald.delivery.control.NoticeSender;
+import dev.herald.mail.control.NoticeSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -70,10 +70,8 @@ public class Scheduler {
                 long claimStart = System.nanoTime();
                 DueRuns.Batch batch = ledger.claimDue(room);
                 long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
-                if (batch.due() > 0) {
-                    LOG.info(() ->
-                            "TIMING claimed " + batch.claimed().size() + " of " + room + " in " + claimMillis + " ms");
-                }
+                LOG.fine(() -> "Claimed " + batch.claimed().size() + " of " + batch.due() + " due runs (room for "
+                        + room + ", " + woken.size() + " woken) in " + claimMillis + " ms");
                 batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
                 if (batch.due() < room) {
                     return;

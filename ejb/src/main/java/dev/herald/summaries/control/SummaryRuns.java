@@ -1,6 +1,6 @@
 package dev.herald.summaries.control;
 
-import dev.herald.delivery.control.RunItems;
+import dev.herald.runs.control.RunItems;
 import dev.herald.summaries.control.Summary.Audience;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.herald.settings.api;
 
-import dev.herald.delivery.boundary.MailServerService;
-import dev.herald.delivery.boundary.MailServerView;
-import dev.herald.delivery.boundary.TestMailResult;
+import dev.herald.mail.boundary.MailServerService;
+import dev.herald.mail.boundary.MailServerView;
+import dev.herald.mail.boundary.TestMailResult;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;
 import dev.herald.settings.boundary.OrganisationView;

@@ -1,9 +1,9 @@
 package dev.herald.settings.console;
 
 import dev.herald.access.entity.SecurityRoles;
-import dev.herald.delivery.boundary.MailServerService;
-import dev.herald.delivery.boundary.MailServerView;
-import dev.herald.delivery.boundary.TestMailResult;
+import dev.herald.mail.boundary.MailServerService;
+import dev.herald.mail.boundary.MailServerView;
+import dev.herald.mail.boundary.TestMailResult;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;

@@ -1,7 +1,0 @@
-package dev.herald.delivery.boundary;
-
-/**
- * How a test e-mail went: accepted (with the server's answer) or not (with why, in plain words),
- * and how long the mail server took.
- */
-public record TestMailResult(String to, boolean accepted, String serverReply, String problem, long millis) {}

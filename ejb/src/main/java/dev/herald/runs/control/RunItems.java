@@ -1,0 +1,266 @@
+package dev.herald.runs.control;
+
+import dev.herald.platform.control.Jdbc;
+import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.schedules.entity.DeliverAs;
+import dev.herald.schedules.entity.FileFormat;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reports of a run in SQL: the run as its owner sees it, the copy of the schedule's items made
+ * when the run begins, and each item's outcome (rendered with its file, skipped, failed).
+ */
+public final class RunItems {
+
+    /** A run as its owner carries it out. */
+    public record Plan(
+            long runId,
+            String trigger,
+            Long scheduleId,
+            String scheduleName,
+            Instant scheduledFor,
+            List<String> recipientsOverride,
+            String ownerEmail,
+            String takeOverNote,
+            Long onlyItemId,
+            String requestedBy,
+            String kind) {
+
+        public boolean isTest() {
+            return "TEST".equals(trigger);
+        }
+
+        /** A usage report generated now: the file is kept for download, nobody is mailed. */
+        public boolean isExport() {
+            return "EXPORT".equals(trigger);
+        }
+
+        /** A partner's run of one item: the file is kept for them, nobody is mailed. */
+        public boolean isOnDemand() {
+            return "ON_DEMAND".equals(trigger);
+        }
+    }
+
+    /** One item of a run. */
+    public record Item(
+            long id,
+            int position,
+            String displayName,
+            String reportKey,
+            String reportName,
+            FileFormat format,
+            CsvDelimiter csvDelimiter,
+            DeliverAs deliverAs,
+            boolean skipWhenEmpty,
+            String subject,
+            String criteria,
+            List<String> recipients,
+            String status,
+            String criteriaStated,
+            String fileName,
+            String contentType,
+            long rows,
+            long bytes) {}
+
+    /** What rendering an item made. */
+    public record Rendered(
+            String criteriaStated,
+            String fileName,
+            String contentType,
+            long rows,
+            long bytes,
+            String sha256,
+            Instant keptUntil) {}
+
+    private RunItems() {}
+
+    public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
+                        + " r.detail, r.only_item_id, r.requested_by, u.email, s.kind FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
+                        + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
+            query.setLong(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long scheduleId = row.getLong("schedule_id");
+                Long schedule = row.wasNull() ? null : scheduleId;
+                String override = row.getString("recipients_override");
+                String detail = row.getString("detail");
+                long onlyItem = row.getLong("only_item_id");
+                Long onlyItemId = row.wasNull() ? null : onlyItem;
+                return Optional.of(new Plan(
+                        runId,
+                        row.getString("run_trigger"),
+                        schedule,
+                        row.getString("schedule_name"),
+                        Jdbc.instant(row, "scheduled_for"),
+                        split(override),
+                        row.getString("email"),
+                        detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
+                        onlyItemId,
+                        row.getString("requested_by"),
+                        row.getString("kind") == null ? ItemMaker.REPORTS : row.getString("kind")));
+            }
+        }
+    }
+
+    /**
+     * Copies the schedule's items into the run, once: a run taken over or resent keeps the items it
+     * began with. An on-demand run copies its one item, with no recipients and never skipped when
+     * empty (the partner asked for the file). Answers how many items the run has.
+     */
+    public static int copyItems(Connection connection, Plan plan) throws SQLException {
+        int existing = count(connection, plan.runId());
+        if (existing > 0 || plan.scheduleId() == null) {
+            return existing;
+        }
+        Map<Long, List<String>> recipients = new HashMap<>();
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT r.scheduled_report_id, r.email FROM scheduled_report_recipient r"
+                        + " JOIN scheduled_report s ON s.id = r.scheduled_report_id WHERE s.schedule_id = ?"
+                        + " ORDER BY r.scheduled_report_id, r.position")) {
+            query.setLong(1, plan.scheduleId());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    recipients
+                            .computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                            .add(row.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT s.id, s.position, s.display_name, d.report_key, d.name, s.file_format, s.csv_delimiter,"
+                                + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria FROM scheduled_report s"
+                                + " JOIN report_definition d ON d.id = s.report_id WHERE s.schedule_id = ?"
+                                + (plan.onlyItemId() == null ? "" : " AND s.id = ?")
+                                + " ORDER BY s.position");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO run_item (run_id, scheduled_report_id, position, display_name, report_key,"
+                                + " report_name, file_format, csv_delimiter, deliver_as, skip_when_empty, subject,"
+                                + " criteria, recipients, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")) {
+            query.setLong(1, plan.scheduleId());
+            if (plan.onlyItemId() != null) {
+                query.setLong(2, plan.onlyItemId());
+            }
+            int copied = 0;
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    long itemId = row.getLong(1);
+                    List<String> to = plan.isOnDemand()
+                            ? List.of()
+                            : plan.isTest() ? plan.recipientsOverride() : recipients.getOrDefault(itemId, List.of());
+                    insert.setLong(1, plan.runId());
+                    insert.setLong(2, itemId);
+                    for (int column = 2; column <= 11; column++) {
+                        insert.setObject(column + 1, row.getObject(column));
+                    }
+                    if (plan.isOnDemand()) {
+                        insert.setBoolean(10, false);
+                    }
+                    insert.setString(13, String.join(",", to));
+                    insert.addBatch();
+                    copied++;
+                }
+            }
+            if (copied > 0) {
+                insert.executeBatch();
+            }
+            return copied;
+        }
+    }
+
+    private static int count(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM run_item WHERE run_id = ?")) {
+            query.setLong(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    public static List<Item> items(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT * FROM run_item WHERE run_id = ? ORDER BY position")) {
+            query.setLong(1, runId);
+            List<Item> items = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    items.add(new Item(
+                            row.getLong("id"),
+                            row.getInt("position"),
+                            row.getString("display_name"),
+                            row.getString("report_key"),
+                            row.getString("report_name"),
+                            FileFormat.valueOf(row.getString("file_format")),
+                            CsvDelimiter.valueOf(row.getString("csv_delimiter")),
+                            DeliverAs.valueOf(row.getString("deliver_as")),
+                            row.getBoolean("skip_when_empty"),
+                            row.getString("subject"),
+                            row.getString("criteria"),
+                            split(row.getString("recipients")),
+                            row.getString("status"),
+                            row.getString("criteria_stated"),
+                            row.getString("file_name"),
+                            row.getString("content_type"),
+                            row.getLong("row_count"),
+                            row.getLong("byte_count")));
+                }
+            }
+            return items;
+        }
+    }
+
+    public static void rendered(Connection connection, long itemId, Rendered file, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run_item SET status = 'RENDERED', criteria_stated = ?, file_name = ?, content_type = ?,"
+                        + " row_count = ?, byte_count = ?, sha256 = ?, rendered_at = ?, file_kept_until = ?, error = NULL"
+                        + " WHERE id = ?")) {
+            update.setString(1, file.criteriaStated());
+            update.setString(2, file.fileName());
+            update.setString(3, file.contentType());
+            update.setLong(4, file.rows());
+            update.setLong(5, file.bytes());
+            update.setString(6, file.sha256());
+            Jdbc.setInstant(update, 7, now);
+            Jdbc.setInstant(update, 8, file.keptUntil());
+            update.setLong(9, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Ends an item without a file: SKIPPED_EMPTY (error null) or FAILED (with why). */
+    public static void ended(Connection connection, long itemId, String status, String criteriaStated, String error)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run_item SET status = ?, criteria_stated = COALESCE(?, criteria_stated), row_count = ?,"
+                        + " error = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, criteriaStated);
+            if ("SKIPPED_EMPTY".equals(status)) {
+                update.setLong(3, 0);
+            } else {
+                update.setNull(3, Types.BIGINT);
+            }
+            update.setString(4, error == null || error.length() <= 4000 ? error : error.substring(0, 4000));
+            update.setLong(5, itemId);
+            update.executeUpdate();
+        }
+    }
+
+    private static List<String> split(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
+    }
+}
