@@ -16,7 +16,7 @@ import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
-import dev.herald.schedules.control.EmailAddresses;
+import dev.herald.platform.control.EmailAddresses;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

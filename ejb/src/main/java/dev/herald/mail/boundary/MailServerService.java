@@ -6,7 +6,7 @@ import dev.herald.mail.control.MailHealth;
 import dev.herald.mail.control.SmtpFailure;
 import dev.herald.mail.control.SmtpSessions;
 import dev.herald.platform.boundary.ValidationException;
-import dev.herald.schedules.control.EmailAddresses;
+import dev.herald.platform.control.EmailAddresses;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.annotation.Resource;

@@ -1,6 +1,6 @@
 package dev.herald.mail.control;
 
-import dev.herald.schedules.entity.FileFormat;
+import dev.herald.rendering.entity.FileFormat;
 import java.time.ZonedDateTime;
 import java.util.List;
 

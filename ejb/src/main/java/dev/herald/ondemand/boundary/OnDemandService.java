@@ -9,7 +9,7 @@ import dev.herald.delivery.boundary.LinkAccess;
 import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
-import dev.herald.reports.control.Criterion;
+import dev.herald.rendering.control.Criterion;
 import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
 import dev.herald.runs.control.OnDemandEnds;

@@ -1,7 +1,5 @@
 package dev.herald.rendering.control;
 
-import dev.herald.reports.control.ColumnSpec;
-import dev.herald.reports.control.Criterion;
 import java.time.ZonedDateTime;
 import java.util.List;
 

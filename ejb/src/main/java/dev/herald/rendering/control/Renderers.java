@@ -1,7 +1,7 @@
 package dev.herald.rendering.control;
 
-import dev.herald.schedules.entity.CsvDelimiter;
-import dev.herald.schedules.entity.FileFormat;
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import java.io.OutputStream;
 
 /** The renderer for a file format. */

@@ -1,7 +1,5 @@
 package dev.herald.rendering.control;
 
-import dev.herald.reports.control.ColumnSpec;
-import dev.herald.reports.control.Criterion;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

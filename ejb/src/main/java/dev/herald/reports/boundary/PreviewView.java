@@ -1,6 +1,6 @@
 package dev.herald.reports.boundary;
 
-import dev.herald.reports.control.Criterion;
+import dev.herald.rendering.control.Criterion;
 import java.util.List;
 
 /** The first rows of a report with the criteria it used; {@code truncated} when there are more. */

@@ -1,9 +1,9 @@
 package dev.herald.reports.boundary;
 
-import dev.herald.reports.control.Criterion;
+import dev.herald.rendering.control.Criterion;
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.reports.control.ReportEngine;
-import dev.herald.schedules.entity.CsvDelimiter;
-import dev.herald.schedules.entity.FileFormat;
 import java.util.List;
 
 /** A checked render request, ready to stream: the file's name and type are known before any byte. */

@@ -1,13 +1,15 @@
 package dev.herald.reports.control;
 
-import static dev.herald.reports.control.ColumnType.BOOLEAN;
-import static dev.herald.reports.control.ColumnType.DATE;
-import static dev.herald.reports.control.ColumnType.DATETIME;
-import static dev.herald.reports.control.ColumnType.DECIMAL;
-import static dev.herald.reports.control.ColumnType.INTEGER;
-import static dev.herald.reports.control.ColumnType.MONEY;
-import static dev.herald.reports.control.ColumnType.TEXT;
+import static dev.herald.rendering.control.ColumnType.BOOLEAN;
+import static dev.herald.rendering.control.ColumnType.DATE;
+import static dev.herald.rendering.control.ColumnType.DATETIME;
+import static dev.herald.rendering.control.ColumnType.DECIMAL;
+import static dev.herald.rendering.control.ColumnType.INTEGER;
+import static dev.herald.rendering.control.ColumnType.MONEY;
+import static dev.herald.rendering.control.ColumnType.TEXT;
 
+import dev.herald.rendering.control.ColumnSpec;
+import dev.herald.rendering.control.ColumnType;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;

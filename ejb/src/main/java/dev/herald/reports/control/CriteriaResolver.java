@@ -2,6 +2,7 @@ package dev.herald.reports.control;
 
 import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.rendering.control.Criterion;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,6 @@
 package dev.herald.reports.control;
 
+import dev.herald.rendering.control.ColumnSpec;
 import dev.herald.rendering.control.RenderHeader;
 import dev.herald.rendering.control.Renderer;
 import java.io.IOException;

@@ -1,13 +1,15 @@
 package dev.herald.reports.control;
 
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.rendering.control.ColumnSpec;
+import dev.herald.rendering.control.Criterion;
 import dev.herald.rendering.control.RenderHeader;
 import dev.herald.rendering.control.Renderer;
 import dev.herald.rendering.control.Renderers;
 import dev.herald.rendering.control.WatchedRenderer;
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.reports.entity.ReportDefinition;
-import dev.herald.schedules.entity.CsvDelimiter;
-import dev.herald.schedules.entity.FileFormat;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.herald.reports.control;
 
+import dev.herald.rendering.control.ColumnSpec;
 import java.util.List;
 import java.util.Optional;
 

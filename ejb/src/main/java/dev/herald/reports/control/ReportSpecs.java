@@ -1,5 +1,7 @@
 package dev.herald.reports.control;
 
+import dev.herald.rendering.control.ColumnSpec;
+import dev.herald.rendering.control.ColumnType;
 import dev.herald.reports.entity.ReportDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

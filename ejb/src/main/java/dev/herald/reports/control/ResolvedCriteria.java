@@ -1,5 +1,6 @@
 package dev.herald.reports.control;
 
+import dev.herald.rendering.control.Criterion;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.herald.runs.control;
 
 import dev.herald.platform.control.Jdbc;
-import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.schedules.entity.DeliverAs;
-import dev.herald.schedules.entity.FileFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.ValidationException;
-import dev.herald.schedules.control.EmailAddresses;
+import dev.herald.platform.control.EmailAddresses;
 import dev.herald.settings.entity.OrganisationSettings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;

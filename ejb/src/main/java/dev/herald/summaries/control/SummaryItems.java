@@ -3,7 +3,7 @@ package dev.herald.summaries.control;
 import dev.herald.mail.control.ReportMail;
 import dev.herald.mail.control.SummaryMail;
 import dev.herald.platform.control.PublicLinks;
-import dev.herald.reports.control.Criterion;
+import dev.herald.rendering.control.Criterion;
 import dev.herald.runs.control.ItemMaker;
 import dev.herald.runs.control.RunItems;
 import jakarta.enterprise.context.ApplicationScoped;

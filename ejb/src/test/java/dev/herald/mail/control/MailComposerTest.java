@@ -2,7 +2,7 @@ package dev.herald.mail.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.schedules.entity.FileFormat;
+import dev.herald.rendering.entity.FileFormat;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

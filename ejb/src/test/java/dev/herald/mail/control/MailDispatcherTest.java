@@ -126,7 +126,7 @@ class MailDispatcherTest {
                 ZonedDateTime.of(2026, 11, 25, 7, 5, 0, 0, ZoneId.of("Europe/London")),
                 List.of(),
                 "sales.csv",
-                dev.herald.schedules.entity.FileFormat.CSV,
+                dev.herald.rendering.entity.FileFormat.CSV,
                 10,
                 1,
                 false);

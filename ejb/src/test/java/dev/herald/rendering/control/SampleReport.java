@@ -1,8 +1,5 @@
 package dev.herald.rendering.control;
 
-import dev.herald.reports.control.ColumnSpec;
-import dev.herald.reports.control.ColumnType;
-import dev.herald.reports.control.Criterion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

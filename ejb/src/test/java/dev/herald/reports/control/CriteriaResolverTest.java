@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.rendering.control.ColumnSpec;
+import dev.herald.rendering.control.ColumnType;
+import dev.herald.rendering.control.Criterion;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

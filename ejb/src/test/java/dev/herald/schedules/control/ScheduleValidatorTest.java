@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
@@ -12,7 +13,6 @@ import dev.herald.schedules.boundary.RecurrenceInput;
 import dev.herald.schedules.boundary.ScheduleInput;
 import dev.herald.schedules.boundary.ScheduledReportInput;
 import dev.herald.schedules.entity.DailyFrequencyType;
-import dev.herald.schedules.entity.FileFormat;
 import dev.herald.schedules.entity.Recurrence;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;

@@ -1,8 +1,8 @@
 package dev.herald.runs.entity;
 
-import dev.herald.schedules.entity.CsvDelimiter;
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.schedules.entity.DeliverAs;
-import dev.herald.schedules.entity.FileFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

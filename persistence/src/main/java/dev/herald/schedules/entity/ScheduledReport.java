@@ -1,5 +1,7 @@
 package dev.herald.schedules.entity;
 
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
 import jakarta.persistence.CollectionTable;

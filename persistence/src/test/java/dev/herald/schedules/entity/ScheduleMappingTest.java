@@ -3,6 +3,8 @@ package dev.herald.schedules.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
 import dev.herald.runs.entity.Run;

@@ -2,6 +2,7 @@ package dev.herald.reports.api;
 
 import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.Page;
+import dev.herald.rendering.control.Criterion;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
@@ -12,7 +13,6 @@ import dev.herald.reports.boundary.ReportCatalog;
 import dev.herald.reports.boundary.ReportDetail;
 import dev.herald.reports.boundary.ReportSummary;
 import dev.herald.reports.boundary.SqlReportInput;
-import dev.herald.reports.control.Criterion;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

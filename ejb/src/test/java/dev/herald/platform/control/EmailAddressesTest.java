@@ -1,4 +1,4 @@
-package dev.herald.schedules.control;
+package dev.herald.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.herald.reports.control;
+package dev.herald.rendering.control;
 
 /** The type of a report column: how its values are read from the query and written in each format. */
 public enum ColumnType {

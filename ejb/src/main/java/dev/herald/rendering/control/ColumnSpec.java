@@ -1,4 +1,4 @@
-package dev.herald.reports.control;
+package dev.herald.rendering.control;
 
 /**
  * One column of a report's output. {@code name} is the query's column label and the XML element

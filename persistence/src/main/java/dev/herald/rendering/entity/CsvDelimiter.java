@@ -1,4 +1,4 @@
-package dev.herald.schedules.entity;
+package dev.herald.rendering.entity;
 
 /** The field separator of CSV files. */
 public enum CsvDelimiter {

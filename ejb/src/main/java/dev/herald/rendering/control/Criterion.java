@@ -1,4 +1,4 @@
-package dev.herald.reports.control;
+package dev.herald.rendering.control;
 
 import java.time.LocalDate;
 

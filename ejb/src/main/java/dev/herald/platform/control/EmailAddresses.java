@@ -1,4 +1,4 @@
-package dev.herald.schedules.control;
+package dev.herald.platform.control;
 
 import dev.herald.platform.boundary.ValidationException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.herald.schedules.entity;
+package dev.herald.rendering.entity;
 
 /** The formats Herald renders a report in. */
 public enum FileFormat {
