@@ -1,8 +1,8 @@
 -- A run whose e-mails wait for another try no longer holds a worker: it is WAITING until wake_at,
 -- and any instance's scheduler claims it again then (as a new attempt, with the same fencing as a
--- take-over). The index serves that claim as ix_run_status_heartbeat serves take-overs.
+-- take-over). A WAITING run's heartbeat_at is its wake-up time too, so that ix_run_status_heartbeat
+-- finds the runs to wake as it finds the runs to take over, and no run pays for another index.
 ALTER TABLE run ADD COLUMN wake_at TIMESTAMP WITH TIME ZONE;
-CREATE INDEX ix_run_status_wake ON run (status, wake_at);
 
 -- Each life of each instance: from its start to its last heartbeat. A due time that fell inside
 -- some life was late (Herald was busy), not missed; only one that fell while no instance was alive

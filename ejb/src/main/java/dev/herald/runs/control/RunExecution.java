@@ -134,6 +134,11 @@ public class RunExecution {
     /** Threads for a run's extra SMTP connections; made as needed, idle ones end after a minute. */
     private ExecutorService senders;
 
+    /** How long runs use the organisation's settings before reading them again. */
+    private static final Duration SETTINGS_KEPT = Duration.ofSeconds(5);
+
+    private volatile Cached organisation;
+
     /** Runs rendering at this moment: at most {@link SchedulerSettings#renderConcurrency()}, first come first served. */
     private RenderSlots renderSlots;
 
@@ -143,6 +148,19 @@ public class RunExecution {
         senders = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
     }
+
+    /** The organisation's settings as runs use them: read again at most every few seconds. */
+    private OrganisationView organisation() {
+        Cached cached = organisation;
+        Instant now = clock.instant();
+        if (cached == null || now.isAfter(cached.readAt().plus(SETTINGS_KEPT))) {
+            cached = new Cached(settings.organisation(), now);
+            organisation = cached;
+        }
+        return cached.view();
+    }
+
+    private record Cached(OrganisationView view, Instant readAt) {}
 
     /** The maker of the plan's kind of items; a kind without one is a fault of the build, not of the run. */
     private ItemMaker maker(RunItems.Plan plan) {
@@ -178,23 +196,25 @@ public class RunExecution {
         boolean slot = holdsSlot;
         try {
             RunFence fence = new RunFence(runId, instance.get(), attempt);
-            if (!holdsSlot) {
-                journal.record(RunOwnership.Event.started(runId, attempt, clock.instant()));
-            }
             // One transaction begins the attempt: ownership, the plan, the items (copied once), the
             // e-mails a dead owner left in doubt, and for a run with nothing to make its tally.
             Instant began = clock.instant();
             Optional<Begun> found = Jdbc.inTransaction(dataSource, c -> {
-                if (!fence.hold(c)) {
+                // Marking the run RUNNING is also its fence: it changes the row only while this
+                // attempt owns the run and it is active, and keeps the row locked to the commit.
+                if (!RunOwnership.begin(c, fence.instance(), runId, attempt, began)) {
                     return Optional.empty();
                 }
                 Optional<RunItems.Plan> plan = RunItems.plan(c, runId);
                 if (plan.isEmpty()) {
                     return Optional.empty();
                 }
-                maker(plan.get()).copyItems(c, plan.get());
-                int inDoubt = DeliveryLedger.markInDoubt(c, runId, began);
-                List<RunItems.Item> items = RunItems.items(c, runId);
+                List<RunItems.Item> items = plan.get().runItems() > 0 ? RunItems.items(c, runId) : List.of();
+                if (items.isEmpty() && maker(plan.get()).copyItems(c, plan.get()) > 0) {
+                    items = RunItems.items(c, runId);
+                }
+                // Only an earlier attempt can have left e-mails SENDING.
+                int inDoubt = attempt > 1 ? DeliveryLedger.markInDoubt(c, runId, began) : 0;
                 RunTally tally = items.isEmpty() ? RunTally.none() : null;
                 return Optional.of(new Begun(plan.get(), items, inDoubt, tally));
             });
@@ -221,7 +241,7 @@ public class RunExecution {
                 }
                 slot = true;
             }
-            OrganisationView organisation = settings.organisation();
+            OrganisationView organisation = organisation();
             Context context = new Context(fence, plan, maker(plan), organisation, ZoneId.of(organisation.timeZone()));
             try {
                 for (RunItems.Item item : pending) {

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +32,9 @@ public final class RunItems {
             String takeOverNote,
             Long onlyItemId,
             String requestedBy,
-            String kind) {
+            String kind,
+            int runItems,
+            int scheduleItems) {
 
         public boolean isTest() {
             return "TEST".equals(trigger);
@@ -87,7 +87,10 @@ public final class RunItems {
     public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
-                        + " r.detail, r.only_item_id, r.requested_by, u.email, s.kind FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
+                        + " r.detail, r.only_item_id, r.requested_by, u.email, s.kind,"
+                        + " (SELECT COUNT(*) FROM run_item i WHERE i.run_id = r.id) AS run_items,"
+                        + " (SELECT COUNT(*) FROM scheduled_report sr WHERE sr.schedule_id = r.schedule_id) AS schedule_items"
+                        + " FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
                         + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
@@ -111,41 +114,31 @@ public final class RunItems {
                         detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
                         onlyItemId,
                         row.getString("requested_by"),
-                        row.getString("kind") == null ? ItemMaker.REPORTS : row.getString("kind")));
+                        row.getString("kind") == null ? ItemMaker.REPORTS : row.getString("kind"),
+                        row.getInt("run_items"),
+                        row.getInt("schedule_items")));
             }
         }
     }
 
     /**
-     * Copies the schedule's items into the run, once: a run taken over or resent keeps the items it
-     * began with. An on-demand run copies its one item, with no recipients and never skipped when
-     * empty (the partner asked for the file). Answers how many items the run has.
+     * Copies the schedule's items into the run, in one query: the caller calls it once, for a run
+     * without items (a run taken over or resent keeps the items it began with). An on-demand run
+     * copies its one item, with no recipients and never skipped when empty (the partner asked for
+     * the file). Answers how many items were copied.
      */
     public static int copyItems(Connection connection, Plan plan) throws SQLException {
-        int existing = count(connection, plan.runId());
-        if (existing > 0 || plan.scheduleId() == null) {
-            return existing;
-        }
-        Map<Long, List<String>> recipients = new HashMap<>();
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT r.scheduled_report_id, r.email FROM scheduled_report_recipient r"
-                        + " JOIN scheduled_report s ON s.id = r.scheduled_report_id WHERE s.schedule_id = ?"
-                        + " ORDER BY r.scheduled_report_id, r.position")) {
-            query.setLong(1, plan.scheduleId());
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    recipients
-                            .computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
-                            .add(row.getString(2));
-                }
-            }
+        if (plan.scheduleId() == null || plan.scheduleItems() == 0) {
+            return 0;
         }
         try (PreparedStatement query = connection.prepareStatement(
                         "SELECT s.id, s.position, s.display_name, d.report_key, d.name, s.file_format, s.csv_delimiter,"
-                                + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria FROM scheduled_report s"
-                                + " JOIN report_definition d ON d.id = s.report_id WHERE s.schedule_id = ?"
+                                + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria, r.email FROM scheduled_report s"
+                                + " JOIN report_definition d ON d.id = s.report_id"
+                                + " LEFT JOIN scheduled_report_recipient r ON r.scheduled_report_id = s.id"
+                                + " WHERE s.schedule_id = ?"
                                 + (plan.onlyItemId() == null ? "" : " AND s.id = ?")
-                                + " ORDER BY s.position");
+                                + " ORDER BY s.position, s.id, r.position");
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO run_item (run_id, scheduled_report_id, position, display_name, report_key,"
                                 + " report_name, file_format, csv_delimiter, deliver_as, skip_when_empty, subject,"
@@ -156,11 +149,9 @@ public final class RunItems {
             }
             int copied = 0;
             try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
+                boolean more = row.next();
+                while (more) {
                     long itemId = row.getLong(1);
-                    List<String> to = plan.isOnDemand()
-                            ? List.of()
-                            : plan.isTest() ? plan.recipientsOverride() : recipients.getOrDefault(itemId, List.of());
                     insert.setLong(1, plan.runId());
                     insert.setLong(2, itemId);
                     for (int column = 2; column <= 11; column++) {
@@ -169,6 +160,17 @@ public final class RunItems {
                     if (plan.isOnDemand()) {
                         insert.setBoolean(10, false);
                     }
+                    // The item's recipients are its rows (one per address, none when it has none).
+                    List<String> recipients = new ArrayList<>();
+                    do {
+                        String email = row.getString(12);
+                        if (email != null) {
+                            recipients.add(email);
+                        }
+                        more = row.next();
+                    } while (more && row.getLong(1) == itemId);
+                    List<String> to =
+                            plan.isOnDemand() ? List.of() : plan.isTest() ? plan.recipientsOverride() : recipients;
                     insert.setString(13, String.join(",", to));
                     insert.addBatch();
                     copied++;
@@ -178,16 +180,6 @@ public final class RunItems {
                 insert.executeBatch();
             }
             return copied;
-        }
-    }
-
-    private static int count(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM run_item WHERE run_id = ?")) {
-            query.setLong(1, runId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -33,6 +35,8 @@ import javax.sql.DataSource;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Its own work needs no JTA transaction (the database steps take their own): none is begun per call.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunJournal {
 
     private static final Logger LOG = Logger.getLogger(RunJournal.class.getName());

@@ -100,8 +100,8 @@ public final class RunOwnership {
     public static List<Owned> wake(Connection connection, String instance, int limit) throws SQLException {
         List<Owned> woken = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, attempt FROM run WHERE status = 'WAITING' AND wake_at <= CURRENT_TIMESTAMP"
-                        + " ORDER BY wake_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                "SELECT id, attempt FROM run WHERE status = 'WAITING' AND heartbeat_at <= CURRENT_TIMESTAMP"
+                        + " ORDER BY heartbeat_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -127,21 +127,42 @@ public final class RunOwnership {
     }
 
     /**
+     * Begins (or resumes) the work of (instance, attempt) on the run, in the caller's transaction:
+     * RUNNING, started now if it had not started, heartbeat now. False, and nothing changed, when the
+     * run is not this attempt's or no longer active. The row stays locked until the caller commits,
+     * so this is the fence of the transaction too.
+     */
+    public static boolean begin(Connection connection, String instance, long runId, int attempt, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET status = 'RUNNING', started_at = COALESCE(started_at, ?), heartbeat_at = CURRENT_TIMESTAMP"
+                        + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setLong(2, runId);
+            update.setString(3, instance);
+            update.setInt(4, attempt);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Parks the run of (instance, attempt) until {@code wakeAt}, in the caller's transaction, which
-     * must hold the run's fence: it gives up its worker and waits as a row, not a thread.
+     * must hold the run's fence: it gives up its worker and waits as a row, not a thread. Its
+     * heartbeat_at is the wake-up time too (the index the wake-up query uses).
      */
     public static boolean park(
             Connection connection, String instance, long runId, int attempt, Instant wakeAt, Instant now)
             throws SQLException {
         try (PreparedStatement update =
-                connection.prepareStatement("UPDATE run SET status = 'WAITING', wake_at = ?, heartbeat_at = NULL,"
+                connection.prepareStatement("UPDATE run SET status = 'WAITING', wake_at = ?, heartbeat_at = ?,"
                         + " started_at = COALESCE(started_at, ?)"
                         + " WHERE id = ? AND instance = ? AND attempt = ? AND status IN ('CLAIMED', 'RUNNING')")) {
             Jdbc.setInstant(update, 1, wakeAt);
-            Jdbc.setInstant(update, 2, now);
-            update.setLong(3, runId);
-            update.setString(4, instance);
-            update.setInt(5, attempt);
+            Jdbc.setInstant(update, 2, wakeAt);
+            Jdbc.setInstant(update, 3, now);
+            update.setLong(4, runId);
+            update.setString(5, instance);
+            update.setInt(6, attempt);
             return update.executeUpdate() == 1;
         }
     }

@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +30,8 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Its own work needs no JTA transaction (the database steps take their own): none is begun per call.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunWorkers {
 
     private static final Logger LOG = Logger.getLogger(RunWorkers.class.getName());

@@ -10,6 +10,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Its own work needs no JTA transaction (the database steps take their own): none is begun per call.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchedulerClock {
 
     private static final Logger LOG = Logger.getLogger(SchedulerClock.class.getName());
