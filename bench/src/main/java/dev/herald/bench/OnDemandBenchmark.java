@@ -48,49 +48,9 @@ public final class OnDemandBenchmark {
             }
             HeraldServer server = HeraldServer.startWith(settings);
             server.deployHerald();
-            Api admin = Api.admin();
-            String key = "bench-rows-" + UUID.randomUUID().toString().substring(0, 6);
-            HttpResponse<String> report = admin.post("/api/v1/reports", """
-                    {"key": "%s", "name": "Benchmark rows", "category": "Benchmark",
-                     "sql": "SELECT g AS row_number, 'Row ' || g AS label, g * 1.25 AS amount, DATE '2026-01-01' + (g %% 365) AS day FROM generate_series(1, %d) AS g ORDER BY g"}""".formatted(key, rows));
-            require(report.statusCode() == 201, "benchmark report made: " + report.body());
-            HttpResponse<String> set = admin.post(
-                    "/api/v1/reports/" + key + "/criteria-sets", "{\"name\": \"Every row\", \"criteria\": {}}");
-            require(set.statusCode() == 201, "criteria set made: " + set.body());
-            long criteriaSet = Api.parse(set.body()).getJsonNumber("id").longValue();
-
-            List<String> tokens = new ArrayList<>();
-            JsonArrayBuilder recipients = Json.createArrayBuilder();
-            for (int i = 0; i < partners; i++) {
-                TestUser partner = TestUsers.create("Collect Reports");
-                recipients.add(partner.username() + "@example.org");
-                HttpResponse<String> token = Api.as(partner.username(), partner.password())
-                        .post("/api/v1/api-tokens", "{\"name\": \"benchmark\"}");
-                tokens.add(Api.parse(token.body()).getString("secret"));
-            }
-            HttpResponse<String> schedule = admin.post(
-                    "/api/v1/schedules",
-                    Json.createObjectBuilder()
-                            .add("name", "On-demand benchmark " + key)
-                            .add("runOnDemand", true)
-                            .add("runAsSchedule", false)
-                            .add(
-                                    "items",
-                                    Json.createArrayBuilder()
-                                            .add(Json.createObjectBuilder()
-                                                    .add("reportKey", key)
-                                                    .add("criteriaSetId", criteriaSet)
-                                                    .add("displayName", "Rows for partners")
-                                                    .add("recipients", recipients)
-                                                    .add("deliverAs", "ATTACHMENT")
-                                                    .add("format", "CSV")))
-                            .build());
-            require(schedule.statusCode() == 201, "schedule made: " + schedule.body());
-            long item = Api.parse(schedule.body())
-                    .getJsonArray("items")
-                    .getJsonObject(0)
-                    .getJsonNumber("id")
-                    .longValue();
+            Partners setUp = Partners.make(partners, rows);
+            List<String> tokens = setUp.tokens();
+            long item = setUp.item();
 
             HttpClient client = HttpClient.newBuilder().build();
             System.out.printf(
@@ -121,7 +81,7 @@ public final class OnDemandBenchmark {
     }
 
     /** Every partner asks at the same moment; waits for all the answers. */
-    private static void round(
+    static void round(
             HttpClient client,
             String baseUrl,
             List<String> tokens,
@@ -160,6 +120,57 @@ public final class OnDemandBenchmark {
             answer.get();
         }
         pool.shutdown();
+    }
+
+    /** Partners with API tokens, and the on-demand item (a CSV of {@code rows} rows) each of them may run. */
+    record Partners(List<String> tokens, long item, String reportKey, long criteriaSet) {
+
+        static Partners make(int partners, int rows) throws Exception {
+            Api admin = Api.admin();
+            String key = "bench-rows-" + UUID.randomUUID().toString().substring(0, 6);
+            HttpResponse<String> report = admin.post("/api/v1/reports", """
+                        {"key": "%s", "name": "Benchmark rows", "category": "Benchmark",
+                         "sql": "SELECT g AS row_number, 'Row ' || g AS label, g * 1.25 AS amount, DATE '2026-01-01' + (g %% 365) AS day FROM generate_series(1, %d) AS g ORDER BY g"}""".formatted(key, rows));
+            require(report.statusCode() == 201, "benchmark report made: " + report.body());
+            HttpResponse<String> set = admin.post(
+                    "/api/v1/reports/" + key + "/criteria-sets", "{\"name\": \"Every row\", \"criteria\": {}}");
+            require(set.statusCode() == 201, "criteria set made: " + set.body());
+            long criteriaSet = Api.parse(set.body()).getJsonNumber("id").longValue();
+
+            List<String> tokens = new ArrayList<>();
+            JsonArrayBuilder recipients = Json.createArrayBuilder();
+            for (int i = 0; i < partners; i++) {
+                TestUser partner = TestUsers.create("Collect Reports");
+                recipients.add(partner.username() + "@example.org");
+                HttpResponse<String> token = Api.as(partner.username(), partner.password())
+                        .post("/api/v1/api-tokens", "{\"name\": \"benchmark\"}");
+                tokens.add(Api.parse(token.body()).getString("secret"));
+            }
+            HttpResponse<String> schedule = admin.post(
+                    "/api/v1/schedules",
+                    Json.createObjectBuilder()
+                            .add("name", "On-demand benchmark " + key)
+                            .add("runOnDemand", true)
+                            .add("runAsSchedule", false)
+                            .add(
+                                    "items",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add("reportKey", key)
+                                                    .add("criteriaSetId", criteriaSet)
+                                                    .add("displayName", "Rows for partners")
+                                                    .add("recipients", recipients)
+                                                    .add("deliverAs", "ATTACHMENT")
+                                                    .add("format", "CSV")))
+                            .build());
+            require(schedule.statusCode() == 201, "schedule made: " + schedule.body());
+            long item = Api.parse(schedule.body())
+                    .getJsonArray("items")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
+            return new Partners(tokens, item, key, criteriaSet);
+        }
     }
 
     private static void require(boolean condition, String what) {

@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Mailbox;
 import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -268,13 +265,6 @@ class ConsoleSchedulesBrowserSystemIT {
     }
 
     private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
+        return Mailbox.messagesTo(address);
     }
 }

@@ -7,6 +7,7 @@ import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Http;
+import dev.herald.testing.Mailbox;
 import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
@@ -16,9 +17,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -362,14 +361,7 @@ class DeliverySystemIT {
     }
 
     private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
+        return Mailbox.messagesTo(address);
     }
 
     private static MimeMessage only(List<MimeMessage> messages) {

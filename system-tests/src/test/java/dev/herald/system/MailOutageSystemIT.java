@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Api;
 import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Mailbox;
 import dev.herald.testing.Schedules;
 import dev.herald.testing.SqlReports;
 import dev.herald.testing.SystemTest;
@@ -13,8 +14,6 @@ import dev.herald.testing.TestUsers.TestUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,13 +317,6 @@ class MailOutageSystemIT {
     }
 
     private static List<MimeMessage> messagesTo(String address) throws Exception {
-        List<MimeMessage> messages = new ArrayList<>();
-        for (MimeMessage message : HeraldServer.get().mail().getReceivedMessages()) {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                messages.add(message);
-            }
-        }
-        return messages;
+        return Mailbox.messagesTo(address);
     }
 }

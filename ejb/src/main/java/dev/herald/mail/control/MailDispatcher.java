@@ -235,7 +235,8 @@ public final class MailDispatcher {
         return null;
     }
 
-    private static void close(Transport transport) {
+    /** Closes a connection, if open; a failure to close says nothing about what was sent. */
+    static void close(Transport transport) {
         if (transport != null) {
             try {
                 transport.close();

@@ -125,7 +125,7 @@ public class NoticeSender {
                     } catch (MessagingException e) {
                         failure = SmtpFailure.of(e);
                         if (failure.connectionLost()) {
-                            close(transport);
+                            MailDispatcher.close(transport);
                             transport = null;
                         }
                     }
@@ -141,7 +141,7 @@ public class NoticeSender {
                 });
             }
         } finally {
-            close(transport);
+            MailDispatcher.close(transport);
         }
         health.observe(accepted, serverFailure);
         int sent = accepted;
@@ -154,16 +154,6 @@ public class NoticeSender {
         ConnectFailed(MessagingException cause) {
             super(cause);
             this.cause = cause;
-        }
-    }
-
-    private static void close(Transport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                LOG.fine(() -> "Closing the SMTP connection failed: " + e.getMessage());
-            }
         }
     }
 }
