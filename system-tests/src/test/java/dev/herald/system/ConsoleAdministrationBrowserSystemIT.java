@@ -6,6 +6,7 @@ import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Http;
+import dev.herald.testing.Mailbox;
 import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
 import java.io.IOException;
@@ -271,6 +272,27 @@ class ConsoleAdministrationBrowserSystemIT {
         assertThat(Api.admin().get("/api/v1/settings").body()).isEqualTo(before);
         assertThat(page.text("housekeeping")).contains("Last looked", "Last purge");
         Browser.screenshot(browser, "console-settings");
+    }
+
+    @Test
+    @Order(6)
+    void settingsShowTheMailServerAndSendATestEmail() throws Exception {
+        browser.get(base + "/console/settings.xhtml");
+        assertThat(page.text("mailServer"))
+                .contains("Server", "127.0.0.1:", "STARTTLS, required", "herald@test.example")
+                .doesNotContain("password");
+        browser.findElement(By.id("mail:testTo")).sendKeys("not an address");
+        page.click("mail:sendTest");
+        page.waitForText("mail", "Type one e-mail address");
+
+        String to = "settings-test-" + System.nanoTime() + "@example.org";
+        WebElement field = browser.findElement(By.id("mail:testTo"));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), to);
+        page.click("mail:sendTest");
+        page.waitForText("mail", "The mail server accepted the test e-mail to " + to);
+        assertThat(Mailbox.messagesTo(to)).singleElement().satisfies(mail -> assertThat(mail.getSubject())
+                .isEqualTo("Herald test e-mail"));
+        Browser.screenshot(browser, "console-settings-mail");
     }
 
     @Test

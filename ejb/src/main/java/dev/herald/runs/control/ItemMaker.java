@@ -5,6 +5,7 @@ import dev.herald.mail.control.MailComposer;
 import dev.herald.mail.control.MailDispatcher;
 import dev.herald.rendering.control.Criterion;
 import dev.herald.rendering.control.WatchedRenderer;
+import dev.herald.schedules.entity.Schedule;
 import dev.herald.settings.boundary.OrganisationView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -28,10 +30,10 @@ import java.util.function.Supplier;
 public interface ItemMaker {
 
     /** The kind of the report schedules (and of runs without a schedule). */
-    String REPORTS = "REPORTS";
+    String REPORTS = Schedule.REPORTS;
 
-    /** The {@code schedule.kind} whose items this maker makes. */
-    String kind();
+    /** The {@code schedule.kind}s whose items this maker makes. */
+    Set<String> kinds();
 
     /** Copies the schedule's items into the run, once, in the caller's transaction (which holds the run's fence). */
     int copyItems(Connection connection, RunItems.Plan plan) throws SQLException;

@@ -8,6 +8,7 @@ import dev.herald.platform.control.PublicLinks;
 import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
 import dev.herald.schedules.control.SubjectTemplate;
+import dev.herald.schedules.entity.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes the items of report schedules: each report rendered by the report engine with its saved
@@ -42,9 +44,10 @@ public class ReportItems implements ItemMaker {
     @Inject
     PublicLinks links;
 
+    /** Report schedules, and the scheduled tasks (usage reports), whose items are reports too. */
     @Override
-    public String kind() {
-        return REPORTS;
+    public Set<String> kinds() {
+        return Set.of(Schedule.REPORTS, Schedule.TASK);
     }
 
     @Override

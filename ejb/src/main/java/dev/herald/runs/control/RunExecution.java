@@ -162,14 +162,14 @@ public class RunExecution {
 
     private record Cached(OrganisationView view, Instant readAt) {}
 
-    /** The maker of the plan's kind of items; a kind without one is a fault of the build, not of the run. */
-    private ItemMaker maker(RunItems.Plan plan) {
+    /** The maker of the plan's kind of items, if Herald has one. */
+    private Optional<ItemMaker> maker(RunItems.Plan plan) {
         for (ItemMaker maker : makers) {
-            if (maker.kind().equals(plan.kind())) {
-                return maker;
+            if (maker.kinds().contains(plan.kind())) {
+                return Optional.of(maker);
             }
         }
-        throw new IllegalStateException("No maker for the items of a " + plan.kind() + " schedule");
+        return Optional.empty();
     }
 
     @PreDestroy
@@ -209,8 +209,12 @@ public class RunExecution {
                 if (plan.isEmpty()) {
                     return Optional.empty();
                 }
+                Optional<ItemMaker> maker = maker(plan.get());
+                if (maker.isEmpty()) {
+                    return Optional.of(new Begun(plan.get(), List.of(), 0, null));
+                }
                 List<RunItems.Item> items = plan.get().runItems() > 0 ? RunItems.items(c, runId) : List.of();
-                if (items.isEmpty() && maker(plan.get()).copyItems(c, plan.get()) > 0) {
+                if (items.isEmpty() && maker.get().copyItems(c, plan.get()) > 0) {
                     items = RunItems.items(c, runId);
                 }
                 // Only an earlier attempt can have left e-mails SENDING.
@@ -222,6 +226,15 @@ public class RunExecution {
                 return Step.DONE;
             }
             Begun begun = found.get();
+            if (maker(begun.plan()).isEmpty()) {
+                // A kind of schedule this build cannot make (a newer instance's, say): the run fails
+                // and says why, rather than being taken over again and again.
+                String why =
+                        "This Herald cannot make the items of a " + begun.plan().kind() + " schedule.";
+                LOG.severe(() -> "Run " + runId + ": " + why);
+                journal.record(RunOwnership.Event.ended(runId, attempt, "FAILED", clock.instant(), why));
+                return Step.DONE;
+            }
             if (begun.inDoubt() > 0) {
                 LOG.warning(() -> "Run " + runId + " attempt " + attempt + ": " + begun.inDoubt()
                         + " e-mails were being sent when the previous owner stopped; marked in doubt, not resent");
@@ -242,7 +255,8 @@ public class RunExecution {
                 slot = true;
             }
             OrganisationView organisation = organisation();
-            Context context = new Context(fence, plan, maker(plan), organisation, ZoneId.of(organisation.timeZone()));
+            Context context = new Context(
+                    fence, plan, maker(plan).orElseThrow(), organisation, ZoneId.of(organisation.timeZone()));
             try {
                 for (RunItems.Item item : pending) {
                     if (!render(context, item)) {

@@ -6,6 +6,7 @@ import dev.herald.platform.control.PublicLinks;
 import dev.herald.rendering.control.Criterion;
 import dev.herald.runs.control.ItemMaker;
 import dev.herald.runs.control.RunItems;
+import dev.herald.schedules.entity.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -33,8 +35,8 @@ public class SummaryItems implements ItemMaker {
     PublicLinks links;
 
     @Override
-    public String kind() {
-        return "SUMMARY";
+    public Set<String> kinds() {
+        return Set.of(Schedule.SUMMARY);
     }
 
     @Override
