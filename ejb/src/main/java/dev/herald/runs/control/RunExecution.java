@@ -13,6 +13,7 @@ import dev.herald.platform.control.Jdbc;
 import dev.herald.platform.control.PublicLinks;
 import dev.herald.rendering.control.WatchedRenderer;
 import dev.herald.schedules.entity.DeliverAs;
+import dev.herald.settings.boundary.OrganisationChanged;
 import dev.herald.settings.boundary.OrganisationView;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.annotation.PostConstruct;
@@ -21,6 +22,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -149,7 +152,10 @@ public class RunExecution {
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
     }
 
-    /** The organisation's settings as runs use them: read again at most every few seconds. */
+    /**
+     * The organisation's settings as runs use them: read again after a change on this instance, and
+     * at most every few seconds otherwise (a change on another instance).
+     */
     private OrganisationView organisation() {
         Cached cached = organisation;
         Instant now = clock.instant();
@@ -161,6 +167,14 @@ public class RunExecution {
     }
 
     private record Cached(OrganisationView view, Instant readAt) {}
+
+    /**
+     * Settings changed on this instance: the next run reads them again (other instances within
+     * {@link #SETTINGS_KEPT}).
+     */
+    void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrganisationChanged change) {
+        organisation = null;
+    }
 
     /** The maker of the plan's kind of items, if Herald has one. */
     private Optional<ItemMaker> maker(RunItems.Plan plan) {

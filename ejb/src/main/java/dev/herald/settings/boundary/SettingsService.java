@@ -11,6 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,10 @@ public class SettingsService {
 
     @Inject
     AuditLog auditLog;
+
+    /** Tells those who keep a copy of the settings (the run engine) that they changed. */
+    @Inject
+    Event<OrganisationChanged> changed;
 
     public OrganisationView organisation() {
         return view(em.find(OrganisationSettings.class, OrganisationSettings.ID));
@@ -104,6 +109,7 @@ public class SettingsService {
         auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "settings.update", remoteAddress)
                 .about("settings", "organisation")
                 .change(before, after));
+        changed.fire(new OrganisationChanged(after));
         return after;
     }
 
