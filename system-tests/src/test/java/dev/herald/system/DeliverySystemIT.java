@@ -209,7 +209,7 @@ class DeliverySystemIT {
         assertThat(delivery(run, good).getString("status")).isEqualTo("SENT");
         assertThat(messagesTo(refused)).isEmpty();
 
-        MimeMessage notice = only(messagesTo(email(owner)));
+        MimeMessage notice = only(Mailbox.awaitMessagesTo(email(owner), Duration.ofSeconds(30)));
         assertThat(notice.getSubject()).contains("partly failed");
         assertThat(text(notice))
                 .contains(

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,20 @@ public final class Mailbox {
             if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
                 messages.add(message);
             }
+        }
+        return messages;
+    }
+
+    /**
+     * The messages to this address once at least one has arrived: for mail Herald sends after the
+     * run that caused it has ended (owner notices and alerts are sent by their own durable step).
+     */
+    public static List<MimeMessage> awaitMessagesTo(String address, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        List<MimeMessage> messages = messagesTo(address);
+        while (messages.isEmpty() && System.nanoTime() < deadline) {
+            HeraldServer.get().mail().waitForIncomingEmail(500, 1);
+            messages = messagesTo(address);
         }
         return messages;
     }
