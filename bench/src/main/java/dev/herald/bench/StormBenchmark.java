@@ -46,13 +46,13 @@ public final class StormBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         try {
-            HeraldServer server = HeraldServer.startWith(Map.of(
-                    "HERALD_RUNS_SIMULATED_WORK",
-                    "PT0S",
-                    "HERALD_RUNS_WORKERS",
-                    String.valueOf(WORKERS),
-                    "HERALD_SCHEDULER_BATCH_SIZE",
-                    System.getProperty("batch", "200")));
+            Map<String, String> environment = new HashMap<>(
+                    Map.of("HERALD_RUNS_SIMULATED_WORK", "PT0S", "HERALD_RUNS_WORKERS", String.valueOf(WORKERS)));
+            // As it ships (a claim takes up to 1000 due schedules) unless -Dbatch=N tries another size.
+            if (System.getProperty("batch") != null) {
+                environment.put("HERALD_SCHEDULER_BATCH_SIZE", System.getProperty("batch"));
+            }
+            HeraldServer server = HeraldServer.startWith(environment);
             server.deployHerald();
             DataSource database = server.database();
             System.out.printf(

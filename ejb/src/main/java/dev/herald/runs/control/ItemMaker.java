@@ -39,6 +39,15 @@ public interface ItemMaker {
     int copyItems(Connection connection, RunItems.Plan plan) throws SQLException;
 
     /**
+     * True when the plan alone shows that {@link #copyItems} would copy nothing (a schedule whose
+     * items were all removed): the engine then ends the run without a worker of its own. False when
+     * the maker cannot tell without looking further.
+     */
+    default boolean makesNothing(RunItems.Plan plan) {
+        return false;
+    }
+
+    /**
      * Writes one item's file to {@code out}. A failure that is the item's (bad criteria, a query that
      * fails) is an answer ({@link Made#failed}); {@link Stopped} means the run stopped being this
      * attempt's meanwhile and nothing is to be stored.

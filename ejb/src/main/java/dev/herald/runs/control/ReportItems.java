@@ -55,6 +55,14 @@ public class ReportItems implements ItemMaker {
         return RunItems.copyItems(connection, plan);
     }
 
+    /** A run that has no items yet, of a schedule that has none (or of no schedule). */
+    @Override
+    public boolean makesNothing(RunItems.Plan plan) {
+        return plan.runItems() == 0
+                && plan.onlyItemId() == null
+                && (plan.scheduleId() == null || plan.scheduleItems() == 0);
+    }
+
     @Override
     public Made make(Making making, OutputStream out) throws IOException, SQLException {
         RunItems.Item item = making.item();

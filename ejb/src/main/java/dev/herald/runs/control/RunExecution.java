@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
@@ -679,21 +680,20 @@ public class RunExecution {
 
     private void finish(Context context, RunTally tally) throws SQLException {
         String status = tally.status();
-        StringBuilder detail = new StringBuilder();
-        if (context.plan.takeOverNote() != null) {
-            detail.append(context.plan.takeOverNote()).append(' ');
+        Optional<OwnerMail> notice = ownerMail(context, tally, status);
+        if (notice.isPresent() && notice.get().message() != null) {
+            Instant now = clock.instant();
+            boolean made = Jdbc.inTransaction(
+                    dataSource, c -> context.fence.hold(c) && recordNotice(c, context.runId(), notice.get(), now));
+            if (made) {
+                LOG.info(() -> "Run " + context.runId() + ": its owner "
+                        + notice.get().owner() + " is told that it " + status);
+                noticeSender.sendDue();
+            }
         }
-        detail.append(tally.summary());
-        // A test's sender and an on-demand run's partner see the outcome themselves; the owner is told of the rest.
-        if (!"SUCCEEDED".equals(status)
-                && !context.plan.isTest()
-                && !context.plan.isOnDemand()
-                && !context.plan.isExport()) {
-            tellOwner(context, tally, status)
-                    .ifPresent(problem -> detail.append(' ').append(problem));
-        }
-        RunOwnership.Event ended = RunOwnership.Event.ended(
-                context.runId(), context.fence.attempt(), status, clock.instant(), detail.toString());
+        String detail = detail(context, tally, notice);
+        RunOwnership.Event ended =
+                RunOwnership.Event.ended(context.runId(), context.fence.attempt(), status, clock.instant(), detail);
         if (context.plan.isOnDemand()) {
             journal.record(ended, () -> onDemandEnds.ended(context.runId(), context.plan.requestedBy()));
         } else {
@@ -703,13 +703,99 @@ public class RunExecution {
     }
 
     /**
-     * Makes the owner's notice of a failed run, once (it is sent by {@link NoticeSender}, retried
-     * while the mail server is away); answers a problem to add to the run's detail.
+     * Begins many runs of this instance in one transaction (a storm's claim hands them over
+     * together): reads their plans in one query, and ends there the runs that have nothing to make,
+     * each as {@link #execute} would end it (fenced by its attempt, its owner told). Answers the
+     * runs that have work: each goes on through {@link #execute} on a worker of its own, which
+     * begins its attempt, so a run's start is recorded when a worker takes it up.
      */
-    private Optional<String> tellOwner(Context context, RunTally tally, String status) throws SQLException {
+    public List<RunOwnership.Owned> beginAll(List<RunOwnership.Owned> runs) throws SQLException {
+        List<Long> ids = runs.stream().map(RunOwnership.Owned::runId).toList();
+        List<RunOwnership.Owned> goOn = new ArrayList<>();
+        List<Ending> ended = Jdbc.inTransaction(dataSource, c -> {
+            goOn.clear();
+            Map<Long, RunItems.Plan> plans = RunItems.plans(c, ids);
+            Instant now = clock.instant();
+            List<Ending> endings = new ArrayList<>();
+            for (RunOwnership.Owned run : runs) {
+                RunItems.Plan plan = plans.get(run.runId());
+                if (plan == null) {
+                    continue; // deleted meanwhile with its schedule: nothing left to do
+                }
+                Optional<ItemMaker> maker = maker(plan);
+                if (maker.isEmpty() || plan.isOnDemand() || !maker.get().makesNothing(plan)) {
+                    goOn.add(run);
+                    continue;
+                }
+                OrganisationView organisation = organisation();
+                Context context = new Context(
+                        new RunFence(run.runId(), instance.get(), run.attempt()),
+                        plan,
+                        maker.get(),
+                        organisation,
+                        ZoneId.of(organisation.timeZone()));
+                RunTally tally = RunTally.none();
+                Optional<OwnerMail> notice = ownerMail(context, tally, tally.status());
+                endings.add(new Ending(context, tally.status(), detail(context, tally, notice), notice));
+            }
+            // Each end is fenced: it changes the run only while this attempt owns it and it is active.
+            boolean[] applied = RunOwnership.record(
+                    c,
+                    instance.get(),
+                    endings.stream()
+                            .map(e -> RunOwnership.Event.ended(
+                                    e.context().runId(), e.context().fence.attempt(), e.status(), now, e.detail()))
+                            .toList());
+            List<Ending> done = new ArrayList<>();
+            for (int i = 0; i < applied.length; i++) {
+                Ending ending = endings.get(i);
+                if (applied[i]) {
+                    done.add(ending);
+                    if (ending.notice().isPresent() && ending.notice().get().message() != null) {
+                        recordNotice(
+                                c, ending.context().runId(), ending.notice().get(), now);
+                    }
+                }
+            }
+            return done;
+        });
+        if (!ended.isEmpty()) {
+            LOG.info(() -> ended.size() + " runs had nothing to make and ended: "
+                    + ended.stream()
+                            .map(e -> "run " + e.context().runId() + " attempt "
+                                    + e.context().fence.attempt() + " " + e.status() + ": " + e.detail())
+                            .distinct()
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
+            if (ended.stream()
+                    .anyMatch(e -> e.notice().map(n -> n.message() != null).orElse(false))) {
+                noticeSender.sendDue();
+            }
+        }
+        return goOn;
+    }
+
+    /** A run that ends in {@link #beginAll}, with what is recorded of it. */
+    private record Ending(Context context, String status, String detail, Optional<OwnerMail> notice) {}
+
+    /** The owner's notice of a run that did not succeed: the e-mail to send, or why there is none. */
+    private record OwnerMail(String owner, MimeMessage message, String problem) {}
+
+    /**
+     * The owner's notice of a run that ended with this status: none for a run that succeeded, a
+     * test (its sender sees the outcome), an on-demand run (its partner does) or an export.
+     */
+    private Optional<OwnerMail> ownerMail(Context context, RunTally tally, String status) {
+        if ("SUCCEEDED".equals(status)
+                || context.plan.isTest()
+                || context.plan.isOnDemand()
+                || context.plan.isExport()) {
+            return Optional.empty();
+        }
         String owner = context.plan.ownerEmail();
         if (owner == null || owner.isBlank()) {
-            return Optional.of("The schedule's owner has no e-mail address, so nobody was told.");
+            return Optional.of(
+                    new OwnerMail(owner, null, "The schedule's owner has no e-mail address, so nobody was told."));
         }
         OwnerNotice notice = new OwnerNotice(
                 owner,
@@ -726,33 +812,41 @@ public class RunExecution {
         InternetAddress from = from(context.organisation);
         String messageId = "<herald." + context.runId() + ".owner." + context.fence.attempt() + "@"
                 + from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1) + ">";
-        MimeMessage message;
         try {
-            message = new MailComposer(mailSession, from).ownerNotice(notice, messageId);
+            return Optional.of(
+                    new OwnerMail(owner, new MailComposer(mailSession, from).ownerNotice(notice, messageId), null));
         } catch (MessagingException e) {
             LOG.warning(() -> "Run " + context.runId() + ": could not write its owner's notice: " + e.getMessage());
-            return Optional.of("The notice to the owner could not be written: " + e.getMessage());
+            return Optional.of(
+                    new OwnerMail(owner, null, "The notice to the owner could not be written: " + e.getMessage()));
         }
-        Instant now = clock.instant();
-        boolean made = Jdbc.inTransaction(dataSource, c -> {
-            if (!context.fence.hold(c)) {
+    }
+
+    /**
+     * Records the owner's notice, once per run, in the caller's transaction (which holds the run's
+     * fence); {@link NoticeSender} sends it, retried while the mail server is away.
+     */
+    private static boolean recordNotice(Connection c, long runId, OwnerMail mail, Instant now) throws SQLException {
+        try (var update =
+                c.prepareStatement("UPDATE run SET owner_notified_at = ? WHERE id = ? AND owner_notified_at IS NULL")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setLong(2, runId);
+            if (update.executeUpdate() != 1) {
                 return false;
             }
-            try (var update = c.prepareStatement(
-                    "UPDATE run SET owner_notified_at = ? WHERE id = ? AND owner_notified_at IS NULL")) {
-                Jdbc.setInstant(update, 1, now);
-                update.setLong(2, context.runId());
-                if (update.executeUpdate() != 1) {
-                    return false;
-                }
-            }
-            return Notices.add(c, Notices.Kind.OWNER_NOTICE, context.runId(), owner, message, now);
-        });
-        if (made) {
-            LOG.info(() -> "Run " + context.runId() + ": its owner " + owner + " is told that it " + status);
-            noticeSender.sendDue();
         }
-        return Optional.empty();
+        return Notices.add(c, Notices.Kind.OWNER_NOTICE, runId, mail.owner(), mail.message(), now);
+    }
+
+    /** The run's detail at its end: a take-over, the tally, and why the owner was not told. */
+    private static String detail(Context context, RunTally tally, Optional<OwnerMail> notice) {
+        StringBuilder detail = new StringBuilder();
+        if (context.plan.takeOverNote() != null) {
+            detail.append(context.plan.takeOverNote()).append(' ');
+        }
+        detail.append(tally.summary());
+        notice.map(OwnerMail::problem).ifPresent(problem -> detail.append(' ').append(problem));
+        return detail.toString();
     }
 
     private InternetAddress from(OrganisationView organisation) {

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,40 +88,56 @@ public final class RunItems {
     private RunItems() {}
 
     public static Optional<Plan> plan(Connection connection, long runId) throws SQLException {
+        return Optional.ofNullable(plans(connection, List.of(runId)).get(runId));
+    }
+
+    /** The plans of these runs, read in one query; a run that no longer exists has none. */
+    public static Map<Long, Plan> plans(Connection connection, Collection<Long> runIds) throws SQLException {
+        Map<Long, Plan> plans = new HashMap<>();
+        if (runIds.isEmpty()) {
+            return plans;
+        }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
+                "SELECT r.id, r.run_trigger, r.schedule_id, r.schedule_name, r.scheduled_for, r.recipients_override,"
                         + " r.detail, r.only_item_id, r.requested_by, u.email, s.kind,"
                         + " (SELECT COUNT(*) FROM run_item i WHERE i.run_id = r.id) AS run_items,"
                         + " (SELECT COUNT(*) FROM scheduled_report sr WHERE sr.schedule_id = r.schedule_id) AS schedule_items"
                         + " FROM run r LEFT JOIN schedule s ON s.id = r.schedule_id"
-                        + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id = ?")) {
-            query.setLong(1, runId);
+                        + " LEFT JOIN app_user u ON u.id = s.owner_id WHERE r.id IN ("
+                        + "?,".repeat(runIds.size() - 1) + "?)")) {
+            int index = 1;
+            for (long runId : runIds) {
+                query.setLong(index++, runId);
+            }
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                while (row.next()) {
+                    long runId = row.getLong("id");
+                    long scheduleId = row.getLong("schedule_id");
+                    Long schedule = row.wasNull() ? null : scheduleId;
+                    String override = row.getString("recipients_override");
+                    String detail = row.getString("detail");
+                    long onlyItem = row.getLong("only_item_id");
+                    Long onlyItemId = row.wasNull() ? null : onlyItem;
+                    plans.put(
+                            runId,
+                            new Plan(
+                                    runId,
+                                    row.getString("run_trigger"),
+                                    schedule,
+                                    row.getString("schedule_name"),
+                                    Jdbc.instant(row, "scheduled_for"),
+                                    split(override),
+                                    row.getString("email"),
+                                    detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
+                                    onlyItemId,
+                                    row.getString("requested_by"),
+                                    row.getString("kind") == null ? ItemMaker.REPORTS : row.getString("kind"),
+                                    row.getInt("run_items"),
+                                    row.getInt("schedule_items")));
                 }
-                long scheduleId = row.getLong("schedule_id");
-                Long schedule = row.wasNull() ? null : scheduleId;
-                String override = row.getString("recipients_override");
-                String detail = row.getString("detail");
-                long onlyItem = row.getLong("only_item_id");
-                Long onlyItemId = row.wasNull() ? null : onlyItem;
-                return Optional.of(new Plan(
-                        runId,
-                        row.getString("run_trigger"),
-                        schedule,
-                        row.getString("schedule_name"),
-                        Jdbc.instant(row, "scheduled_for"),
-                        split(override),
-                        row.getString("email"),
-                        detail != null && detail.startsWith(RunOwnership.TAKEN_OVER) ? detail : null,
-                        onlyItemId,
-                        row.getString("requested_by"),
-                        row.getString("kind") == null ? ItemMaker.REPORTS : row.getString("kind"),
-                        row.getInt("run_items"),
-                        row.getInt("schedule_items")));
             }
         }
+        return plans;
     }
 
     /**

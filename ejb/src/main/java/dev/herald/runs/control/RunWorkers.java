@@ -12,7 +12,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +50,9 @@ public class RunWorkers {
 
     @Inject
     RunLedger ledger;
+
+    @Inject
+    RunExecution execution;
 
     private static final Duration QUEUED_WORK = Duration.ofSeconds(2);
 
@@ -89,6 +95,54 @@ public class RunWorkers {
 
     public void submit(long runId, int attempt) {
         submit(runId, attempt, false);
+    }
+
+    /** The most runs one worker begins in one transaction. */
+    private static final int BEGUN_TOGETHER = 50;
+
+    /**
+     * Runs these runs on the workers. Many at once (a storm) are begun together, a share per worker
+     * and each share in one transaction ({@link RunExecution#beginAll}): the runs with nothing to
+     * make end there, and each run with work goes on alone, as {@link #submit(long, int)} runs it.
+     */
+    public void submitAll(List<RunOwnership.Owned> runs) {
+        int share = Math.min(BEGUN_TOGETHER, (runs.size() + settings.workers() - 1) / settings.workers());
+        if (share < 2) {
+            runs.forEach(run -> submit(run.runId(), run.attempt()));
+            return;
+        }
+        for (int from = 0; from < runs.size(); from += share) {
+            List<RunOwnership.Owned> together = List.copyOf(runs.subList(from, Math.min(runs.size(), from + share)));
+            together.forEach(run -> inFlight.add(run.runId()));
+            executor.execute(() -> beginTogether(together));
+        }
+    }
+
+    private void beginTogether(List<RunOwnership.Owned> runs) {
+        long started = System.nanoTime();
+        List<RunOwnership.Owned> goOn = runs;
+        try {
+            goOn = execution.beginAll(runs);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not begin " + runs.size() + " runs together; each begins alone", e);
+        }
+        Set<Long> going = new HashSet<>();
+        goOn.forEach(run -> going.add(run.runId()));
+        int ended = 0;
+        for (RunOwnership.Owned run : runs) {
+            if (!going.contains(run.runId())) {
+                inFlight.remove(run.runId());
+                ended++;
+            }
+        }
+        if (ended > 0) {
+            double each = (System.nanoTime() - started) / 1e6 / runs.size();
+            averageRunMillis = 0.9 * averageRunMillis + 0.1 * each;
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+        goOn.forEach(run -> submit(run.runId(), run.attempt()));
     }
 
     /**

@@ -72,7 +72,9 @@ public class Scheduler {
                 long claimMillis = (System.nanoTime() - claimStart) / 1_000_000;
                 LOG.fine(() -> "Claimed " + batch.claimed().size() + " of " + batch.due() + " due runs (room for "
                         + room + ", " + woken.size() + " woken) in " + claimMillis + " ms");
-                batch.claimed().forEach(run -> workers.submit(run.runId(), run.attempt()));
+                workers.submitAll(batch.claimed().stream()
+                        .map(run -> new RunOwnership.Owned(run.runId(), run.attempt()))
+                        .toList());
                 if (batch.due() < room) {
                     return;
                 }
@@ -109,9 +111,7 @@ public class Scheduler {
             return;
         }
         List<RunOwnership.Owned> owned = ledger.takeOverStale(Math.min(room, settings.batchSize()));
-        owned.forEach(run -> {
-            LOG.info(() -> "Took over run " + run.runId() + " as attempt " + run.attempt());
-            workers.submit(run.runId(), run.attempt());
-        });
+        owned.forEach(run -> LOG.info(() -> "Took over run " + run.runId() + " as attempt " + run.attempt()));
+        workers.submitAll(owned);
     }
 }
