@@ -76,8 +76,15 @@ class MailOutageSystemIT {
         for (int i = 0; i < SCHEDULES; i++) {
             schedules.add(schedule(prefix + "-" + i + "@example.org", "SKIP"));
         }
+        // A schedule whose report fails whenever it runs (a division by zero): its run
+        // fails during the outage, and its owner's notice must wait for the mail server too.
+        TestUser owner = TestUsers.create("Administrator");
+        String ownerAddress = owner.username() + "@example.org";
+        long failing = failingSchedule(owner, prefix + "-failing@example.org");
+
         HeraldServer.get().smtpGate().busy(true);
         dueIn(schedules, Duration.ofSeconds(2));
+        dueIn(List.of(failing), Duration.ofSeconds(2));
         // Every e-mail has been refused twice: the runs wait as rows between tries.
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
@@ -123,6 +130,12 @@ class MailOutageSystemIT {
                         .longValue())
                 .isGreaterThanOrEqualTo(SCHEDULES);
 
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> noticeTries(failing) > 0);
+        assertThat(runStatuses(List.of(failing))).isEqualTo(Map.of("FAILED", 1));
+        assertThat(messagesTo(ownerAddress)).isEmpty();
+
         HeraldServer.get().smtpGate().busy(false);
         List<Long> all = new ArrayList<>(schedules);
         all.add(later);
@@ -139,7 +152,68 @@ class MailOutageSystemIT {
                     .hasSize(1);
         }
         assertThat(messagesTo(prefix + "-later@example.org")).hasSize(1);
+        List<MimeMessage> notices = Mailbox.awaitMessagesTo(ownerAddress, Duration.ofSeconds(60));
+        assertThat(notices)
+                .as("the owner's notice arrives once the mail server is back, once")
+                .hasSize(1);
+        assertThat(notices.get(0).getSubject()).contains("failed");
+        assertThat(messagesTo(prefix + "-failing@example.org")).isEmpty();
         assertThat(mailCheck().getString("status")).isEqualTo("UP");
+    }
+
+    /** A schedule owned by {@code owner} whose one report fails at run time; its id. */
+    private static long failingSchedule(TestUser owner, String recipient) throws Exception {
+        // The first row is fine (the check on saving reads one row); the second divides by zero.
+        String report = SqlReports.create(
+                admin,
+                "failing",
+                "SELECT CASE WHEN n < 2 THEN n ELSE 1 / (n - n) END AS broken FROM (SELECT generate_series(1, 10) AS n) s");
+        long criteriaSet = Api.parseArray(admin.get("/api/v1/reports/" + report + "/criteria-sets")
+                        .body())
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        JsonObject schedule = Json.createObjectBuilder(
+                        Schedules.dailyAt(Schedules.uniqueName("Failing"), LocalTime.of(3, 0)))
+                .add(
+                        "items",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("reportKey", report)
+                                        .add("criteriaSetId", criteriaSet)
+                                        .add("displayName", "Broken")
+                                        .add(
+                                                "recipients",
+                                                Json.createArrayBuilder().add(recipient))
+                                        .add("deliverAs", "ATTACHMENT")
+                                        .add("format", "CSV")
+                                        .add("csvDelimiter", "COMMA")))
+                .build();
+        HttpResponse<String> created = admin.post("/api/v1/schedules", schedule);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = admin.json(created).getJsonNumber("id").longValue();
+        // The owner is whoever the schedule names (the test user, who has an e-mail address).
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE schedule SET owner_id = (SELECT id FROM app_user WHERE username = ?) WHERE id = ?")) {
+            update.setString(1, owner.username());
+            update.setLong(2, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        return id;
+    }
+
+    /** How many times the owner's notice of the schedule's run has been tried. */
+    private static int noticeTries(long schedule) throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(n.tries), 0) FROM notice n"
+                        + " JOIN run r ON r.id = n.run_id WHERE r.schedule_id = ? AND n.kind = 'OWNER_NOTICE'")) {
+            query.setLong(1, schedule);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     @Test

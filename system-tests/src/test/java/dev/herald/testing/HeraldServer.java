@@ -36,6 +36,8 @@ public final class HeraldServer {
     public static final int ADMIN_PORT = HTTP_PORT - 3232;
     public static final int SECOND_HTTP_PORT = HTTP_PORT + 100;
     public static final int SECOND_ADMIN_PORT = ADMIN_PORT + 100;
+    public static final int SEPARATE_HTTP_PORT = HTTP_PORT + 200;
+    public static final int SEPARATE_ADMIN_PORT = ADMIN_PORT + 200;
     public static final String ADMIN_PASSWORD = "Herald-test-admin-1";
     private static final String DB_PASSWORD = "herald-test-db-password";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
@@ -204,6 +206,9 @@ public final class HeraldServer {
             if (Files.exists(home.resolve("domains"))) {
                 runScript("stop");
             }
+            if (separate != null) {
+                separate.stop();
+            }
             Path secondHome = home.resolveSibling("herald-2");
             if (Files.exists(secondHome.resolve("domains"))) {
                 runScript(
@@ -248,6 +253,78 @@ public final class HeraldServer {
                 "HERALD_INSTANCE_NAME", "node-2");
         runScript(overrides, "start", "--no-build");
         return new SecondInstance(secondHome, "http://localhost:" + SECOND_HTTP_PORT);
+    }
+
+    /**
+     * A Herald of its own, alone on a database of its own in the same PostgreSQL, with these
+     * settings besides the tests' tuning: for a test that must stop every instance of a Herald (the
+     * shared instances never stop, so they would cover any downtime of this one's).
+     */
+    public synchronized Separate startSeparate(String name, Map<String, String> extra) {
+        if (separate != null) {
+            throw new IllegalStateException("One separate Herald at a time");
+        }
+        String databaseName = "herald_" + name;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + databaseName + " OWNER herald");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection connection =
+                        postgres.getDatabase("postgres", databaseName).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SCHEMA public OWNER TO herald");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        PGSimpleDataSource separateDatabase = new PGSimpleDataSource();
+        separateDatabase.setURL("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName);
+        separateDatabase.setUser("herald");
+        separateDatabase.setPassword(DB_PASSWORD);
+        Map<String, String> overrides = new java.util.HashMap<>(extra);
+        overrides.put("HERALD_HOME", home.resolveSibling("herald-" + name).toString());
+        overrides.put("HERALD_HTTP_PORT", String.valueOf(SEPARATE_HTTP_PORT));
+        overrides.put("HERALD_ADMIN_PORT", String.valueOf(SEPARATE_ADMIN_PORT));
+        overrides.put("HERALD_INSTANCE_NAME", name);
+        overrides.put("HERALD_DB_URL", separateDatabase.getURL());
+        overrides.put("HERALD_REPORTING_DB_USER", databaseName + "_reporting");
+        separate = new Separate(Map.copyOf(overrides), separateDatabase);
+        separate.start();
+        return separate;
+    }
+
+    private Separate separate;
+
+    /** A Herald of its own ({@link #startSeparate}): where it answers, its database, start and stop. */
+    public final class Separate {
+        private final Map<String, String> overrides;
+        private final DataSource database;
+
+        private Separate(Map<String, String> overrides, DataSource database) {
+            this.overrides = overrides;
+            this.database = database;
+        }
+
+        public String baseUrl() {
+            return "http://localhost:" + SEPARATE_HTTP_PORT;
+        }
+
+        public DataSource database() {
+            return database;
+        }
+
+        /** ./herald start: the first time it makes the domain and deploys Herald. */
+        public void start() {
+            runScript(overrides, "start", "--no-build");
+        }
+
+        /** ./herald stop: a clean stop, as an operator stops Herald. */
+        public void stop() {
+            if (Files.exists(Path.of(overrides.get("HERALD_HOME")).resolve("domains"))) {
+                runScript(overrides, "stop");
+            }
+        }
     }
 
     /** The second instance: where it answers, and how to kill it the hard way. */

@@ -60,7 +60,12 @@ public final class Schedules {
 
     /** The id of the demo criteria set "Last week" of Payments & Activities (detailed). */
     public static long lastWeekCriteriaSet() {
-        try (Connection connection = HeraldServer.get().database().getConnection();
+        return lastWeekCriteriaSet(HeraldServer.get().database());
+    }
+
+    /** The same criteria set in another Herald's database. */
+    public static long lastWeekCriteriaSet(javax.sql.DataSource database) {
+        try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT c.id FROM criteria_set c"
                         + " JOIN report_definition r ON r.id = c.report_id"
                         + " WHERE r.report_key = 'payments-activities-detailed' AND c.name = 'Last week'");
@@ -89,13 +94,19 @@ public final class Schedules {
 
     /** An item of Payments & Activities (detailed) for last week, in a format, to the given addresses. */
     public static JsonObject lastWeekPayments(String displayName, String format, String deliverAs, String... to) {
+        return lastWeekPayments(lastWeekCriteriaSet(), displayName, format, deliverAs, to);
+    }
+
+    /** The same item with the given criteria set (another Herald's). */
+    public static JsonObject lastWeekPayments(
+            long criteriaSet, String displayName, String format, String deliverAs, String... to) {
         JsonArrayBuilder recipients = Json.createArrayBuilder();
         for (String address : to) {
             recipients.add(address);
         }
         return Json.createObjectBuilder()
                 .add("reportKey", "payments-activities-detailed")
-                .add("criteriaSetId", lastWeekCriteriaSet())
+                .add("criteriaSetId", criteriaSet)
                 .add("displayName", displayName)
                 .add("recipients", recipients)
                 .add("deliverAs", deliverAs)

@@ -838,11 +838,14 @@ public class RunExecution {
         return Notices.add(c, Notices.Kind.OWNER_NOTICE, runId, mail.owner(), mail.message(), now);
     }
 
-    /** The run's detail at its end: a take-over, the tally, and why the owner was not told. */
+    /**
+     * The run's detail at its end: how this attempt came about (a catch-up after downtime, a resend,
+     * a take-over), the tally, and why the owner was not told.
+     */
     private static String detail(Context context, RunTally tally, Optional<OwnerMail> notice) {
         StringBuilder detail = new StringBuilder();
-        if (context.plan.takeOverNote() != null) {
-            detail.append(context.plan.takeOverNote()).append(' ');
+        if (context.plan.note() != null) {
+            detail.append(context.plan.note()).append(' ');
         }
         detail.append(tally.summary());
         notice.map(OwnerMail::problem).ifPresent(problem -> detail.append(' ').append(problem));

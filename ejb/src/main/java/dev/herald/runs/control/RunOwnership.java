@@ -24,7 +24,10 @@ public final class RunOwnership {
 
     private static final int HEARTBEAT_CHUNK = 500;
 
-    /** How the detail of a run that was taken over begins; the run keeps it when it ends. */
+    /**
+     * How the detail of a run that was taken over begins. An active run's detail is a note on how its
+     * attempt came about (this, a catch-up, a resend), which the run keeps when it ends.
+     */
     public static final String TAKEN_OVER = "Taken over from ";
 
     private RunOwnership() {}
@@ -58,8 +61,9 @@ public final class RunOwnership {
         Instant cutoff = Jdbc.databaseNow(connection).minus(timeout);
         List<long[]> stale = new ArrayList<>();
         List<String> previousOwners = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, attempt, instance FROM run WHERE status IN ('CLAIMED', 'RUNNING') AND heartbeat_at < ?"
+                "SELECT id, attempt, instance, detail FROM run WHERE status IN ('CLAIMED', 'RUNNING') AND heartbeat_at < ?"
                         + " ORDER BY heartbeat_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             Jdbc.setInstant(query, 1, cutoff);
             query.setInt(2, limit);
@@ -67,6 +71,7 @@ public final class RunOwnership {
                 while (rows.next()) {
                     stale.add(new long[] {rows.getLong("id"), rows.getInt("attempt")});
                     previousOwners.add(rows.getString("instance"));
+                    notes.add(rows.getString("detail"));
                 }
             }
         }
@@ -82,7 +87,7 @@ public final class RunOwnership {
                 int attempt = (int) stale.get(i)[1] + 1;
                 update.setString(1, instance);
                 update.setInt(2, attempt);
-                update.setString(3, TAKEN_OVER + previousOwners.get(i) + ", which stopped heartbeating.");
+                update.setString(3, takenOver(previousOwners.get(i), notes.get(i)));
                 update.setLong(4, runId);
                 update.addBatch();
                 owned.add(new Owned(runId, attempt));
@@ -91,6 +96,21 @@ public final class RunOwnership {
         }
         return owned;
     }
+
+    /**
+     * The note of a run taken over: who stopped, then how the run came about (a catch-up, a resend),
+     * which it keeps; an earlier take-over's sentence gives way to this one.
+     */
+    static String takenOver(String previousOwner, String note) {
+        String kept = note == null ? "" : note.strip();
+        if (kept.startsWith(TAKEN_OVER)) {
+            int end = kept.indexOf(HEARTBEATING);
+            kept = end < 0 ? "" : kept.substring(end + HEARTBEATING.length()).strip();
+        }
+        return TAKEN_OVER + previousOwner + HEARTBEATING + (kept.isEmpty() ? "" : " " + kept);
+    }
+
+    private static final String HEARTBEATING = ", which stopped heartbeating.";
 
     /**
      * Claims up to {@code limit} runs whose wait for another try is over, as the next attempt of
