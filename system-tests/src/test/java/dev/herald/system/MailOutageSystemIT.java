@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 @SystemTest
 class MailOutageSystemIT {
 
-    private static final int SCHEDULES = 50;
+    private static final int SCHEDULES = 60;
     private static final List<String> GOING = List.of("QUEUED", "CLAIMED", "RUNNING", "WAITING");
 
     private static Api admin;
