@@ -89,10 +89,11 @@ public final class XlsxRenderer implements Renderer {
         this.header = header;
         this.columns = header.columns();
         int n = columns.size();
-        letters = new String[n];
+        // The criteria sheet writes two columns (label, value), however few the report has.
+        letters = new String[Math.max(n, 2)];
         dataStyles = new int[n];
         totalStyles = new int[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < letters.length; i++) {
             letters[i] = columnLetters(i);
         }
         assignStyles();
