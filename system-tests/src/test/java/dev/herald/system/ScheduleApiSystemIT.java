@@ -12,6 +12,7 @@ import dev.herald.testing.TestUsers.TestUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,54 @@ class ScheduleApiSystemIT {
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        // The audit log names each change in the style of every other action, and "schedule" finds them.
+        List<String> audited = new ArrayList<>();
+        admin.json(admin.get("/api/v1/audit?action=schedule&targetType=schedule&targetId=" + id + "&size=20"))
+                .getJsonArray("items")
+                .forEach(line -> audited.add(line.asJsonObject().getString("action")));
+        assertThat(audited)
+                .containsExactly(
+                        "schedule.delete", "schedule.enable", "schedule.disable", "schedule.update", "schedule.create");
+    }
+
+    @Test
+    void aScheduleWhoseCriteriaSetWasDeletedStaysEditable() {
+        HttpResponse<String> set = admin.post(
+                "/api/v1/reports/payments-activities-detailed/criteria-sets",
+                Json.createObjectBuilder()
+                        .add("name", Schedules.uniqueName("Soon gone"))
+                        .add("criteria", Json.createObjectBuilder().add("paymentDate", "YESTERDAY"))
+                        .build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+        long setId = admin.json(set).getJsonNumber("id").longValue();
+        JsonObject base = Schedules.weekly(Schedules.uniqueName("Kept criteria"));
+        JsonObject item = Json.createObjectBuilder(base.getJsonArray("items").getJsonObject(0))
+                .add("criteriaSetId", setId)
+                .remove("criteria")
+                .build();
+        HttpResponse<String> created = admin.post(
+                "/api/v1/schedules",
+                Json.createObjectBuilder(base)
+                        .add("items", Json.createArrayBuilder().add(item))
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = admin.json(created).getJsonNumber("id").longValue();
+
+        assertThat(admin.delete("/api/v1/criteria-sets/" + setId).statusCode()).isEqualTo(204);
+        JsonObject read = admin.json(admin.get("/api/v1/schedules/" + id));
+        JsonObject kept = read.getJsonArray("items").getJsonObject(0);
+        assertThat(kept.get("criteriaSetId")).isIn(null, JsonValue.NULL);
+        assertThat(kept.getJsonObject("criteria").getString("paymentDate")).isEqualTo("YESTERDAY");
+
+        HttpResponse<String> saved = admin.put("/api/v1/schedules/" + id, read);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(admin.json(saved)
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getJsonObject("criteria")
+                        .getString("paymentDate"))
+                .isEqualTo("YESTERDAY");
     }
 
     @Test

@@ -123,7 +123,7 @@ public class ScheduleService {
         em.persist(schedule);
         flush(valid.name());
         ScheduleView view = ScheduleViews.of(schedule);
-        audit("SCHEDULE_CREATED", schedule.getId(), null, view, remoteAddress);
+        audit("schedule.create", schedule.getId(), null, view, remoteAddress);
         return view;
     }
 
@@ -144,7 +144,7 @@ public class ScheduleService {
         }
         flush(valid.name());
         ScheduleView after = ScheduleViews.of(schedule);
-        audit("SCHEDULE_UPDATED", id, before, after, remoteAddress);
+        audit("schedule.update", id, before, after, remoteAddress);
         return after;
     }
 
@@ -154,7 +154,7 @@ public class ScheduleService {
         ScheduleView before = ScheduleViews.of(schedule);
         em.remove(schedule);
         flush(schedule.getName());
-        audit("SCHEDULE_DELETED", id, before, null, remoteAddress);
+        audit("schedule.delete", id, before, null, remoteAddress);
     }
 
     @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
@@ -228,7 +228,7 @@ public class ScheduleService {
         schedule.setNextRunAt(nextRun(schedule, now));
         flush(schedule.getName());
         ScheduleView after = ScheduleViews.of(schedule);
-        audit(enabled ? "SCHEDULE_ENABLED" : "SCHEDULE_DISABLED", id, before, after, remoteAddress);
+        audit(enabled ? "schedule.enable" : "schedule.disable", id, before, after, remoteAddress);
         return after;
     }
 

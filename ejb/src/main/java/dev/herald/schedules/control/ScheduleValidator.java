@@ -331,10 +331,10 @@ public final class ScheduleValidator {
                 errors.add(path + ".reportKey", "There is no report '" + key + "'.");
             }
         }
+        // Without a criteria set the item has criteria of its own: the ones given (kept by a schedule
+        // whose set was deleted since), or none, which leaves each parameter at the report's default.
         CriteriaSet criteriaSet = null;
-        if (input.criteriaSetId() == null) {
-            errors.add(path + ".criteriaSetId", "Choose one of the report's criteria sets.");
-        } else {
+        if (input.criteriaSetId() != null) {
             criteriaSet = catalog.criteriaSet(input.criteriaSetId()).orElse(null);
             if (criteriaSet == null) {
                 errors.add(path + ".criteriaSetId", "There is no criteria set " + input.criteriaSetId() + ".");
@@ -365,8 +365,10 @@ public final class ScheduleValidator {
         FileFormat format = errors.enumValue(FileFormat.class, input.format(), path + ".format", FileFormat.PDF);
         CsvDelimiter delimiter =
                 errors.enumValue(CsvDelimiter.class, input.csvDelimiter(), path + ".csvDelimiter", CsvDelimiter.COMMA);
-        String criteria = criteriaSet == null ? null : criteria(input.criteria(), criteriaSet);
-        if (criteria != null && report != null) {
+        String criteria = criteriaSet != null
+                ? criteria(input.criteria(), criteriaSet)
+                : input.criteria() != null ? input.criteria().toString() : "{}";
+        if (report != null) {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
         }
         if (errors.size() > before) {

@@ -125,7 +125,6 @@ class ScheduleValidatorTest {
                                 "recurrence.dailyFrequency.until",
                                 "recurrence.misfirePolicy",
                                 "items[0].reportKey",
-                                "items[0].criteriaSetId",
                                 "items[0].recipients",
                                 "items[0].subject",
                                 "items[0].deliverAs",
@@ -321,6 +320,43 @@ class ScheduleValidatorTest {
                         .get(0)
                         .criteria())
                 .isEqualTo("{\"paymentDate\":\"YESTERDAY\"}");
+    }
+
+    @Test
+    void anItemWithoutACriteriaSetKeepsItsOwnCriteriaOrTheReportsDefaults() {
+        // A schedule whose criteria set was deleted since keeps the criteria copied into its item,
+        // and stays editable; an item without a set and without criteria leaves the report's defaults.
+        ScheduledReportInput kept = new ScheduledReportInput(
+                null,
+                "payments-activities-detailed",
+                null,
+                Json.createObjectBuilder().add("paymentDate", "YESTERDAY").build(),
+                null,
+                List.of("a@example.org"),
+                null,
+                null,
+                null,
+                null,
+                null);
+        ScheduledReportInput defaults = new ScheduledReportInput(
+                null,
+                "payments-activities-detailed",
+                null,
+                null,
+                null,
+                List.of("a@example.org"),
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        List<ScheduleValidator.ValidItem> items =
+                validator.validate(schedule(weeklyAtTen(), kept, defaults)).items();
+
+        assertThat(items.get(0).criteriaSet()).isNull();
+        assertThat(items.get(0).criteria()).isEqualTo("{\"paymentDate\":\"YESTERDAY\"}");
+        assertThat(items.get(1).criteria()).isEqualTo("{}");
     }
 
     private int monthDay(JsonValue day) {
