@@ -337,20 +337,20 @@ public final class BuiltInReports {
                     USAGE_EXPORT,
                     "Tenant Usage Export",
                     "Users, voice and SMS credits per tenant over the period, or per tenant and day; the file of a"
-                            + " usage report",
+                            + " usage report. A tenant without usage in the period has one row of zeros",
                     "Service provider",
                     true,
                     """
                     SELECT x.id, x.name, x.status, x.plan, x.region, MIN(x.usage_day), MAX(x.usage_day),
-                           MAX(x.active_users), ROUND(AVG(x.active_users), 1), SUM(x.voice_credits),
-                           SUM(x.sms_credits)
+                           COALESCE(MAX(x.active_users), 0), COALESCE(ROUND(AVG(x.active_users), 1), 0),
+                           COALESCE(SUM(x.voice_credits), 0), COALESCE(SUM(x.sms_credits), 0)
                     FROM (SELECT tn.id, tn.name, tn.status, tn.plan, tn.region, u.usage_day, u.active_users,
                                  u.voice_credits, u.sms_credits,
                                  CASE WHEN CAST(:daily AS BOOLEAN) THEN u.usage_day END AS bucket
                           FROM usage_tenant tn
-                          JOIN usage_daily u ON u.tenant_id = tn.id
-                          WHERE u.usage_day BETWEEN :period_first AND :period_last
-                            AND (NOT :tenantId_set OR tn.id = :tenantId)
+                          LEFT JOIN usage_daily u ON u.tenant_id = tn.id
+                           AND u.usage_day BETWEEN :period_first AND :period_last
+                          WHERE (NOT :tenantId_set OR tn.id = :tenantId)
                             AND (NOT :name_set OR LOWER(tn.name) LIKE '%' || LOWER(:name) || '%')
                             AND (NOT :status_set OR tn.status IN (:status))
                             AND (NOT :plan_set OR tn.plan IN (:plan))
