@@ -121,7 +121,7 @@ public class SummaryReportService {
                     "ownerEmails", "Add a business owner or a manager to send the summaries to, or leave them off.");
         }
         if (input.periodDays() == null || !PERIODS.contains(input.periodDays())) {
-            problems.add("periodDays", "Choose a period of 7, 14 or 30 days.");
+            problems.add("periodDays", "Choose a period of 7 or 14 days, or 30 for the previous calendar month.");
         }
         DayOfWeek day = null;
         try {
