@@ -10,6 +10,7 @@ import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,9 +48,22 @@ class DowntimeMisfireSystemIT {
     void dueTimesThatFellWhileHeraldWasStoppedAreSkippedOrCaughtUpOnce() throws Exception {
         HeraldServer.Separate herald = HeraldServer.get()
                 .startSeparate(
-                        "downtime", Map.of("HERALD_SCHEDULER_MISFIRE_THRESHOLD", "PT" + THRESHOLD.toSeconds() + "S"));
+                        "downtime",
+                        Map.of(
+                                "HERALD_SCHEDULER_MISFIRE_THRESHOLD",
+                                "PT" + THRESHOLD.toSeconds() + "S",
+                                // A new Herald's first administrator can be given an address at once.
+                                "HERALD_ADMIN_EMAIL",
+                                "first-admin@example.org"));
         try {
             Api api = Api.admin().at(herald.baseUrl());
+            assertThat(api.json(api.get("/api/v1/users?size=100")).getJsonArray("items").stream()
+                            .map(JsonValue::asJsonObject)
+                            .filter(user -> user.getString("username").equals("admin"))
+                            .map(user -> user.getString("email"))
+                            .toList())
+                    .as("HERALD_ADMIN_EMAIL")
+                    .containsExactly("first-admin@example.org");
             long criteriaSet = Schedules.lastWeekCriteriaSet(herald.database());
             String tag = UUID.randomUUID().toString().substring(0, 8);
             String skipTo = "skip-" + tag + "@example.org";
