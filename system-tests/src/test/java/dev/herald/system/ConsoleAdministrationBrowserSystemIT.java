@@ -341,6 +341,22 @@ class ConsoleAdministrationBrowserSystemIT {
                 .until(driver -> catalogRows().size() == 1);
     }
 
+    @Test
+    @Order(9)
+    void aWrongConsoleAddressLeadsBackToTheConsoleAndEachPageHighlightsOneNavigationItem() {
+        browser.get(base + "/console/no-such-page.xhtml");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Not found"));
+        assertThat(browser.findElement(By.linkText("Back to the console")).getAttribute("href"))
+                .endsWith("/console/");
+        for (String console : List.of("scheduled-tasks.xhtml", "schedules.xhtml", "usage-reports.xhtml")) {
+            browser.get(base + "/console/" + console);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".herald-nav-current")));
+            assertThat(browser.findElements(By.cssSelector(".herald-nav-current")))
+                    .as("highlighted on " + console)
+                    .hasSize(1);
+        }
+    }
+
     private static void openPaymentsReport() {
         browser.get(base + "/console/reports.xhtml?key=payments-activities-detailed");
         page.waitForText("report", "Payments & Activities (detailed)");

@@ -278,8 +278,13 @@ class SummaryReportsSystemIT {
         assertThat(Http.send(Http.request(links.get("manager")).GET()).statusCode())
                 .as("the other summary's link still opens")
                 .isEqualTo(200);
+        assertThat(gone.body())
+                .as("outside recipients are not sent to the console")
+                .doesNotContain("/console/");
         String madeUp = "/summary/" + "A".repeat(43) + "/";
-        assertThat(Http.send(Http.request(madeUp).GET()).statusCode()).isEqualTo(404);
+        HttpResponse<String> notFound = Http.send(Http.request(madeUp).GET());
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("There is nothing at this address").doesNotContain("/console/");
     }
 
     @Test

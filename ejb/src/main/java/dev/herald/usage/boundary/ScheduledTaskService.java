@@ -309,7 +309,8 @@ public class ScheduledTaskService {
                 item.getCsvDelimiter().name(),
                 schedule.isEnabled(),
                 tenants(criteria),
-                schedule.getNextRunAt());
+                schedule.getNextRunAt(),
+                recurrence.getTimeZone());
     }
 
     private static String tenants(JsonObject criteria) {

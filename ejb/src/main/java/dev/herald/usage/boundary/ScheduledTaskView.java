@@ -2,7 +2,10 @@ package dev.herald.usage.boundary;
 
 import java.time.Instant;
 
-/** A scheduled task, out: its fields, which tenants it covers, and when it runs next. */
+/**
+ * A scheduled task, out: its fields, which tenants it covers, and when it runs next ({@code
+ * timeZone}: the organisation's zone when the task was saved, in which it runs before 08:00).
+ */
 public record ScheduledTaskView(
         long id,
         String name,
@@ -14,4 +17,5 @@ public record ScheduledTaskView(
         String delimiter,
         boolean enabled,
         String tenants,
-        Instant nextRunAt) {}
+        Instant nextRunAt,
+        String timeZone) {}
