@@ -127,13 +127,10 @@ class DowntimeMisfireSystemIT {
     }
 
     private static long create(Api api, long criteriaSet, String misfirePolicy, Instant due, String to) {
-        JsonObject base = Schedules.dailyAt(
-                Schedules.uniqueName("Downtime " + misfirePolicy), LocalTime.ofInstant(due, ZoneOffset.UTC));
-        JsonObject schedule = Json.createObjectBuilder(base)
-                .add(
-                        "recurrence",
-                        Json.createObjectBuilder(base.getJsonObject("recurrence"))
-                                .add("misfirePolicy", misfirePolicy))
+        JsonObject schedule = Json.createObjectBuilder(Schedules.dailyAt(
+                        Schedules.uniqueName("Downtime " + misfirePolicy),
+                        LocalTime.ofInstant(due, ZoneOffset.UTC),
+                        misfirePolicy))
                 .add(
                         "items",
                         Json.createArrayBuilder()

@@ -91,12 +91,8 @@ class LateIsNotMissedSystemIT {
     }
 
     private static long schedule(String report, long criteriaSet, String recipient) {
-        JsonObject base = Schedules.dailyAt(Schedules.uniqueName("Late"), LocalTime.of(3, 0));
-        JsonObject schedule = Json.createObjectBuilder(base)
-                .add(
-                        "recurrence",
-                        Json.createObjectBuilder(base.getJsonObject("recurrence"))
-                                .add("misfirePolicy", "SKIP"))
+        JsonObject schedule = Json.createObjectBuilder(
+                        Schedules.dailyAt(Schedules.uniqueName("Late"), LocalTime.of(3, 0), "SKIP"))
                 .add(
                         "items",
                         Json.createArrayBuilder()

@@ -288,12 +288,8 @@ class MailOutageSystemIT {
     // --- helpers
 
     private static long schedule(String recipient, String misfirePolicy) {
-        JsonObject base = Schedules.dailyAt(Schedules.uniqueName("Outage"), LocalTime.of(3, 0));
-        JsonObject schedule = Json.createObjectBuilder(base)
-                .add(
-                        "recurrence",
-                        Json.createObjectBuilder(base.getJsonObject("recurrence"))
-                                .add("misfirePolicy", misfirePolicy))
+        JsonObject schedule = Json.createObjectBuilder(
+                        Schedules.dailyAt(Schedules.uniqueName("Outage"), LocalTime.of(3, 0), misfirePolicy))
                 .add(
                         "items",
                         Json.createArrayBuilder()

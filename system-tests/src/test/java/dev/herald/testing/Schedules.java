@@ -36,6 +36,17 @@ public final class Schedules {
                                 Json.createObjectBuilder().add("type", "ONCE").add("at", HH_MM.format(at))));
     }
 
+    /** The same, with the given misfire policy (SKIP or RUN_ONCE). */
+    public static JsonObject dailyAt(String name, LocalTime at, String misfirePolicy) {
+        JsonObject base = dailyAt(name, at);
+        return Json.createObjectBuilder(base)
+                .add(
+                        "recurrence",
+                        Json.createObjectBuilder(base.getJsonObject("recurrence"))
+                                .add("misfirePolicy", misfirePolicy))
+                .build();
+    }
+
     public static JsonObject weekly(String name) {
         return schedule(
                 name,
