@@ -36,11 +36,15 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,6 +57,7 @@ import java.util.stream.Collectors;
 public class ScheduleService {
 
     public static final int MAX_PREVIEW = 500;
+    public static final int MAX_ADDRESS_CHECK = 2500;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "herald")
@@ -208,6 +213,55 @@ public class ScheduleService {
                 .map(RecurrenceRules.Text::asICalendar)
                 .orElse(null);
         return new RecurrencePreview(runs, rrule);
+    }
+
+    /**
+     * The problems of one report of a schedule being edited, before the schedule is saved, on the
+     * fields the API names ({@code items[0].recipients}): the console checks a report when its dialog
+     * is closed, so that a mistake is shown where it was made.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public List<ValidationException.FieldError> checkItem(ScheduledReportInput item) {
+        try {
+            validator().validate(new ScheduleInput("check", null, null, true, false, null, List.of(item)));
+            return List.of();
+        } catch (ValidationException invalid) {
+            return invalid.errors().stream()
+                    .filter(error -> error.field().startsWith("items[0]"))
+                    .toList();
+        }
+    }
+
+    /**
+     * Those of the addresses that belong to no account (compared without case): a report sent to
+     * one as a link leads to a sign-in its reader cannot pass. At most {@link #MAX_ADDRESS_CHECK}
+     * addresses are looked up in one call.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public List<String> addressesWithoutAccount(Collection<String> addresses) {
+        if (addresses == null || addresses.isEmpty()) {
+            return List.of();
+        }
+        if (addresses.size() > MAX_ADDRESS_CHECK) {
+            throw ValidationException.of("addresses", "Ask about at most " + MAX_ADDRESS_CHECK + " addresses at once.");
+        }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String address : addresses) {
+            if (address != null && !address.isBlank()) {
+                byKey.putIfAbsent(UserAccount.emailKey(address.strip()), address.strip());
+            }
+        }
+        if (byKey.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>(
+                em.createQuery("SELECT u.emailKey FROM UserAccount u WHERE u.emailKey IN :keys", String.class)
+                        .setParameter("keys", byKey.keySet())
+                        .getResultList());
+        return byKey.entrySet().stream()
+                .filter(entry -> !known.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** The schedule's timetable as an iCalendar file. */
