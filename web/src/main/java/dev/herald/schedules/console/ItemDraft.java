@@ -2,6 +2,9 @@ package dev.herald.schedules.console;
 
 import dev.herald.reports.console.CriteriaValues;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One report of the schedule being edited, as the editor's forms change it: mutable, and kept in
@@ -21,6 +24,10 @@ public class ItemDraft implements Serializable {
     private String csvDelimiter = "COMMA";
     private boolean skipWhenEmpty;
     private CriteriaValues criteria = new CriteriaValues();
+    /** What the server found wrong with this report at the last check; shown on its row until fixed. */
+    private final List<String> problems = new ArrayList<>();
+    /** Link recipients of this report that no account has, found at the last save. */
+    private final List<String> withoutAccount = new ArrayList<>();
 
     ItemDraft copy() {
         ItemDraft copy = new ItemDraft();
@@ -36,6 +43,8 @@ public class ItemDraft implements Serializable {
         copy.csvDelimiter = csvDelimiter;
         copy.skipWhenEmpty = skipWhenEmpty;
         copy.criteria = criteria.copy();
+        copy.problems.addAll(problems);
+        copy.withoutAccount.addAll(withoutAccount);
         return copy;
     }
 
@@ -129,5 +138,23 @@ public class ItemDraft implements Serializable {
 
     public CriteriaValues getCriteria() {
         return criteria;
+    }
+
+    public List<String> getProblems() {
+        return problems;
+    }
+
+    public List<String> getWithoutAccount() {
+        return withoutAccount;
+    }
+
+    /** The addresses of "E-mail to", as the server splits them (commas, semicolons or white space). */
+    public List<String> addresses() {
+        if (recipients == null || recipients.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(recipients.split("[,;\\s]+"))
+                .filter(address -> !address.isBlank())
+                .toList();
     }
 }

@@ -1,5 +1,10 @@
 package dev.herald.schedules.console;
 
+import dev.herald.access.boundary.UserInput;
+import dev.herald.access.boundary.UserService;
+import dev.herald.access.boundary.UserView;
+import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.reports.boundary.CriteriaSetService;
@@ -7,16 +12,19 @@ import dev.herald.reports.boundary.CriteriaSetView;
 import dev.herald.reports.boundary.ReportCatalog;
 import dev.herald.reports.boundary.ReportSummary;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
+import dev.herald.schedules.boundary.DailyFrequencyView;
 import dev.herald.schedules.boundary.OccursInput;
 import dev.herald.schedules.boundary.OccursView;
 import dev.herald.schedules.boundary.RecurrenceInput;
 import dev.herald.schedules.boundary.RecurrenceView;
+import dev.herald.schedules.boundary.RecurrenceWords;
 import dev.herald.schedules.boundary.ScheduleInput;
 import dev.herald.schedules.boundary.ScheduleService;
 import dev.herald.schedules.boundary.ScheduleView;
 import dev.herald.schedules.boundary.ScheduledReportInput;
 import dev.herald.schedules.boundary.ScheduledReportView;
 import dev.herald.settings.boundary.SettingsService;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,14 +32,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Serializable;
+import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,12 +54,21 @@ import org.omnifaces.util.Messages;
  * The schedule editor, a wizard as the seed describes it: Basic Details (only the fields the choice
  * of "run as schedule" needs, with the next ten runs shown as they are typed), then Reports, each
  * added through a chooser (report and criteria set), its delivery details and its criteria. The
- * server validates on save; its messages land on the fields they name.
+ * server validates on save; its messages land on the fields they name, and a report's on its row,
+ * where they stay until that report is fixed. A report is also checked by the server when its
+ * dialog is closed with OK, so most mistakes are shown in the dialog, on their fields.
+ *
+ * <p>Link recipients that no account has are named at save, next to their report, and the save
+ * waits for a second press ("Save anyway"); "Create partner" makes a Collect Reports account for
+ * such an address through {@link UserService#createPartner}, with the same checks, permission and
+ * audit as the users page. Herald never mails or shows that account's password: it is random and
+ * thrown away, and the partner sets one of their own through the portal's forgotten-password link.
  */
 @Named
 @ViewScoped
 public class ScheduleEditView implements Serializable {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ITEM_PATH = Pattern.compile("items\\[(\\d+)]\\.?(.*)");
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("name", "name"),
@@ -69,6 +90,10 @@ public class ScheduleEditView implements Serializable {
             Map.entry("recurrence.dailyFrequency.until", "until"),
             Map.entry("recurrence.misfirePolicy", "misfirePolicy"));
 
+    /** The fields of the report dialog's details step, by the name the server gives them. */
+    private static final Set<String> DETAIL_FIELDS =
+            Set.of("displayName", "recipients", "subject", "deliverAs", "format", "csvDelimiter");
+
     @Inject
     ScheduleService schedules;
 
@@ -80,6 +105,9 @@ public class ScheduleEditView implements Serializable {
 
     @Inject
     SettingsService settings;
+
+    @Inject
+    UserService users;
 
     private Long id;
     private int step;
@@ -105,6 +133,9 @@ public class ScheduleEditView implements Serializable {
     private String misfirePolicy = "RUN_ONCE";
     private List<Instant> nextRuns = List.of();
     private String previewProblem;
+    private String recurrenceWords;
+    private String recurrenceAnchor;
+    private boolean accountlessConfirmed;
 
     private final List<ItemDraft> items = new ArrayList<>();
     private ItemDraft draft;
@@ -189,8 +220,13 @@ public class ScheduleEditView implements Serializable {
         if (!runAsSchedule) {
             nextRuns = List.of();
             previewProblem = null;
+            recurrenceWords = null;
+            recurrenceAnchor = null;
             return;
         }
+        RecurrenceView asTyped = recurrenceAsTyped();
+        recurrenceWords = RecurrenceWords.summary(asTyped);
+        recurrenceAnchor = RecurrenceWords.anchor(asTyped);
         try {
             nextRuns = schedules.preview(recurrence(), name, null, 10).occurrences();
             previewProblem = nextRuns.isEmpty() ? "This timetable has no run after today." : null;
@@ -278,6 +314,14 @@ public class ScheduleEditView implements Serializable {
     }
 
     public void keepItem() {
+        List<ValidationException.FieldError> problems = schedules.checkItem(inputOf(draft));
+        if (!problems.isEmpty()) {
+            showItemProblems(problems);
+            return;
+        }
+        draft.getProblems().clear();
+        draft.getWithoutAccount().clear();
+        accountlessConfirmed = false;
         if (editing == null) {
             items.add(draft);
         } else {
@@ -286,11 +330,45 @@ public class ScheduleEditView implements Serializable {
         Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('itemDialog').hide()");
     }
 
+    /**
+     * The server's findings on the report in the dialog, each on its field: the dialog goes back to
+     * the step holding the first field that is wrong, and criteria problems are listed above them.
+     */
+    private void showItemProblems(List<ValidationException.FieldError> problems) {
+        int back = 2;
+        for (ValidationException.FieldError problem : problems) {
+            String field = problem.field().replaceFirst("^items\\[0]\\.?", "");
+            if (DETAIL_FIELDS.contains(field)) {
+                back = Math.min(back, 1);
+                Messages.addError("item:" + field, problem.message());
+            } else {
+                if (field.equals("reportKey") || field.equals("criteriaSetId")) {
+                    back = 0;
+                }
+                Messages.addGlobalError(problem.message());
+            }
+        }
+        itemStep = back;
+        if (back == 0) {
+            reports = catalog.search(reportQuery, 0, 200).items();
+        }
+        Faces.validationFailed();
+    }
+
     public String criteriaSummary(ItemDraft item) {
         return item.getCriteria().summary();
     }
 
     public void save() throws IOException {
+        for (ItemDraft item : items) {
+            item.getProblems().clear();
+        }
+        if (!accountlessConfirmed && findAccountless()) {
+            Messages.addGlobalWarn("Some link recipients have no account, so they cannot open their links."
+                    + " Create a partner for them, or press Save anyway.");
+            Faces.validationFailed();
+            return;
+        }
         try {
             ScheduleInput input = input();
             ScheduleView saved = id == null
@@ -301,6 +379,77 @@ public class ScheduleEditView implements Serializable {
         } catch (ValidationException e) {
             showProblems(e);
         }
+    }
+
+    /** "Save anyway": the link recipients without an account are known and meant. */
+    public void saveAnyway() throws IOException {
+        accountlessConfirmed = true;
+        save();
+    }
+
+    /**
+     * Marks each report's link recipients that no account has; true when there is one. Only links
+     * need an account: an attachment reaches anyone.
+     */
+    private boolean findAccountless() {
+        Set<String> links = new LinkedHashSet<>();
+        for (ItemDraft item : items) {
+            item.getWithoutAccount().clear();
+            if ("LINK".equals(item.getDeliverAs())) {
+                links.addAll(item.addresses());
+            }
+        }
+        if (links.isEmpty() || links.size() > ScheduleService.MAX_ADDRESS_CHECK) {
+            return false;
+        }
+        Set<String> without = new LinkedHashSet<>(schedules.addressesWithoutAccount(links));
+        boolean any = false;
+        for (ItemDraft item : items) {
+            if ("LINK".equals(item.getDeliverAs())) {
+                for (String address : item.addresses()) {
+                    if (without.contains(address) && !item.getWithoutAccount().contains(address)) {
+                        item.getWithoutAccount().add(address);
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * "Create partner" beside a link recipient without an account: a Collect Reports account whose
+     * user name and e-mail are that address. Its password is random and never kept or shown; the
+     * partner chooses one through the portal's forgotten-password link. Refused, with the reason,
+     * when the caller may not create users or the address is not acceptable as a user name.
+     */
+    public void createPartner(String address) {
+        try {
+            UserView created = users.createPartner(
+                    new UserInput(address, address, address, unusablePassword(), true, true, null),
+                    Faces.getRemoteAddr());
+            Messages.addGlobalInfo(
+                    "{0} can now sign in to the partner portal once they have set a password with"
+                            + " \"Forgotten your password?\" on its sign-in page. Herald sends them no password.",
+                    created.username());
+            for (ItemDraft item : items) {
+                item.getWithoutAccount().removeIf(address::equalsIgnoreCase);
+            }
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> Messages.addGlobalError("{0}: {1}", address, error.message()));
+        } catch (EJBAccessException | ForbiddenException e) {
+            Messages.addGlobalError(
+                    "You may not create accounts; ask someone with Manage Users to create a partner for {0}.", address);
+        } catch (ConflictException e) {
+            Messages.addGlobalError("{0}: {1}", address, e.getMessage());
+        }
+    }
+
+    /** 48 random bytes: a password nobody knows, which only a reset replaces. */
+    private static String unusablePassword() {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void showProblems(ValidationException e) {
@@ -314,6 +463,9 @@ public class ScheduleEditView implements Serializable {
             } else if (item.matches()) {
                 int index = Integer.parseInt(item.group(1));
                 String label = index < items.size() ? items.get(index).getDisplayName() : "Report " + (index + 1);
+                if (index < items.size()) {
+                    items.get(index).getProblems().add(error.message());
+                }
                 Messages.addGlobalError("{0}: {1}", label, error.message());
             } else {
                 Messages.addGlobalError(error.message());
@@ -328,18 +480,7 @@ public class ScheduleEditView implements Serializable {
     ScheduleInput input() {
         List<ScheduledReportInput> reportInputs = new ArrayList<>();
         for (ItemDraft item : items) {
-            reportInputs.add(new ScheduledReportInput(
-                    item.getId(),
-                    item.getReportKey(),
-                    item.getCriteriaSetId(),
-                    item.getCriteria().toJson(),
-                    item.getDisplayName(),
-                    item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
-                    item.getSubject(),
-                    item.getDeliverAs(),
-                    item.getFormat(),
-                    item.getCsvDelimiter(),
-                    item.isSkipWhenEmpty()));
+            reportInputs.add(inputOf(item));
         }
         return new ScheduleInput(
                 name,
@@ -349,6 +490,37 @@ public class ScheduleEditView implements Serializable {
                 runAsSchedule,
                 runAsSchedule ? recurrence() : null,
                 reportInputs);
+    }
+
+    private static ScheduledReportInput inputOf(ItemDraft item) {
+        return new ScheduledReportInput(
+                item.getId(),
+                item.getReportKey(),
+                item.getCriteriaSetId(),
+                item.getCriteria().toJson(),
+                item.getDisplayName(),
+                item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
+                item.getSubject(),
+                item.getDeliverAs(),
+                item.getFormat(),
+                item.getCsvDelimiter(),
+                item.isSkipWhenEmpty());
+    }
+
+    /** The timetable as the form holds it, checked or not, for its summary in words. */
+    private RecurrenceView recurrenceAsTyped() {
+        Object day = "LAST".equals(monthDay) ? "LAST" : monthDay;
+        return new RecurrenceView(
+                timeZone,
+                runFrom,
+                runUntil,
+                new OccursView(occursType, every, days, day, ordinal, weekday),
+                new DailyFrequencyView(frequencyType, blankToNull(at), minutes, blankToNull(from), blankToNull(until)),
+                misfirePolicy);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() || text.contains("_") ? null : text;
     }
 
     private RecurrenceInput recurrence() {
@@ -567,6 +739,18 @@ public class ScheduleEditView implements Serializable {
 
     public String getPreviewProblem() {
         return previewProblem;
+    }
+
+    public String getRecurrenceWords() {
+        return recurrenceWords;
+    }
+
+    public String getRecurrenceAnchor() {
+        return recurrenceAnchor;
+    }
+
+    public boolean isAccountlessPending() {
+        return items.stream().anyMatch(item -> !item.getWithoutAccount().isEmpty());
     }
 
     public List<ItemDraft> getItems() {
