@@ -128,11 +128,11 @@ class ScheduleWizardBrowserSystemIT {
             assertLaidOut("#itemDialog", where + " report details");
             Browser.screenshot(browser, "wizard-report-details-" + where);
             page.type("item:recipients", FINANCE);
-            page.click("item:toCriteria");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:keepItem")));
+            clickInDialog("item:toCriteria");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item:keepItem")));
             assertLaidOut("#itemDialog", where + " report criteria");
             Browser.screenshot(browser, "wizard-report-criteria-" + where);
-            page.click("item:keepItem");
+            clickInDialog("item:keepItem");
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("itemDialog")));
             assertLaidOut("#editor", where + " reports step");
             Browser.screenshot(browser, "wizard-reports-" + where);
@@ -421,6 +421,13 @@ class ScheduleWizardBrowserSystemIT {
         page.click("navHome");
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/schedule.xhtml")));
+    }
+
+    /** On a phone the dialog's own content scrolls: its buttons are brought into view there first. */
+    private static void clickInDialog(String id) {
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+        page.click(id);
     }
 
     /** A screenshot with the element in the middle of the window, for people to look at. */
