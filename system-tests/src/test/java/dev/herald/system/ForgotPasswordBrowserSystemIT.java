@@ -11,6 +11,7 @@ import dev.herald.testing.Mailbox;
 import dev.herald.testing.Mails;
 import dev.herald.testing.Page;
 import dev.herald.testing.PortalSession;
+import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.mail.internet.MimeMessage;
@@ -218,13 +219,38 @@ class ForgotPasswordBrowserSystemIT {
         assertThat(noticesTo(email(partner))).isZero();
         assertThat(audit("user.password.reset.refused&actor=" + partner))
                 .contains("requests came from this client address within 15 minutes");
-        // Signing in is another door: it still works.
+        // Signing in is another door: it still works. The partner's pages, with a report to run and a
+        // file sent by link, fit a phone.
+        HttpResponse<String> onDemand = admin.post(
+                "/api/v1/schedules",
+                Schedules.onDemand(
+                        Schedules.uniqueName("Phone on demand"),
+                        Schedules.lastWeekPayments("Box office payments", "CSV", "ATTACHMENT", email(partner))));
+        assertThat(onDemand.statusCode()).as(onDemand.body()).isEqualTo(201);
+        long linked = admin.json(admin.post(
+                        "/api/v1/schedules",
+                        Schedules.onDemand(
+                                Schedules.uniqueName("Phone link"),
+                                Schedules.lastWeekPayments("Payments sent by link", "CSV", "LINK", email(partner)))))
+                .getJsonNumber("id")
+                .longValue();
+        assertThat(admin.post("/api/v1/schedules/" + linked + "/run", "{}").statusCode())
+                .isEqualTo(202);
         browser.get(base + "/partner/login.xhtml");
         page.signIn(partner, PASSWORD);
         page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your reports"));
         assertThat(browser.getPageSource()).doesNotContain(Authentication.REFUSED);
+        page.click("reports:items:0:run");
+        page.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#runs\\:table a.portal-download")));
         checkLayout("portal-index");
-        browser.get(base + "/partner/files.xhtml");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    browser.get(base + "/partner/files.xhtml");
+                    return page.text("files").contains("Payments sent by link");
+                });
         checkLayout("portal-files");
         browser.get(base + "/partner/password.xhtml");
         checkLayout("portal-password");
