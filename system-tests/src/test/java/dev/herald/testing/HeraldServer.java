@@ -427,7 +427,9 @@ public final class HeraldServer {
             Map.entry("HERALD_REPORTING_RECHECK", "PT3S"),
             // Housekeeping looks every two seconds rather than every hour, so that tests see a purge
             // soon after they move a run's time past its retention.
-            Map.entry("HERALD_HOUSEKEEPING_INTERVAL", "PT2S"));
+            Map.entry("HERALD_HOUSEKEEPING_INTERVAL", "PT2S"),
+            // New-password links work for 40 seconds rather than 30 minutes, so that a test sees one expire.
+            Map.entry("HERALD_PASSWORD_RESET_LIFETIME", "PT40S"));
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);

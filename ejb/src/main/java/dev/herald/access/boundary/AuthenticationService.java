@@ -24,11 +24,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Checks passwords and API tokens for the identity stores of the console, the portal and the API,
  * and tells the console's and portal's guards whether a session may go on.
+ *
+ * <p>A person signs in with their user name or their e-mail address (e-mails with links ask them to
+ * sign in as the address they were sent to). A name that is one account's user name and another's
+ * address signs in to neither and is refused like any failed sign-in: guessing which was meant could
+ * hand one person's reports to another.
  *
  * <p>Password sign-ins are throttled by {@link SignInThrottle}. Every refusal looks and costs the
  * same, whether the user is unknown, the password wrong, the account disabled or the attempt
@@ -58,9 +64,10 @@ public class AuthenticationService {
     Clock clock;
 
     public Authentication authenticate(String username, String password, Channel channel, String remoteAddress) {
-        String name = UserAccount.normalizeUsername(username);
+        String name = Objects.requireNonNullElse(UserAccount.normalizeUsername(username), "");
         String address = ClientAddress.group(remoteAddress);
-        Optional<UserAccount> found = findUser(name);
+        UserAccounts.Found lookup = UserAccounts.bySignInName(em, name);
+        Optional<UserAccount> found = lookup.account();
         Long userId = found.map(UserAccount::getId).orElse(null);
         Admission admission = throttles.admit(userId, address);
         // The password is checked whatever happens next, against a stand-in hash for an unknown
@@ -78,6 +85,16 @@ public class AuthenticationService {
                     "login.refused.blocked",
                     blockReason(admission, address));
         }
+        if (lookup.ambiguous()) {
+            return refuse(
+                    name,
+                    null,
+                    address,
+                    channel,
+                    remoteAddress,
+                    "login.failed",
+                    "the name is one account's user name and another account's e-mail address");
+        }
         if (found.isEmpty()) {
             return refuse(name, null, address, channel, remoteAddress, "login.failed", "unknown user");
         }
@@ -91,7 +108,9 @@ public class AuthenticationService {
         throttles.succeeded(userId, address);
         recordSuccess(user, clock.instant());
         if (channel.isInteractive()) {
-            auditLog.record(AuditRecord.of(name, "login", remoteAddress).withDetail(channel.name()));
+            auditLog.record(AuditRecord.of(user.getUsername(), "login", remoteAddress)
+                    .withDetail(
+                            name.equals(user.getUsername()) ? channel.name() : channel + ", with the e-mail address"));
         }
         return valid(user);
     }
@@ -170,10 +189,6 @@ public class AuthenticationService {
         return admission == Admission.ADDRESS_BLOCKED
                 ? "too many failed sign-ins from " + address
                 : "too many failed sign-ins for this account from " + address;
-    }
-
-    private Optional<UserAccount> findUser(String username) {
-        return UserAccounts.byUsername(em, username);
     }
 
     private void recordSuccess(UserAccount user, Instant now) {

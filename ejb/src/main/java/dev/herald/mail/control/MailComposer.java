@@ -32,6 +32,7 @@ public final class MailComposer {
     private static final DateTimeFormatter RUN_AT =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private final Session session;
     private final InternetAddress from;
@@ -76,8 +77,9 @@ public final class MailComposer {
             if (copy.linkReason() != null) {
                 body.paragraph(copy.linkReason());
             }
-            body.paragraph("Sign in to " + mail.clientName() + "'s report portal as " + copy.to()
-                    + " to download it. The link works until " + DAY.format(copy.linkExpiresAt()) + ".");
+            body.paragraph("Sign in to " + mail.clientName() + "'s report portal with this e-mail address ("
+                    + copy.to() + ") or your user name to download it. The link works until "
+                    + DAY.format(copy.linkExpiresAt()) + ".");
         } else {
             body.paragraph("The report is attached: " + mail.fileName() + " (" + facts + ").");
         }
@@ -146,6 +148,29 @@ public final class MailComposer {
         body.link(settingsPage);
         body.footer("Sent by Herald for " + clientName + ".");
         MimeMessage message = message(messageId, to, "Herald cannot send e-mail");
+        message.setContent(body.alternatives());
+        message.saveChanges();
+        return message;
+    }
+
+    /**
+     * A link to choose a new password, for a partner who asked for one: which account, until when the
+     * link works, that it works once, and what to do if they did not ask. Never a password.
+     */
+    public MimeMessage passwordReset(
+            String to, String clientName, String username, String link, ZonedDateTime expiresAt, String messageId)
+            throws MessagingException {
+        Body body = new Body();
+        body.paragraph("Hello,");
+        body.paragraph("Someone asked to choose a new password for your account " + username + " on " + clientName
+                + "'s report portal. To choose one, open this link:");
+        body.link(link);
+        body.paragraph("The link works once, until " + TIME.format(expiresAt) + " ("
+                + expiresAt.getZone().getId() + "). Asking again sends a new link and ends this one.");
+        body.paragraph("If you did not ask, you need not do anything: your password stays as it is. Herald never"
+                + " sends passwords by e-mail.");
+        body.footer("Sent by Herald for " + clientName + ".");
+        MimeMessage message = message(messageId, to, "Choose a new password for " + clientName + "'s report portal");
         message.setContent(body.alternatives());
         message.saveChanges();
         return message;

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Herald's own e-mails to people who look after it (a run owner's failure notice, administrators'
- * mail alerts), in SQL. A notice is made once, in the transaction that decides it is needed, with
+ * mail alerts) and to partners who asked for a new-password link, in SQL. A notice is made once, in the transaction that decides it is needed, with
  * its whole message stored; {@link NoticeSender} sends what is due, on any instance, and records
  * how each try ended, retrying like a delivery. So a notice made while the mail server is down
  * arrives once it is back, and one whose fate a stopped instance did not record is never sent twice.
@@ -26,7 +26,8 @@ public final class Notices {
     /** What a notice is about. */
     public enum Kind {
         OWNER_NOTICE,
-        MAIL_ALERT
+        MAIL_ALERT,
+        PASSWORD_RESET
     }
 
     /** A notice claimed for sending: its row, the stored message and how often it was tried. */

@@ -33,6 +33,11 @@ public class PublicLinks {
         return base() + PARTNER_ROOT + "/files/" + token;
     }
 
+    /** The portal's page where a partner who forgot their password chooses a new one. */
+    public String partnerPasswordReset(String secret) {
+        return base() + PARTNER_ROOT + "/reset.xhtml?link=" + secret;
+    }
+
     /** A summary report's page, which opens without signing in; its PDF is {@code summary.pdf} beside it. */
     public String summaryPage(String token) {
         return base() + web("summary/" + token + "/");

@@ -90,7 +90,7 @@ class MailComposerTest {
         assertThat(text)
                 .contains("https://herald.example.org/partner/files/abc")
                 .contains("more than the 10.0 MB")
-                .contains("as promoter@example.com")
+                .contains("with this e-mail address (promoter@example.com) or your user name")
                 .contains("until 25 December 2026");
         assertThat(attachment(read)).isNull();
     }
@@ -144,6 +144,30 @@ class MailComposerTest {
                 .contains("550 5.1.1 mailbox unavailable")
                 .contains("http://localhost:8080/console/runs.xhtml?runId=42")
                 .contains("POST http://localhost:8080/api/v1/runs/42/resend-failed");
+    }
+
+    @Test
+    void aNewPasswordLinkSaysWhoseAccountUntilWhenAndOnce() throws Exception {
+        String link = "http://localhost:8080/partner/reset.xhtml?link=pwr_abc";
+
+        MimeMessage read = roundTrip(composer()
+                .passwordReset(
+                        "gm@venue.example",
+                        "Herald Demo Theatre",
+                        "gm",
+                        link,
+                        ZonedDateTime.of(2026, 12, 5, 9, 40, 0, 0, LONDON),
+                        "<herald.password-reset.7@theatre.example>"));
+
+        assertThat(read.getMessageID()).isEqualTo("<herald.password-reset.7@theatre.example>");
+        assertThat(read.getSubject()).isEqualTo("Choose a new password for Herald Demo Theatre's report portal");
+        assertThat(read.getAllRecipients()).extracting(Object::toString).containsExactly("gm@venue.example");
+        assertThat(part(read, "text/plain"))
+                .contains("your account gm on Herald Demo Theatre's report portal")
+                .contains(link)
+                .contains("works once, until 5 December 2026 at 09:40 (Europe/London)")
+                .contains("Herald never sends passwords by e-mail");
+        assertThat(part(read, "text/html")).contains("<a href=\"" + link + "\">");
     }
 
     @Test
