@@ -38,6 +38,9 @@ public record RunQuery(Long scheduleId, String status, String scheduleName, Sort
 
     String orderBy() {
         String direction = descending ? " DESC" : " ASC";
+        if (sort == Sort.CREATED) {
+            return "r.createdAt" + direction + ", r.id" + direction;
+        }
         String nulls = sort == Sort.FINISHED || sort == Sort.SCHEDULED_FOR ? " NULLS LAST" : "";
         return sort.column + direction + nulls + ", r.createdAt DESC, r.id DESC";
     }

@@ -66,7 +66,7 @@ public class ConsoleNavigation {
 
     /** Whether the navigation item with this key is the current page's (exactly one, or none on an unknown page). */
     public boolean isCurrent(String item) {
-        Place place = PLACES.get(viewId);
+        Place place = place();
         return place != null && place.item().equals(item);
     }
 
@@ -78,7 +78,7 @@ public class ConsoleNavigation {
     /** Home, the group, the parent list (the wizard's), then the page itself (not a link). */
     public List<Crumb> getCrumbs() {
         List<Crumb> crumbs = new ArrayList<>();
-        Place place = PLACES.get(viewId);
+        Place place = place();
         if (place != null && place.item().equals("home")) {
             crumbs.add(new Crumb("Home", null));
             return crumbs;
@@ -99,7 +99,11 @@ public class ConsoleNavigation {
 
     /** Whether the page is in the table; an unknown page's title is its own last crumb. */
     public boolean isKnown() {
-        return PLACES.containsKey(viewId);
+        return place() != null;
+    }
+
+    private Place place() {
+        return viewId == null ? null : PLACES.get(viewId);
     }
 
     private String label(Place place) {
