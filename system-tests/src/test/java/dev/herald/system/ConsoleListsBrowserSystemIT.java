@@ -93,6 +93,9 @@ class ConsoleListsBrowserSystemIT {
         page.search("schedules:query", PREFIX);
         waitForNames(List.of(PREFIX + " Alpha", PREFIX + " Bravo", PREFIX + " Charlie"));
         assertThat(page.text("schedules:table:count")).isEqualTo("3 schedules");
+        assertThat(header("Schedule").getRect().getWidth())
+                .as("the names' column keeps room for a name at 1366 pixels")
+                .isGreaterThanOrEqualTo(150);
 
         clickHeader("Schedule");
         waitForNames(List.of(PREFIX + " Alpha", PREFIX + " Bravo", PREFIX + " Charlie"));
@@ -192,7 +195,7 @@ class ConsoleListsBrowserSystemIT {
     @Test
     @Order(5)
     void theListRefreshesItselfWhileARunGoesAndStopsAfter() {
-        String report = SqlReports.create(admin, "slow", "SELECT 1 AS n, CAST(pg_sleep(6) AS VARCHAR) AS pause");
+        String report = SqlReports.create(admin, "slow", "SELECT 1 AS n, CAST(pg_sleep(15) AS VARCHAR) AS pause");
         JsonObject schedule = SqlReports.onDemandSchedule(admin, report, "ATTACHMENT", "slow-" + TAG + "@example.org");
         String name = schedule.getString("name");
 
@@ -346,26 +349,29 @@ class ConsoleListsBrowserSystemIT {
     }
 
     private static void clickHeader(String text) {
-        sortBy(header(text));
+        sortBy(() -> header(text));
     }
 
     private static WebElement runsHeader(String text) {
-        return browser.findElement(By.xpath(
-                "//div[@id='runs:table']//th[.//span[contains(@class,'ui-column-title') and starts-with(text(),'" + text
-                        + "')]]"));
+        return browser.findElement(By.xpath("//div[@id='runs:table']//th[.//span[contains(@class,'ui-column-title')"
+                + " and starts-with(text(),'" + text + "')]]"));
     }
 
     private static void clickRunsHeader(String text) {
-        sortBy(runsHeader(text));
+        sortBy(() -> runsHeader(text));
     }
 
-    private static void sortBy(WebElement header) {
+    /** Clicks a column's heading (found again if a refresh replaced it) and waits for the table's answer. */
+    private static void sortBy(java.util.function.Supplier<WebElement> header) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         long before = (Long) js.executeScript("if (window.heraldAjaxDone === undefined) {"
                 + " window.heraldAjaxDone = 0;"
                 + " $(document).on('pfAjaxComplete', function () { window.heraldAjaxDone++; }); }"
                 + " return window.heraldAjaxDone;");
-        header.click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            header.get().click();
+            return true;
+        });
         wait.until(driver -> (Boolean) js.executeScript(
                 "return window.heraldAjaxDone > arguments[0] && PrimeFaces.ajax.Queue.isEmpty();", before));
     }
