@@ -113,6 +113,14 @@ class ConsoleSchedulesBrowserSystemIT {
         page.click("editor:save");
         wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), NAME + " is saved."));
+        assertThat(browser.getCurrentUrl()).contains("saved=");
+        WebElement highlighted = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#schedules\\:table tr.herald-row-current")));
+        assertThat(highlighted.getText())
+                .as("the saved schedule's row is highlighted")
+                .contains(NAME);
+        assertThat(browser.findElements(By.cssSelector("#schedules\\:table tr.herald-row-current")))
+                .hasSize(1);
     }
 
     @Test
@@ -164,14 +172,14 @@ class ConsoleSchedulesBrowserSystemIT {
                                 .contains(NAME)
                         && driver.findElement(By.id("schedules:table"))
                                 .getText()
-                                .contains("SUCCEEDED"));
+                                .contains("Succeeded"));
         page.click("schedules:table:0:history");
         wait.until(ExpectedConditions.urlContains("/console/runs.xhtml"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), "SUCCEEDED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), "Succeeded"));
         browser.findElement(By.cssSelector("#runs\\:table .ui-row-toggler")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs:table"), FINANCE));
         String expanded = browser.findElement(By.id("runs:table")).getText();
-        assertThat(expanded).contains("Yesterday's Sales", "Sales this month", FINANCE, PROMOTER, "SENT", "250");
+        assertThat(expanded).contains("Yesterday's Sales", "Sales this month", FINANCE, PROMOTER, "Sent", "250");
         Browser.screenshot(browser, "console-run-history");
 
         WebElement download = browser.findElement(By.linkText("Download"));

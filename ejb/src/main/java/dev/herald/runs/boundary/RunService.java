@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -286,6 +287,27 @@ public class RunService {
 
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public Page<RunView> list(Long scheduleId, String status, Integer page, Integer size) {
+        return list(new RunQuery(scheduleId, status, null, RunQuery.Sort.CREATED, true), page, size);
+    }
+
+    /**
+     * Runs as the console's history lists them: the filters of {@link RunQuery} (the schedule's name
+     * as the run recorded it, so runs of a deleted schedule are found too) in the order asked for.
+     */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public Page<RunView> list(RunQuery filter, Integer page, Integer size) {
+        Long scheduleId = filter.scheduleId();
+        String status = filter.status();
+        String name = filter.scheduleName() == null || filter.scheduleName().isBlank()
+                ? null
+                : "%"
+                        + filter.scheduleName()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         int pageNumber = Page.page(page);
         int pageSize = Page.size(size);
         ValidationException.Builder errors = ValidationException.builder();
@@ -300,9 +322,12 @@ public class RunService {
         if (wanted != null) {
             conditions.add("r.status = :status");
         }
+        if (name != null) {
+            conditions.add("LOWER(r.scheduleName) LIKE :name ESCAPE '\\'");
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         TypedQuery<Run> query =
-                em.createQuery("SELECT r FROM Run r" + where + " ORDER BY r.createdAt DESC, r.id DESC", Run.class);
+                em.createQuery("SELECT r FROM Run r" + where + " ORDER BY " + filter.orderBy(), Run.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM Run r" + where, Long.class);
         for (TypedQuery<?> q : List.of(query, count)) {
             if (scheduleId != null) {
@@ -310,6 +335,9 @@ public class RunService {
             }
             if (wanted != null) {
                 q.setParameter("status", wanted);
+            }
+            if (name != null) {
+                q.setParameter("name", name);
             }
         }
         List<Run> runs = query.setFirstResult(pageNumber * pageSize)

@@ -77,6 +77,12 @@ public class ScheduleService {
 
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public Page<ScheduleView> search(String q, Integer page, Integer size) {
+        return search(q, ScheduleSort.NAME, false, page, size);
+    }
+
+    /** The same, in the order asked for; ties (and schedules without a next run) fall back to the name. */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public Page<ScheduleView> search(String q, ScheduleSort sort, boolean descending, Integer page, Integer size) {
         int pageNumber = Page.page(page);
         int pageSize = Page.size(size);
         String pattern =
@@ -85,8 +91,8 @@ public class ScheduleService {
                 ? " WHERE s.kind = 'REPORTS'"
                 : " WHERE s.kind = 'REPORTS' AND (s.nameKey LIKE :q ESCAPE '\\' OR EXISTS (SELECT i FROM ScheduledReport i WHERE i.schedule = s"
                         + " AND (LOWER(i.report.name) LIKE :q ESCAPE '\\' OR LOWER(i.displayName) LIKE :q ESCAPE '\\')))";
-        TypedQuery<Schedule> query =
-                em.createQuery("SELECT s FROM Schedule s" + where + " ORDER BY s.nameKey", Schedule.class);
+        TypedQuery<Schedule> query = em.createQuery(
+                "SELECT s FROM Schedule s" + where + " ORDER BY " + orderBy(sort, descending), Schedule.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Schedule s" + where, Long.class);
         if (pattern != null) {
             query.setParameter("q", pattern);
@@ -98,6 +104,25 @@ public class ScheduleService {
                 .map(ScheduleViews::of)
                 .toList();
         return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
+    }
+
+    /**
+     * Where the schedule stands (from 0) in the list of all report schedules by name, so that the
+     * console can open the page holding it; -1 when there is no such schedule.
+     */
+    @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
+    public long position(long id) {
+        Schedule schedule = em.find(Schedule.class, id);
+        if (schedule == null || !schedule.isReports()) {
+            return -1;
+        }
+        return em.createQuery(
+                        "SELECT COUNT(s) FROM Schedule s WHERE s.kind = 'REPORTS' AND (s.nameKey < :nameKey"
+                                + " OR (s.nameKey = :nameKey AND s.id < :id))",
+                        Long.class)
+                .setParameter("nameKey", Schedule.nameKey(schedule.getName()))
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     /** The enabled schedules that run soonest, soonest first. */
@@ -429,6 +454,16 @@ public class ScheduleService {
 
     private static int previewCount(Integer count) {
         return count == null ? 10 : count;
+    }
+
+    private static String orderBy(ScheduleSort sort, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        return switch (sort == null ? ScheduleSort.NAME : sort) {
+            case NAME -> "s.nameKey" + direction + ", s.id";
+            case ENABLED -> "s.enabled" + direction + ", s.nameKey, s.id";
+            case NEXT_RUN -> "s.nextRunAt" + direction + " NULLS LAST, s.nameKey, s.id";
+            case UPDATED -> "s.updatedAt" + direction + ", s.nameKey, s.id";
+        };
     }
 
     private static String escapeLike(String text) {

@@ -375,7 +375,7 @@ public class ScheduleEditView implements Serializable {
                     ? schedules.create(input, Faces.getRemoteAddr())
                     : schedules.update(id, input, Faces.getRemoteAddr());
             Messages.addFlashGlobalInfo("{0} is saved.", saved.name());
-            Faces.redirect(Faces.getRequestContextPath() + "/console/schedules.xhtml");
+            Faces.redirect(Faces.getRequestContextPath() + "/console/schedules.xhtml?saved=" + saved.id());
         } catch (ValidationException e) {
             showProblems(e);
         }

@@ -7,15 +7,20 @@ import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import dev.herald.runs.boundary.TestSendInput;
+import dev.herald.runs.console.RunStatusWords;
 import dev.herald.schedules.boundary.ScheduleService;
+import dev.herald.schedules.boundary.ScheduleSort;
 import dev.herald.schedules.boundary.ScheduleView;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -23,10 +28,15 @@ import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
- * Report schedules: searched by schedule or report name and paged in the database; enable, disable,
- * delete (after confirmation), run now and send a test from each row.
+ * Report schedules: searched by schedule or report name, sorted and paged in the database; enable,
+ * disable, delete (after confirmation), run now and send a test from each row, or enable, disable and
+ * delete the rows chosen at once. A bulk action is the single action once per schedule, each its own
+ * call to the boundary (which checks the caller's permission and audits it), so that one schedule
+ * refused or gone leaves the others done and says which. While a run of a listed schedule goes, a poll
+ * refreshes the table (keeping its page, order, search and choice) and stops when none goes.
  */
 @Named
 @ViewScoped
@@ -41,10 +51,22 @@ public class ScheduleListView implements Serializable {
     @Inject
     RunService runs;
 
+    /** The most schedules one bulk action changes: more than a page of the longest list. */
+    static final int MAX_BULK = 200;
+
+    private static final Map<String, ScheduleSort> SORTS =
+            Map.of("name", ScheduleSort.NAME, "status", ScheduleSort.ENABLED, "nextRun", ScheduleSort.NEXT_RUN);
+
+    @Inject
+    RunStatusWords words;
+
     private String query;
     private LazyDataModel<Row> model;
     private Row selected;
     private String testRecipients;
+    private List<Row> selection = new ArrayList<>();
+    private Long saved;
+    private transient List<Row> loaded = List.of();
 
     @PostConstruct
     void init() {
@@ -57,9 +79,16 @@ public class ScheduleListView implements Serializable {
             @Override
             public List<Row> load(
                     int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                Page<ScheduleView> page = schedules.search(query, first / pageSize, pageSize);
+                SortMeta order = sortBy == null || sortBy.isEmpty()
+                        ? null
+                        : sortBy.values().iterator().next();
+                ScheduleSort sort =
+                        order == null ? ScheduleSort.NAME : SORTS.getOrDefault(order.getField(), ScheduleSort.NAME);
+                boolean descending = order != null && order.getOrder() == SortOrder.DESCENDING;
+                Page<ScheduleView> page = schedules.search(query, sort, descending, first / pageSize, pageSize);
                 setRowCount((int) page.total());
-                return page.items().stream().map(ScheduleListView.this::row).toList();
+                loaded = page.items().stream().map(ScheduleListView.this::row).toList();
+                return loaded;
             }
 
             @Override
@@ -69,9 +98,96 @@ public class ScheduleListView implements Serializable {
 
             @Override
             public Row getRowData(String rowKey) {
-                return row(schedules.get(Long.parseLong(rowKey)));
+                try {
+                    return row(schedules.get(Long.parseLong(rowKey)));
+                } catch (NumberFormatException | NotFoundException gone) {
+                    return null;
+                }
             }
         };
+    }
+
+    /** After the wizard saved a schedule: open the page (of the list by name) that holds it. */
+    public void openSaved() {
+        if (saved == null) {
+            return;
+        }
+        long position = schedules.position(saved);
+        DataTable table = Components.findComponent("schedules:table");
+        if (position >= 0 && table != null) {
+            int rows = table.getRows() > 0 ? table.getRows() : 20;
+            table.setFirst((int) (position / rows) * rows);
+        }
+    }
+
+    /** Whether a run of a schedule on the page shown is queued or going: the poll runs while one is. */
+    public boolean isAnyRunning() {
+        return loaded != null
+                && loaded.stream()
+                        .anyMatch(row -> row.lastRun() != null
+                                && words.isGoing(row.lastRun().status()));
+    }
+
+    /** What the poll does: nothing but let the table read its page again. */
+    public void refresh() {
+        // The table reloads its page as it renders.
+    }
+
+    /** "1 schedule", "12 schedules": what the search finds, on every page. */
+    public String getCountLabel() {
+        int count = model.getRowCount();
+        return count + (count == 1 ? " schedule" : " schedules");
+    }
+
+    public void bulkEnable() {
+        bulk(id -> schedules.enable(id, remote()), "enabled");
+    }
+
+    public void bulkDisable() {
+        bulk(id -> schedules.disable(id, remote()), "disabled");
+    }
+
+    public void bulkDelete() {
+        bulk(id -> schedules.delete(id, remote()), "deleted");
+    }
+
+    private void bulk(LongConsumer action, String done) {
+        List<Row> chosen = selection == null
+                ? List.of()
+                : selection.stream().filter(row -> row != null).toList();
+        if (chosen.isEmpty()) {
+            Messages.addGlobalWarn("Choose one or more schedules first.");
+            return;
+        }
+        if (chosen.size() > MAX_BULK) {
+            Messages.addGlobalError("Choose at most {0} schedules at once.", MAX_BULK);
+            return;
+        }
+        int changed = 0;
+        List<String> refused = new ArrayList<>();
+        for (Row row : chosen) {
+            try {
+                action.accept(row.schedule().id());
+                changed++;
+            } catch (EJBAccessException e) {
+                refused.add(row.schedule().name() + ": you may not change it");
+            } catch (NotFoundException e) {
+                refused.add(row.schedule().name() + ": it no longer exists");
+            } catch (ConflictException | ValidationException e) {
+                refused.add(row.schedule().name() + ": " + message(e));
+            }
+        }
+        selection = new ArrayList<>();
+        if (changed > 0) {
+            Messages.addGlobalInfo("{0} {1} {2}.", changed, changed == 1 ? "schedule" : "schedules", done);
+        }
+        if (!refused.isEmpty()) {
+            Messages.addGlobalError(
+                    "{0} not {1}: {2}",
+                    refused.size() == 1 ? "1 schedule" : refused.size() + " schedules",
+                    done,
+                    String.join("; ", refused));
+        }
     }
 
     /** A new search starts on its first page. */
@@ -158,6 +274,27 @@ public class ScheduleListView implements Serializable {
 
     public LazyDataModel<Row> getModel() {
         return model;
+    }
+
+    public List<Row> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<Row> selection) {
+        this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection);
+    }
+
+    /** The schedule the wizard just saved, highlighted in the list. */
+    public Long getSaved() {
+        return saved;
+    }
+
+    public void setSaved(Long saved) {
+        this.saved = saved;
+    }
+
+    public boolean isSaved(Row row) {
+        return row != null && saved != null && saved == row.schedule().id();
     }
 
     public Row getSelected() {
