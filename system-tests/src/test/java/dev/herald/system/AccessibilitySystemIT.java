@@ -87,6 +87,7 @@ class AccessibilitySystemIT {
                 page.click("catalog:table:0:open");
                 page.click("report:preview");
                 page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("previewTable")));
+                page.scrollTo("previewNote");
             }),
             new Screen("console-schedules", "/console/schedules.xhtml", Visitor.STAFF),
             new Screen("console-schedule-new", "/console/schedule.xhtml", Visitor.STAFF),
@@ -246,7 +247,8 @@ class AccessibilitySystemIT {
             if (BLOCKING.contains(rule.getImpact())) {
                 for (CheckedNode node : rule.getNodes()) {
                     blocking.add(rule.getImpact() + " " + rule.getId() + " on " + node.getTarget() + " (" + label
-                            + "): " + rule.getHelp());
+                            + "): " + rule.getHelp() + " | "
+                            + String.valueOf(node.getFailureSummary()).replaceAll("\\s+", " "));
                 }
             } else {
                 others.merge(
@@ -314,12 +316,15 @@ class AccessibilitySystemIT {
                 const elements = [...document.querySelectorAll(
                         'label, input:not([type=hidden]), textarea, button, .ui-selectonemenu, .ui-chkbox-box, .ui-radiobutton-box')]
                     .filter(visible);
+                // A composite field's own parts (a spinner's buttons over its input) belong together.
+                const widget = element => element.closest('.ui-spinner, .ui-calendar, .ui-datepicker, .ui-inputgroup');
                 const name = element => element.id || (element.tagName + ':' + (element.textContent || '').trim().slice(0, 20));
                 const found = [];
                 for (let i = 0; i < elements.length; i++) {
                     for (let j = i + 1; j < elements.length; j++) {
                         const a = elements[i], b = elements[j];
                         if (a.contains(b) || b.contains(a)) continue;
+                        if (widget(a) !== null && widget(a) === widget(b)) continue;
                         const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
                         const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
                         const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
