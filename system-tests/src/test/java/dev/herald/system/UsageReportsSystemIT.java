@@ -154,7 +154,7 @@ class UsageReportsSystemIT {
         assertThat(list.lines().findFirst().orElseThrow()).startsWith("Id|Name|Description|Tenants");
         assertThat(list)
                 .contains("Active enterprise tenants|")
-                .contains("Tenants whose status ACTIVE, plan ENTERPRISE");
+                .contains("Tenants whose status Active, plan Enterprise");
     }
 
     @Test

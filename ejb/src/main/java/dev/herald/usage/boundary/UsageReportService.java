@@ -541,15 +541,25 @@ public class UsageReportService {
             parts.add("name contains “" + filter.name() + "”");
         }
         if (!filter.status().isEmpty()) {
-            parts.add("status " + String.join(" or ", filter.status()));
+            parts.add("status " + String.join(" or ", words(filter.status())));
         }
         if (!filter.plan().isEmpty()) {
-            parts.add("plan " + String.join(" or ", filter.plan()));
+            parts.add("plan " + String.join(" or ", words(filter.plan())));
         }
         if (!filter.region().isEmpty()) {
             parts.add("region " + String.join(" or ", filter.region()));
         }
         return parts.isEmpty() ? "All tenants" : "Tenants whose " + String.join(", ", parts);
+    }
+
+    /** Status and plan codes as people write them: ACTIVE as Active, ENTERPRISE as Enterprise. */
+    private static List<String> words(List<String> codes) {
+        return codes.stream()
+                .map(code -> code.isEmpty()
+                        ? code
+                        : code.charAt(0)
+                                + code.substring(1).toLowerCase(Locale.ROOT).replace('_', ' '))
+                .toList();
     }
 
     static String filterJson(TenantFilter filter) {

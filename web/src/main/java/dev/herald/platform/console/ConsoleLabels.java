@@ -137,6 +137,18 @@ public class ConsoleLabels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** What an audit entry is about (usageReport, apiToken) in words: Usage report, API token. */
+    public String target(String type) {
+        if (type == null || type.isBlank()) {
+            return "";
+        }
+        if ("apiToken".equals(type)) {
+            return "API token";
+        }
+        String words = type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /**
      * An audit action (user.create) in words (User added); the older SCHEDULE_CREATED form reads the
      * same as schedule.create. An action Herald does not know reads as it is.

@@ -31,6 +31,14 @@ class ConsoleLabelsTest {
     }
 
     @Test
+    void whatAnAuditEntryIsAboutInWords() {
+        assertThat(labels.target("usageReport")).isEqualTo("Usage report");
+        assertThat(labels.target("apiToken")).isEqualTo("API token");
+        assertThat(labels.target("schedule")).isEqualTo("Schedule");
+        assertThat(labels.target(null)).isEmpty();
+    }
+
+    @Test
     void auditActionsInWordsWhetherDottedOrInTheOlderCapitals() {
         assertThat(labels.action("user.create")).isEqualTo("User added");
         assertThat(labels.action("report.export")).isEqualTo("Report exported");
