@@ -123,6 +123,21 @@ class ConsoleAdministrationBrowserSystemIT {
         assertThat(browser.findElements(By.cssSelector("#previewTable tbody tr")))
                 .isNotEmpty();
         assertThat(page.text("previewTable")).contains("Paid at");
+        assertThat(page.text("previewCount"))
+                .as("the preview says how many rows the report has, not only how many it shows")
+                .matches(
+                        "All [\\d,]+ rows\\.|1 row\\.|The first 50 of (more than )?[\\d,]+ rows; download the report for all of them\\.");
+        List<String> headers = browser.findElements(By.cssSelector("#previewTable thead th")).stream()
+                .map(WebElement::getText)
+                .toList();
+        List<WebElement> firstRow = browser.findElements(By.cssSelector("#previewTable tbody tr:first-child td"));
+        assertThat(firstRow.get(headers.indexOf("Amount")).getText())
+                .as("an amount with two decimals and thousands separated")
+                .matches("-?\\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat(firstRow.get(headers.indexOf("Channel")).getText())
+                .as("a code in words")
+                .isIn("Web", "Box office", "Phone");
+        assertThat(page.text("previewTable")).doesNotContain("BOX_OFFICE", "BANK_TRANSFER", "GIFT_CARD");
         Browser.screenshot(browser, "console-report-explorer");
     }
 

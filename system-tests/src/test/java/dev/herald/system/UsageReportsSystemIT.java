@@ -154,7 +154,7 @@ class UsageReportsSystemIT {
         assertThat(list.lines().findFirst().orElseThrow()).startsWith("Id|Name|Description|Tenants");
         assertThat(list)
                 .contains("Active enterprise tenants|")
-                .contains("Tenants whose status ACTIVE, plan ENTERPRISE");
+                .contains("Tenants whose status Active, plan Enterprise");
     }
 
     @Test
@@ -358,7 +358,7 @@ class UsageReportsSystemIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 browser.navigate().refresh();
                 String table = browser.findElement(By.id("reports:table")).getText();
-                return table.contains(name) && table.contains("COMPLETE");
+                return table.contains(name) && table.contains("Complete");
             });
             assertThat(browser.findElement(By.id("reports:table")).getText())
                     .contains("Tenants whose name contains “aurora”");
@@ -384,6 +384,59 @@ class UsageReportsSystemIT {
             page.waiting()
                     .until(driver ->
                             !driver.findElement(By.id("tasks:table")).getText().contains(task));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aOneTenantReportAndItsScheduledTaskReadTheTenantsNameNotItsId() throws Exception {
+        long tenantId = firstLong("SELECT id FROM reporting.usage_tenant ORDER BY name LIMIT 1");
+        String tenant = figures(LocalDate.now(LONDON), LocalDate.now(LONDON), "tn.id = " + tenantId)
+                .get(tenantId)
+                .name();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        JsonObject report = generate(Json.createObjectBuilder()
+                .add("name", "One tenant " + suffix)
+                .add("scope", "TENANT")
+                .add("tenantId", tenantId)
+                .add("delimiter", "COMMA")
+                .add("period", "LAST_7_DAYS")
+                .add(
+                        "schedule",
+                        Json.createObjectBuilder()
+                                .add("name", "One tenant task " + suffix)
+                                .add("email", "finance@example.org")
+                                .add("taskType", "USAGE_REPORT")
+                                .add("recurrence", "WEEKLY")
+                                .add("dayOfWeek", "FRIDAY")
+                                .add("delimiter", "COMMA")
+                                .add("enabled", true))
+                .build());
+        awaitStatus(report.getInt("id"), "COMPLETE");
+        String tasks = admin.get("/api/v1/scheduled-tasks?size=200").body();
+        assertThat(tasks).contains(tenant).doesNotContain("\"Tenant " + tenantId + "\"");
+
+        WebDriver browser = Browser.open();
+        try {
+            Page page = new Page(browser);
+            browser.get(HeraldServer.get().baseUrl() + "/console/scheduled-tasks.xhtml");
+            page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
+            page.waiting().until(ExpectedConditions.urlContains("/console/scheduled-tasks.xhtml"));
+            page.waitForText("tasks:table", "One tenant task " + suffix);
+            String row = browser.findElement(By.xpath("//tr[contains(., 'One tenant task " + suffix + "')]"))
+                    .getText();
+            assertThat(row)
+                    .as("the task in people's words: the tenant's name, the weekday, the organisation's zone")
+                    .contains(tenant, "Weekly on Friday")
+                    .doesNotContain("Tenant " + tenantId, "FRIDAY", "WEEKLY");
+
+            page.click("navUsageReports");
+            page.waiting().until(ExpectedConditions.urlContains("/console/usage-reports.xhtml"));
+            String listed = browser.findElement(By.xpath("//tr[contains(., 'One tenant " + suffix + "')]"))
+                    .getText();
+            assertThat(listed).contains(tenant, "Complete").doesNotContain("Tenant " + tenantId, "COMPLETE");
+            Browser.screenshot(browser, "console-usage-reports-one-tenant");
         } finally {
             browser.quit();
         }

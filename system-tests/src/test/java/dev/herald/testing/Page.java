@@ -89,6 +89,12 @@ public final class Page {
         });
     }
 
+    /** Scrolls an element into the middle of the window, so that a screenshot shows it. */
+    public void scrollTo(String id) {
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(By.id(id)));
+    }
+
     public String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }

@@ -213,7 +213,13 @@ public class ReportCatalog {
             ReportEngine.Preview preview = engine.preview(prepared, limit);
             List<List<Object>> shown =
                     preview.rows().stream().map(row -> Arrays.asList(row)).toList();
-            return new PreviewView(preview.criteria(), columns(preview.columns()), shown, preview.truncated());
+            return new PreviewView(
+                    preview.criteria(),
+                    columns(preview.columns()),
+                    shown,
+                    preview.truncated(),
+                    preview.total(),
+                    preview.totalCapped());
         } catch (SQLException e) {
             throw ValidationException.of("criteria", "The report could not run: " + e.getMessage());
         }

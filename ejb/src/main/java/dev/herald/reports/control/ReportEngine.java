@@ -52,7 +52,24 @@ public class ReportEngine {
     public record Prepared(ReportSpec report, ResolvedCriteria criteria, RenderHeader header, ZoneId zone) {}
 
     /** The first rows of a report. */
-    public record Preview(List<Criterion> criteria, List<ColumnSpec> columns, List<Object[]> rows, boolean truncated) {}
+    /**
+     * The first rows of a report and how many it has in all: {@code total} rows, or at least that many
+     * when {@code totalCapped} (counting stops at {@link #PREVIEW_COUNT_LIMIT}).
+     */
+    public record Preview(
+            List<Criterion> criteria,
+            List<ColumnSpec> columns,
+            List<Object[]> rows,
+            boolean truncated,
+            long total,
+            boolean totalCapped) {}
+
+    /**
+     * How far a preview counts a report's rows. Counting streams the rows past the ones shown
+     * without keeping them, under the reporting account's statement time-out; a cap keeps a preview
+     * of a huge report quick, and it then says "more than 10,000".
+     */
+    public static final long PREVIEW_COUNT_LIMIT = 10_000;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -160,26 +177,37 @@ public class ReportEngine {
 
     public Preview preview(Prepared prepared, int rows) throws SQLException {
         List<Object[]> kept = new ArrayList<>();
+        long[] counted = {0};
         Renderer collector = new Renderer() {
             @Override
             public void begin(RenderHeader header) {}
 
             @Override
             public void row(Object[] values) {
-                kept.add(values.clone());
+                counted[0]++;
+                if (kept.size() <= rows) {
+                    kept.add(values.clone());
+                }
             }
 
             @Override
             public void finish(Object[] totals, long rowCount) {}
         };
         try {
-            run(prepared, collector, rows + 1L);
+            run(prepared, collector, Math.max(rows + 1L, PREVIEW_COUNT_LIMIT + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         boolean truncated = kept.size() > rows;
         List<Object[]> shown = truncated ? kept.subList(0, rows) : kept;
-        return new Preview(prepared.criteria().criteria(), prepared.report().columns(), List.copyOf(shown), truncated);
+        boolean capped = counted[0] > PREVIEW_COUNT_LIMIT;
+        return new Preview(
+                prepared.criteria().criteria(),
+                prepared.report().columns(),
+                List.copyOf(shown),
+                truncated,
+                capped ? PREVIEW_COUNT_LIMIT : counted[0],
+                capped);
     }
 
     /** The options of a CHOICE or MULTI_CHOICE parameter: its list, or what its lookup query answers. */

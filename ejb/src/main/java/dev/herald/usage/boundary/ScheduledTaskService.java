@@ -22,6 +22,7 @@ import dev.herald.schedules.entity.Recurrence;
 import dev.herald.schedules.entity.Schedule;
 import dev.herald.schedules.entity.ScheduledReport;
 import dev.herald.settings.boundary.SettingsService;
+import dev.herald.usage.control.TenantNames;
 import dev.herald.usage.control.UsageCriteria;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,6 +71,9 @@ public class ScheduledTaskService {
     @Inject
     Clock clock;
 
+    @Inject
+    TenantNames tenantNames;
+
     @RolesAllowed(SecurityRoles.SCHEDULED_TASK_MANAGEMENT)
     public Page<ScheduledTaskView> list(Integer page, Integer size) {
         int pageNumber = Page.page(page);
@@ -79,7 +83,7 @@ public class ScheduledTaskService {
                 .setFirstResult(pageNumber * pageSize)
                 .setMaxResults(pageSize)
                 .getResultStream()
-                .map(ScheduledTaskService::view)
+                .map(this::view)
                 .toList();
         long total = em.createQuery("SELECT COUNT(s) FROM Schedule s WHERE s.kind = 'TASK'", Long.class)
                 .getSingleResult();
@@ -287,7 +291,7 @@ public class ScheduledTaskService {
         };
     }
 
-    static ScheduledTaskView view(Schedule schedule) {
+    ScheduledTaskView view(Schedule schedule) {
         ScheduledReport item = schedule.getItems().get(0);
         Recurrence recurrence = schedule.getRecurrence();
         String kind =
@@ -313,9 +317,9 @@ public class ScheduledTaskService {
                 recurrence.getTimeZone());
     }
 
-    private static String tenants(JsonObject criteria) {
+    private String tenants(JsonObject criteria) {
         if (criteria.containsKey("tenantId")) {
-            return "Tenant " + criteria.getJsonNumber("tenantId").longValue();
+            return tenantNames.of(criteria.getJsonNumber("tenantId").longValue());
         }
         return UsageReportService.describe(new TenantFilter(
                 criteria.containsKey("name") ? criteria.getString("name") : null,

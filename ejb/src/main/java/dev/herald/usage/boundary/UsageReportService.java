@@ -23,6 +23,7 @@ import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.control.RunCancellation;
 import dev.herald.runs.entity.Run;
 import dev.herald.settings.boundary.SettingsService;
+import dev.herald.usage.control.TenantNames;
 import dev.herald.usage.control.TenantQuery;
 import dev.herald.usage.control.UsageCriteria;
 import jakarta.annotation.Resource;
@@ -53,8 +54,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -110,6 +113,9 @@ public class UsageReportService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TenantNames tenantNames;
 
     // --- tenants
 
@@ -371,12 +377,15 @@ public class UsageReportService {
                             .map(label -> new ColumnSpec(label, label, ColumnType.TEXT))
                             .toList()));
             long count = 0;
+            Map<Long, String> names = new HashMap<>();
             for (UsageReportView report : all()) {
                 csv.row(new Object[] {
                     report.id(),
                     report.name(),
                     report.description(),
-                    tenants(report),
+                    "TENANT".equals(report.scope())
+                            ? names.computeIfAbsent(report.tenantId(), tenantNames::of)
+                            : tenants(report),
                     report.from(),
                     report.to(),
                     report.delimiter(),
@@ -508,6 +517,12 @@ public class UsageReportService {
                 error);
     }
 
+    /** A tenant's name, for one-tenant reports ("Tenant 12 (no longer in the tenants list)" when it has gone). */
+    @RolesAllowed(SecurityRoles.EXPORT_REPORTS)
+    public String tenantName(long tenantId) {
+        return tenantNames.of(tenantId);
+    }
+
     /** "All tenants", "Tenant 12", or the filter in words. */
     public static String tenants(UsageReportView report) {
         return switch (report.scope()) {
@@ -526,15 +541,25 @@ public class UsageReportService {
             parts.add("name contains “" + filter.name() + "”");
         }
         if (!filter.status().isEmpty()) {
-            parts.add("status " + String.join(" or ", filter.status()));
+            parts.add("status " + String.join(" or ", words(filter.status())));
         }
         if (!filter.plan().isEmpty()) {
-            parts.add("plan " + String.join(" or ", filter.plan()));
+            parts.add("plan " + String.join(" or ", words(filter.plan())));
         }
         if (!filter.region().isEmpty()) {
             parts.add("region " + String.join(" or ", filter.region()));
         }
         return parts.isEmpty() ? "All tenants" : "Tenants whose " + String.join(", ", parts);
+    }
+
+    /** Status and plan codes as people write them: ACTIVE as Active, ENTERPRISE as Enterprise. */
+    private static List<String> words(List<String> codes) {
+        return codes.stream()
+                .map(code -> code.isEmpty()
+                        ? code
+                        : code.charAt(0)
+                                + code.substring(1).toLowerCase(Locale.ROOT).replace('_', ' '))
+                .toList();
     }
 
     static String filterJson(TenantFilter filter) {

@@ -5,6 +5,7 @@ import dev.herald.audit.boundary.AuditFilter;
 import dev.herald.audit.boundary.AuditTrail;
 import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.console.OrganisationTime;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Components;
@@ -37,6 +37,9 @@ public class AuditLogView implements Serializable {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    OrganisationTime organisationTime;
 
     private String actor;
     private String action;
@@ -67,15 +70,15 @@ public class AuditLogView implements Serializable {
         };
     }
 
-    /** Days are UTC days, as the audit log's times are shown in UTC. */
+    /** Days are the organisation's days, as the audit log's times are shown in its time zone. */
     private AuditFilter filter() {
         return new AuditFilter(
                 actor,
                 action,
                 null,
                 null,
-                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                organisationTime.startOf(from),
+                to == null ? null : organisationTime.startOf(to.plusDays(1)));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.console.ConsoleLabels;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
@@ -24,6 +25,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.omnifaces.util.Components;
@@ -54,6 +56,9 @@ public class ReportExplorerView implements Serializable {
 
     @Inject
     CriteriaSetService criteriaSets;
+
+    @Inject
+    ConsoleLabels labels;
 
     private String query;
     private LazyDataModel<ReportSummary> model;
@@ -265,12 +270,39 @@ public class ReportExplorerView implements Serializable {
                 .orElse(error.message());
     }
 
-    /** A preview cell as text: numbers without exponent, everything else as it prints. */
-    public String cell(Object value) {
+    /**
+     * A preview cell as people read it: an amount with two decimals and thousands separated, other
+     * numbers without exponent, a code Herald knows in words (BOX_OFFICE as Box office), the rest as
+     * it prints. Downloads keep the values as they are.
+     */
+    public String cell(Object value, int column) {
         if (value == null) {
             return "";
         }
-        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        boolean money = preview != null
+                && column < preview.columns().size()
+                && "MONEY".equals(preview.columns().get(column).type());
+        if (value instanceof BigDecimal number) {
+            return money ? String.format(Locale.UK, "%,.2f", number) : number.toPlainString();
+        }
+        return String.valueOf(labels.of(value));
+    }
+
+    /** "All 12 rows.", "The first 50 of 1,234 rows." or "The first 50 of more than 10,000 rows." */
+    public String getPreviewCount() {
+        if (preview == null) {
+            return "";
+        }
+        int shown = preview.rows().size();
+        if (!preview.truncated()) {
+            return shown == 1 ? "1 row." : (shown == 0 ? "No rows." : String.format(Locale.UK, "All %,d rows.", shown));
+        }
+        return String.format(
+                Locale.UK,
+                "The first %,d of %s%,d rows; download the report for all of them.",
+                shown,
+                preview.totalRowsAtLeast() ? "more than " : "",
+                preview.totalRows());
     }
 
     public boolean isMayExport() {

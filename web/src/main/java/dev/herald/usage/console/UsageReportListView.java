@@ -12,6 +12,8 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultStreamedContent;
@@ -29,6 +31,7 @@ public class UsageReportListView implements Serializable {
     UsageReportService usage;
 
     private PagedModel<UsageReportView> model;
+    private final Map<Long, String> tenantNames = new HashMap<>();
 
     @PostConstruct
     void init() {
@@ -50,7 +53,11 @@ public class UsageReportListView implements Serializable {
                 .build();
     }
 
+    /** "All tenants", the one tenant's name (looked up once per page view), or the filter in words. */
     public String tenants(UsageReportView report) {
+        if ("TENANT".equals(report.scope()) && report.tenantId() != null) {
+            return tenantNames.computeIfAbsent(report.tenantId(), usage::tenantName);
+        }
         return UsageReportService.tenants(report);
     }
 
