@@ -241,6 +241,8 @@ public class ReportCatalog {
 
     // --- SQL reports
 
+    /** The most parameters a SQL report declares. */
+    public static final int MAX_PARAMETERS = 30;
     /** The most rows a trial of a SQL report shows. */
     public static final int MAX_TRIAL_ROWS = 100;
     /** A trial's query, and the count of its rows, are each cancelled after this many seconds. */
@@ -464,9 +466,17 @@ public class ReportCatalog {
         List<ParameterSpec> parameters = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SqlReportInput.ParameterInput> given = inputs == null ? List.of() : inputs;
+        if (given.size() > MAX_PARAMETERS) {
+            errors.add("parameters", "A report has at most " + MAX_PARAMETERS + " parameters");
+            return parameters;
+        }
         for (int i = 0; i < given.size(); i++) {
             SqlReportInput.ParameterInput p = given.get(i);
             String path = "parameters[" + i + "]";
+            if (p == null) {
+                errors.add(path, "Declare the parameter: name, type and label");
+                continue;
+            }
             String name = p.name() == null ? "" : p.name().strip();
             if (!SqlReportCheck.PARAMETER_NAME.matcher(name).matches()) {
                 errors.add(path + ".name", "A letter, then letters and digits (at most 40)");
