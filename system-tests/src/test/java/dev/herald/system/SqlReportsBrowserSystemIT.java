@@ -141,6 +141,8 @@ class SqlReportsBrowserSystemIT {
         assertThat(browser.findElement(By.id("editor:sql")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertNoOverlapAndInsideTheWindow();
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('editor:sql').scrollIntoView({block: 'center'})");
         Browser.screenshot(browser, "sql-reports-error-line-1366");
 
         page.click("editor:save");
