@@ -18,6 +18,7 @@ import dev.herald.reports.control.ParameterType;
 import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
 import dev.herald.reports.control.ReportSpecs;
+import dev.herald.reports.control.SqlLines;
 import dev.herald.reports.control.SqlReportCheck;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
@@ -31,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -50,6 +52,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -243,6 +247,115 @@ public class ReportCatalog {
 
     // --- SQL reports
 
+    /** The most parameters a SQL report declares. */
+    public static final int MAX_PARAMETERS = 30;
+    /** The most rows a trial of a SQL report shows. */
+    public static final int MAX_TRIAL_ROWS = 100;
+    /** A trial's query, and the count of its rows, are each cancelled after this many seconds. */
+    public static final int TRIAL_TIMEOUT_SECONDS = 15;
+
+    /** The SQL reports (not the built-in ones) whose name or key holds q, by name. */
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    public Page<ReportSummary> sqlReports(String q, Integer page, Integer size) {
+        int pageNumber = Page.page(page);
+        int pageSize = Page.size(size);
+        boolean filtered = q != null && !q.isBlank();
+        String where = "WHERE r.builtIn = FALSE"
+                + (filtered ? " AND (LOWER(r.name) LIKE :q OR LOWER(r.key) LIKE :q OR LOWER(r.category) LIKE :q)" : "");
+        TypedQuery<ReportDefinition> query = em.createQuery(
+                "SELECT r FROM ReportDefinition r " + where + " ORDER BY r.name, r.key", ReportDefinition.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM ReportDefinition r " + where, Long.class);
+        if (filtered) {
+            String pattern =
+                    "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            query.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        List<ReportSummary> items =
+                query.setFirstResult(Page.offset(pageNumber, pageSize)).setMaxResults(pageSize).getResultList().stream()
+                        .map(r ->
+                                new ReportSummary(r.getKey(), r.getName(), r.getDescription(), r.getCategory(), false))
+                        .toList();
+        return new Page<>(items, pageNumber, pageSize, count.getSingleResult());
+    }
+
+    /** A SQL report as it was entered (its query, parameter and column declarations), to change it. */
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    public SqlReportInput sqlReport(String key) {
+        ReportSpec report = ReportSpecs.of(sqlDefinition(key));
+        return new SqlReportInput(
+                report.key(),
+                report.name(),
+                report.description(),
+                report.category(),
+                report.sql(),
+                report.parameters().stream()
+                        .map(p -> new SqlReportInput.ParameterInput(
+                                p.name(),
+                                p.label(),
+                                p.type().name(),
+                                p.required(),
+                                p.defaultValue(),
+                                p.options(),
+                                p.lookupSql()))
+                        .toList(),
+                report.columns().stream()
+                        .map(c -> new SqlReportInput.ColumnInput(
+                                c.name(), c.label(), c.type().name(), c.format(), c.total()))
+                        .toList());
+    }
+
+    /**
+     * Tries a SQL report before (or without) saving it: every check that saving makes, then its first
+     * rows (at most {@value #MAX_TRIAL_ROWS}) and its row count with the given criteria, on the
+     * reporting account, each query cancelled after {@value #TRIAL_TIMEOUT_SECONDS} seconds. Errors
+     * come as on saving, plus the criteria's ({@code criteria.<name>}) and the query's at run time.
+     */
+    @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SqlPreviewView trySqlReport(String existingKey, SqlReportInput input, JsonObject criteria, int rows) {
+        if (rows < 1 || rows > MAX_TRIAL_ROWS) {
+            throw ValidationException.of(
+                    "rows", "A trial shows 1 to " + MAX_TRIAL_ROWS + " rows; " + rows + " is not.");
+        }
+        String key = existingKey != null
+                ? sqlDefinition(existingKey).getKey()
+                : input != null
+                                && input.key() != null
+                                && SqlReportCheck.KEY_PATTERN
+                                        .matcher(input.key().strip())
+                                        .matches()
+                        ? input.key().strip()
+                        : "draft";
+        ReportSpec report = checkSqlReport(input, key);
+        ReportEngine.Prepared prepared =
+                engine.prepare(report, criteria == null ? JsonValue.EMPTY_JSON_OBJECT : criteria, null, "criteria");
+        String sent = NamedSql.parse(report.sql())
+                .bind(prepared.criteria().bindings())
+                .sql();
+        int leadingLines = SqlLines.leadingLines(input.sql());
+        try {
+            ReportEngine.Preview preview = engine.preview(prepared, rows, TRIAL_TIMEOUT_SECONDS);
+            OptionalLong total = preview.truncated()
+                    ? engine.count(prepared, TRIAL_TIMEOUT_SECONDS)
+                    : OptionalLong.of(preview.rows().size());
+            List<List<Object>> shown =
+                    preview.rows().stream().map(row -> Arrays.asList(row)).toList();
+            return new SqlPreviewView(
+                    new PreviewView(preview.criteria(), columns(preview.columns()), shown, preview.truncated()),
+                    total.isPresent() ? total.getAsLong() : null);
+        } catch (SQLTimeoutException e) {
+            throw ValidationException.of(
+                    "sql", "The query took longer than " + TRIAL_TIMEOUT_SECONDS + " seconds and was stopped");
+        } catch (SQLException e) {
+            if ("57014".equals(e.getSQLState())) {
+                throw ValidationException.of(
+                        "sql", "The query took longer than " + TRIAL_TIMEOUT_SECONDS + " seconds and was stopped");
+            }
+            throw ValidationException.of("sql", databaseProblem("The query failed: ", sent, leadingLines, e));
+        }
+    }
+
     @RolesAllowed(SecurityRoles.SUPER_ADMINISTRATOR)
     public ReportDetail createSqlReport(SqlReportInput input, String remoteAddress) {
         ReportSpec report = checkSqlReport(input, null);
@@ -348,7 +461,7 @@ public class ReportCatalog {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
         ReportSpec draft = new ReportSpec(key, name, input.description(), category, false, sql, parameters, List.of());
-        List<ColumnSpec> found = trialRun(draft, errors);
+        List<ColumnSpec> found = trialRun(draft, SqlLines.leadingLines(input.sql()), errors);
         List<ColumnSpec> columns = declaredColumns(input.columns(), found, errors);
         errors.throwIfAny();
         return new ReportSpec(key, name, input.description(), category, false, sql, parameters, columns);
@@ -359,9 +472,17 @@ public class ReportCatalog {
         List<ParameterSpec> parameters = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SqlReportInput.ParameterInput> given = inputs == null ? List.of() : inputs;
+        if (given.size() > MAX_PARAMETERS) {
+            errors.add("parameters", "A report has at most " + MAX_PARAMETERS + " parameters");
+            return parameters;
+        }
         for (int i = 0; i < given.size(); i++) {
             SqlReportInput.ParameterInput p = given.get(i);
             String path = "parameters[" + i + "]";
+            if (p == null) {
+                errors.add(path, "Declare the parameter: name, type and label");
+                continue;
+            }
             String name = p.name() == null ? "" : p.name().strip();
             if (!SqlReportCheck.PARAMETER_NAME.matcher(name).matches()) {
                 errors.add(path + ".name", "A letter, then letters and digits (at most 40)");
@@ -413,8 +534,9 @@ public class ReportCatalog {
         return parameters;
     }
 
-    private List<ColumnSpec> trialRun(ReportSpec draft, ValidationException.Builder errors) {
+    private List<ColumnSpec> trialRun(ReportSpec draft, int leadingLines, ValidationException.Builder errors) {
         // Every parameter empty (or its default): enough to compile the query and learn its columns.
+        String[] sent = {draft.sql()};
         try (Connection connection = engine.readOnly()) {
             try {
                 JsonObjectBuilder defaults = Json.createObjectBuilder();
@@ -446,6 +568,7 @@ public class ReportCatalog {
                                         clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
                                         ZoneOffset.UTC)
                                 .bindings());
+                sent[0] = statement.sql();
                 try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
                     query.setQueryTimeout(30);
                     query.setMaxRows(1);
@@ -458,9 +581,16 @@ public class ReportCatalog {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            errors.add("sql", "The query does not run: " + e.getMessage());
+            errors.add("sql", databaseProblem("The query does not run: ", sent[0], leadingLines, e));
             return List.of();
         }
+    }
+
+    /** A database error on a report's query, with the line of the SQL as typed that it points at. */
+    private static String databaseProblem(String prefix, String sent, int leadingLines, SQLException e) {
+        String problem = prefix + SqlLines.databaseMessage(e.getMessage());
+        OptionalInt line = SqlLines.databaseLine(sent, e.getMessage());
+        return line.isPresent() ? SqlLines.onLine(problem, line.getAsInt() + leadingLines) : problem;
     }
 
     private static List<ColumnSpec> columnsOf(ResultSetMetaData metadata) throws SQLException {

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,10 +50,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReportEngine {
 
+    /** The SQL state both databases give a statement cancelled by its time-out. */
+    private static final String CANCELLED = "57014";
+
     /** A report ready to run: what it is, its resolved criteria, and the file's header. */
     public record Prepared(ReportSpec report, ResolvedCriteria criteria, RenderHeader header, ZoneId zone) {}
 
-    /** The first rows of a report. */
     /**
      * The first rows of a report and how many it has in all: {@code total} rows, or at least that many
      * when {@code totalCapped} (counting stops at {@link #PREVIEW_COUNT_LIMIT}).
@@ -156,19 +160,24 @@ public class ReportEngine {
     }
 
     public long run(Prepared prepared, Renderer renderer, long maxRows) throws IOException, SQLException {
+        return run(prepared, renderer, maxRows, runner());
+    }
+
+    private long run(Prepared prepared, Renderer renderer, long maxRows, QueryRunner runner)
+            throws IOException, SQLException {
         Consumer<Statement> executing =
                 renderer instanceof WatchedRenderer watched ? watched.watcher()::executing : statement -> {};
         try (Connection connection = readOnly()) {
             try {
-                return runner().run(
-                                connection,
-                                prepared.report(),
-                                prepared.criteria(),
-                                prepared.header(),
-                                renderer,
-                                prepared.zone(),
-                                maxRows,
-                                executing);
+                return runner.run(
+                        connection,
+                        prepared.report(),
+                        prepared.criteria(),
+                        prepared.header(),
+                        renderer,
+                        prepared.zone(),
+                        maxRows,
+                        executing);
             } finally {
                 connection.rollback();
             }
@@ -176,6 +185,44 @@ public class ReportEngine {
     }
 
     public Preview preview(Prepared prepared, int rows) throws SQLException {
+        return preview(prepared, rows, runner());
+    }
+
+    /** The first rows, the query cancelled after the given seconds (a console waits on it). */
+    public Preview preview(Prepared prepared, int rows, int timeoutSeconds) throws SQLException {
+        return preview(prepared, rows, new QueryRunner(fetchSize, timeoutSeconds));
+    }
+
+    /**
+     * How many rows the report answers with these criteria, or empty when counting them takes longer
+     * than the given seconds. The report's own query is the inner part of a COUNT.
+     */
+    public OptionalLong count(Prepared prepared, int timeoutSeconds) throws SQLException {
+        NamedSql.Statement statement =
+                NamedSql.parse(prepared.report().sql()).bind(prepared.criteria().bindings());
+        try (Connection connection = readOnly()) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT COUNT(*) FROM (" + statement.sql() + "\n) herald_counted")) {
+                query.setQueryTimeout(timeoutSeconds);
+                statement.bind(query);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return OptionalLong.of(rows.getLong(1));
+                }
+            } catch (SQLTimeoutException e) {
+                return OptionalLong.empty();
+            } catch (SQLException e) {
+                if (CANCELLED.equals(e.getSQLState())) {
+                    return OptionalLong.empty();
+                }
+                throw e;
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private Preview preview(Prepared prepared, int rows, QueryRunner runner) throws SQLException {
         List<Object[]> kept = new ArrayList<>();
         long[] counted = {0};
         Renderer collector = new Renderer() {
@@ -194,7 +241,7 @@ public class ReportEngine {
             public void finish(Object[] totals, long rowCount) {}
         };
         try {
-            run(prepared, collector, Math.max(rows + 1L, PREVIEW_COUNT_LIMIT + 1));
+            run(prepared, collector, Math.max(rows + 1L, PREVIEW_COUNT_LIMIT + 1), runner);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

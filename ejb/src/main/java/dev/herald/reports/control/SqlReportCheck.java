@@ -3,7 +3,9 @@ package dev.herald.reports.control;
 import dev.herald.platform.boundary.ValidationException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -63,7 +65,11 @@ public final class SqlReportCheck {
         boolean undeclared = false;
         for (String name : named.names()) {
             if (!bindable.contains(name)) {
-                errors.add(field, "The query uses :" + name + ", which is not a declared parameter");
+                errors.add(
+                        field,
+                        SqlLines.onLine(
+                                "The query uses :" + name + ", which is not a declared parameter",
+                                lineOfName(read.code(), name)));
                 undeclared = true;
             }
         }
@@ -82,7 +88,9 @@ public final class SqlReportCheck {
             statements = CCJSqlParserUtil.parseStatements(
                     code, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS).withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
-            errors.add(field, "Herald cannot read this as one query: " + firstLine(e));
+            String problem = "Herald cannot read this as one query: " + firstLine(e);
+            OptionalInt line = SqlLines.parserLine(fullMessage(e));
+            errors.add(field, line.isPresent() ? SqlLines.onLine(problem, line.getAsInt()) : problem);
             return;
         }
         if (statements.size() != 1) {
@@ -106,6 +114,18 @@ public final class SqlReportCheck {
         if (select.getForMode() != null || select.getForUpdateTable() != null) {
             errors.add(field, "A report does not lock rows (FOR UPDATE / FOR SHARE)");
         }
+    }
+
+    /** The line of the first use of {@code :name} in the code (comments are blanks there already). */
+    private static int lineOfName(String code, String name) {
+        Matcher use = Pattern.compile("(?<!:):" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+                .matcher(code);
+        return use.find() ? SqlLines.lineAt(code, use.start()) : 1;
+    }
+
+    private static String fullMessage(JSQLParserException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? e.getMessage() : cause.getMessage();
     }
 
     private static String firstLine(JSQLParserException e) {

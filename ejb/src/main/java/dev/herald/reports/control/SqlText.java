@@ -34,15 +34,18 @@ public final class SqlText {
             char c = sql.charAt(i);
             char next = i + 1 < n ? sql.charAt(i + 1) : 0;
             if (ended && (c == '\'' || c == '"')) {
-                problems.add("One statement only: remove the semicolons between statements");
+                problems.add(at(sql, i, "One statement only: remove the semicolons between statements"));
             } else if (c == '\'') {
                 if (i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e') && !identifierBefore(sql, i - 1)) {
-                    problems.add("E'…' strings are read differently by H2 and PostgreSQL: write the text without E");
+                    problems.add(at(
+                            sql,
+                            i,
+                            "E'…' strings are read differently by H2 and PostgreSQL: write the text without E"));
                     break;
                 }
                 int end = closing(sql, i, '\'');
                 if (end < 0) {
-                    problems.add("A text in quotes (') is not closed");
+                    problems.add(at(sql, i, "A text in quotes (') is not closed"));
                     break;
                 }
                 code.append(sql, i, end);
@@ -50,7 +53,7 @@ public final class SqlText {
             } else if (c == '"') {
                 int end = closing(sql, i, '"');
                 if (end < 0) {
-                    problems.add("A quoted name (\") is not closed");
+                    problems.add(at(sql, i, "A quoted name (\") is not closed"));
                     break;
                 }
                 code.append(sql, i, end);
@@ -60,36 +63,47 @@ public final class SqlText {
                 code.append(' ');
                 i = end;
             } else if (c == '/' && next == '/') {
-                problems.add("// starts a comment in H2 but not in PostgreSQL: use -- for comments");
+                problems.add(at(sql, i, "// starts a comment in H2 but not in PostgreSQL: use -- for comments"));
             } else if (c == '/' && next == '*') {
                 int end = sql.indexOf("*/", i + 2);
                 int nested = sql.indexOf("/*", i + 2);
                 if (end < 0) {
-                    problems.add("A comment (/* … */) is not closed");
+                    problems.add(at(sql, i, "A comment (/* … */) is not closed"));
                 } else if (nested >= 0 && nested < end) {
-                    problems.add("Comments inside comments are read differently by H2 and PostgreSQL");
+                    problems.add(at(sql, i, "Comments inside comments are read differently by H2 and PostgreSQL"));
                 } else {
+                    // A space for the comment, and its line breaks, so that lines keep their numbers.
                     code.append(' ');
+                    sql.substring(i, end).chars().filter(ch -> ch == '\n').forEach(ch -> code.append('\n'));
                     i = end + 2;
                 }
             } else if (c == '$' && !identifierBefore(sql, i)) {
-                problems.add("$ quotes and $ parameters are not used in reports: write text in '…' and"
-                        + " parameters as :name");
+                problems.add(at(
+                        sql,
+                        i,
+                        "$ quotes and $ parameters are not used in reports: write text in '…' and"
+                                + " parameters as :name"));
             } else if (c == '`') {
-                problems.add("` is not a quote in PostgreSQL: quote names with \"…\"");
+                problems.add(at(sql, i, "` is not a quote in PostgreSQL: quote names with \"…\""));
             } else if (c == ';') {
                 ended = true;
                 i++;
             } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                problems.add("The query holds a control character (U+" + String.format("%04X", (int) c) + ")");
+                problems.add(
+                        at(sql, i, "The query holds a control character (U+" + String.format("%04X", (int) c) + ")"));
             } else if (ended && !Character.isWhitespace(c)) {
-                problems.add("One statement only: remove the semicolons between statements");
+                problems.add(at(sql, i, "One statement only: remove the semicolons between statements"));
             } else {
                 code.append(c);
                 i++;
             }
         }
-        return new Read(problems.isEmpty() ? code.toString().strip() : "", List.copyOf(problems));
+        // Blanks before the query stay: a parser's line numbers then count from the text as typed.
+        return new Read(problems.isEmpty() ? code.toString().stripTrailing() : "", List.copyOf(problems));
+    }
+
+    private static String at(String sql, int index, String problem) {
+        return SqlLines.onLine(problem, SqlLines.lineAt(sql, index));
     }
 
     private static boolean identifierBefore(String sql, int index) {

@@ -20,6 +20,10 @@ import dev.herald.schedules.entity.OccursType;
 import dev.herald.schedules.entity.Recurrence;
 import dev.herald.schedules.entity.Schedule;
 import dev.herald.schedules.entity.WeekOrdinal;
+import dev.herald.summaries.control.Summary;
+import dev.herald.summaries.control.SummaryMaker;
+import dev.herald.summaries.control.SummaryPeriod;
+import dev.herald.summaries.control.SummaryRuns;
 import dev.herald.summaries.entity.SummarySettings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -94,6 +98,9 @@ public class SummaryReportService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SummaryMaker maker;
 
     @RolesAllowed(SecurityRoles.CONFIGURE_SUMMARY_REPORTS)
     public SummarySettingsView settings() {
@@ -221,6 +228,56 @@ public class SummaryReportService {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("The sent summaries could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The latest summary made for an audience (OWNER or MANAGER) as its recipients see it, or, when
+     * none was made yet, one made now from the saved settings for the period that ended yesterday.
+     */
+    @RolesAllowed(SecurityRoles.CONFIGURE_SUMMARY_REPORTS)
+    public SummaryPreviewView preview(String audienceName) {
+        Summary.Audience audience;
+        try {
+            audience = Summary.Audience.valueOf(
+                    audienceName == null ? "" : audienceName.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("audience", "Choose OWNER or MANAGER");
+        }
+        try {
+            Optional<SummaryPreviewView> latest = Jdbc.inCallersTransaction(dataSource, c -> {
+                try (PreparedStatement query = c.prepareStatement("SELECT i.run_id, p.period_from, p.period_to,"
+                        + " i.rendered_at, p.page FROM summary_report p JOIN run_item i ON i.id = p.run_item_id"
+                        + " WHERE p.audience = ? ORDER BY i.id DESC LIMIT 1")) {
+                    query.setString(1, audience.name());
+                    try (ResultSet row = query.executeQuery()) {
+                        if (!row.next()) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(new SummaryPreviewView(
+                                audience.name(),
+                                audience.title(),
+                                row.getObject(2, LocalDate.class),
+                                row.getObject(3, LocalDate.class),
+                                row.getLong(1),
+                                Jdbc.instant(row, "rendered_at"),
+                                false,
+                                row.getString(5)));
+                    }
+                }
+            });
+            if (latest.isPresent()) {
+                return latest.get();
+            }
+            SummarySettings settings = em.find(SummarySettings.class, SummarySettings.ID);
+            ZoneId zone = ZoneId.of(settings.getTimeZone());
+            SummaryPeriod period =
+                    SummaryPeriod.before(clock.instant().atZone(zone).toLocalDate(), settings.getPeriodDays(), zone);
+            String page = maker.page(new SummaryRuns.Request(audience, settings.getOrganisationName(), period));
+            return new SummaryPreviewView(
+                    audience.name(), audience.title(), period.from(), period.to(), null, clock.instant(), true, page);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The summary could not be read or made: " + e.getMessage(), e);
         }
     }
 

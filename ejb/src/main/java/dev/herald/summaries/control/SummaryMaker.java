@@ -43,6 +43,15 @@ public class SummaryMaker {
         return new Made(summary, SummaryPage.of(summary), current.size());
     }
 
+    /** The page alone, for a look at what a summary would show now (no PDF, nothing kept). */
+    public String page(SummaryRuns.Request request) throws SQLException {
+        List<ServiceTicket> current = reporting.read(connection -> tickets(connection, request.period()));
+        List<ServiceTicket> previous = reporting.read(
+                connection -> tickets(connection, request.period().previous()));
+        return SummaryPage.of(SummaryFigures.compute(
+                request.audience(), request.organisation(), request.period(), current, previous));
+    }
+
     private static List<ServiceTicket> tickets(Connection connection, SummaryPeriod period) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(TICKETS)) {
             Jdbc.setInstant(query, 1, period.start());

@@ -158,19 +158,31 @@ public final class SummaryPage {
         }
     }
 
+    /**
+     * The chart twice: on the wide canvas, and on the phone's, which the style sheet shows instead
+     * on a narrow screen (so that its text is not scaled down to a few pixels).
+     */
     private void chart(Chart chart) {
-        ChartLayout.Scene scene = ChartLayout.layout(chart);
         String id = "chart" + ++charts;
         html.append("<figure><figcaption id=\"")
                 .append(id)
                 .append("\">")
                 .append(esc(chart.title()))
-                .append("</figcaption><svg viewBox=\"0 0 ")
+                .append("</figcaption>");
+        svg(ChartLayout.layout(chart), id, "chart-wide");
+        svg(ChartLayout.narrow(chart), id, "chart-narrow");
+        html.append("</figure>");
+    }
+
+    private void svg(ChartLayout.Scene scene, String captionId, String kind) {
+        html.append("<svg class=\"")
+                .append(kind)
+                .append("\" viewBox=\"0 0 ")
                 .append(num(scene.width()))
                 .append(' ')
                 .append(num(scene.height()))
                 .append("\" role=\"img\" aria-labelledby=\"")
-                .append(id)
+                .append(captionId)
                 .append("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">");
         for (ChartLayout.Shape shape : scene.shapes()) {
             if (shape instanceof ChartLayout.Rect r) {
@@ -221,7 +233,7 @@ public final class SummaryPage {
                         .append("</text>");
             }
         }
-        html.append("</svg></figure>");
+        html.append("</svg>");
     }
 
     private static String num(double value) {

@@ -19,6 +19,7 @@ import dev.herald.rendering.control.PdfFonts;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,10 +41,15 @@ public final class SummaryPdf {
     private SummaryPdf() {}
 
     public static void write(Summary summary, OutputStream out) throws IOException {
-        new SummaryPdf().render(summary, out);
+        new SummaryPdf().render(summary, SummarySections.of(summary), out);
     }
 
-    private void render(Summary s, OutputStream out) throws IOException {
+    /** The summary's title and period with these sections (a test moves the headings down the pages). */
+    static void write(Summary summary, List<SummarySections.Section> sections, OutputStream out) throws IOException {
+        new SummaryPdf().render(summary, sections, out);
+    }
+
+    private void render(Summary s, List<SummarySections.Section> sections, OutputStream out) throws IOException {
         try {
             writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
@@ -58,7 +64,7 @@ public final class SummaryPdf {
                     new Font(REGULAR, 9, Font.NORMAL, MUTED)));
             document.add(period);
 
-            for (SummarySections.Section section : SummarySections.of(s)) {
+            for (SummarySections.Section section : sections) {
                 section(section);
             }
             document.close();
@@ -69,32 +75,47 @@ public final class SummaryPdf {
 
     // --- pieces
 
-    private void heading(String title) throws DocumentException {
+    /**
+     * Elements that go onto the page one after another, and how much room the start of them needs
+     * on the page: a heading followed by less than that at a page's foot would be left alone there.
+     */
+    private record Piece(List<Element> elements, float keep) {}
+
+    private static Paragraph heading(String title) {
         Paragraph heading = new Paragraph(title, new Font(BOLD, 13, Font.NORMAL, INK));
         heading.setSpacingBefore(14);
         heading.setSpacingAfter(6);
-        document.add(heading);
+        return heading;
     }
 
-    private void note(String text) throws DocumentException {
-        document.add(new Paragraph(text, new Font(REGULAR, 9, Font.NORMAL, MUTED)));
+    private static float height(Paragraph paragraph, int lines) {
+        return paragraph.getSpacingBefore() + paragraph.getTotalLeading() * lines + paragraph.getSpacingAfter();
     }
 
+    private static Piece paragraph(Paragraph paragraph) {
+        return new Piece(List.of(paragraph), height(paragraph, 2));
+    }
+
+    /**
+     * A section: its heading goes onto a new page unless the heading and the start of what follows
+     * it (the figures, a chart with its caption, a table's head and first rows, two lines of text)
+     * fit above the page's foot; each later chart keeps its caption, each table its head, the same way.
+     */
     private void section(SummarySections.Section section) throws DocumentException {
         if (section.newPage()) {
             document.newPage();
         }
-        heading(section.title());
+        List<Piece> pieces = new ArrayList<>();
         if (!section.tiles().isEmpty()) {
-            tiles(section.tiles());
+            pieces.add(tiles(section.tiles()));
         }
         for (SummarySections.Block block : section.blocks()) {
             if (block instanceof SummarySections.ChartBlock chart) {
-                chart(chart.chart());
+                pieces.add(chart(chart.chart()));
             } else if (block instanceof SummarySections.TableBlock table) {
-                table(table.table().head(), table.table().rows());
+                pieces.add(table(table.table().head(), table.table().rows()));
             } else if (block instanceof SummarySections.NoteBlock note) {
-                note(note.text());
+                pieces.add(paragraph(new Paragraph(note.text(), new Font(REGULAR, 9, Font.NORMAL, MUTED))));
             } else if (block instanceof SummarySections.AlertsBlock alerts) {
                 for (Summary.Alert alert : alerts.alerts()) {
                     Paragraph line = new Paragraph();
@@ -103,22 +124,47 @@ public final class SummaryPdf {
                     line.add(new Chunk(alert.title(), new Font(BOLD, 10, Font.NORMAL, INK)));
                     line.add(new Chunk(" — " + alert.detail(), new Font(REGULAR, 9.5f, Font.NORMAL, INK)));
                     line.setSpacingAfter(3);
-                    document.add(line);
+                    pieces.add(paragraph(line));
                 }
             } else if (block instanceof SummarySections.AdviceBlock advice) {
                 int n = 1;
                 for (String text : advice.advice()) {
                     Paragraph line = new Paragraph(n++ + ". " + text, new Font(REGULAR, 10, Font.NORMAL, INK));
                     line.setSpacingAfter(3);
-                    document.add(line);
+                    pieces.add(paragraph(line));
                 }
+            }
+        }
+        Paragraph heading = heading(section.title());
+        keepRoom(height(heading, 1) + (pieces.isEmpty() ? 0 : pieces.get(0).keep()));
+        document.add(heading);
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            if (i > 0) {
+                keepRoom(piece.keep());
+            }
+            for (Element element : piece.elements()) {
+                document.add(element);
             }
         }
     }
 
-    private void tiles(List<SummarySections.Tile> tiles) throws DocumentException {
+    /** Starts a new page unless this much room is left above the page's foot (at most a page's worth). */
+    private void keepRoom(float needed) {
+        float left = writer.getVerticalPosition(true) - document.bottom();
+        if (left < Math.min(needed, document.top() - document.bottom())) {
+            document.newPage();
+        }
+    }
+
+    private float contentWidth() {
+        return document.right() - document.left();
+    }
+
+    private Piece tiles(List<SummarySections.Tile> tiles) throws DocumentException {
         PdfPTable table = new PdfPTable(tiles.size());
-        table.setWidthPercentage(100);
+        table.setTotalWidth(contentWidth());
+        table.setLockedWidth(true);
         table.setSpacingAfter(6);
         for (SummarySections.Tile tile : tiles) {
             PdfPCell cell = new PdfPCell();
@@ -133,17 +179,18 @@ public final class SummaryPdf {
                     new Font(REGULAR, 8, Font.NORMAL, MUTED)));
             table.addCell(cell);
         }
-        document.add(table);
+        return new Piece(List.of(table), table.getTotalHeight() + 6);
     }
 
-    /** A table whose text columns are wider than its figures. */
-    private void table(List<String> head, List<List<String>> rows) throws DocumentException {
+    /** A table whose text columns are wider than its figures; it keeps its head with its first rows. */
+    private Piece table(List<String> head, List<List<String>> rows) throws DocumentException {
         float[] widths = new float[head.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = rows.isEmpty() || !SummaryText.isFigure(rows.get(0).get(i)) ? 3 : 1.3f;
         }
         PdfPTable table = new PdfPTable(widths.length);
-        table.setWidthPercentage(100);
+        table.setTotalWidth(contentWidth());
+        table.setLockedWidth(true);
         table.setWidths(widths);
         table.setHeaderRows(1);
         table.setSpacingBefore(4);
@@ -170,11 +217,15 @@ public final class SummaryPdf {
                 table.addCell(cell);
             }
         }
-        document.add(table);
+        float keep = 4;
+        for (int i = 0; i < Math.min(table.size(), 4); i++) {
+            keep += table.getRowHeight(i);
+        }
+        return new Piece(List.of(table), keep);
     }
 
     /** Draws the chart's shapes into a template (PDF's y grows upwards) and places it at the page's width. */
-    private void chart(Chart chart) throws DocumentException {
+    private Piece chart(Chart chart) throws DocumentException {
         ChartLayout.Scene scene = ChartLayout.layout(chart);
         float width = (float) scene.width();
         float height = (float) scene.height();
@@ -212,13 +263,12 @@ public final class SummaryPdf {
             }
         }
         Image image = Image.getInstance(template);
-        float scale = (document.right() - document.left()) / width;
+        float scale = contentWidth() / width;
         image.scaleAbsolute(width * scale, height * scale);
         Paragraph caption = new Paragraph(chart.title(), new Font(BOLD, 9.5f, Font.NORMAL, MUTED));
         caption.setSpacingBefore(4);
         caption.setKeepTogether(true);
-        document.add(caption);
-        document.add(image);
+        return new Piece(List.of(caption, image), height(caption, 1) + image.getScaledHeight());
     }
 
     private static Color severity(Summary.Alert alert) {

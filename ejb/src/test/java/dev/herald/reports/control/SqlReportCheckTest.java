@@ -110,7 +110,7 @@ class SqlReportCheckTest {
     void onlyDeclaredParametersAreUsed() {
         assertThat(errors("SELECT * FROM usage_tenant WHERE plan = :plan"))
                 .extracting(ValidationException.FieldError::message)
-                .containsExactly("The query uses :plan, which is not a declared parameter");
+                .containsExactly("The query uses :plan, which is not a declared parameter (line 1)");
     }
 
     @Test
@@ -127,7 +127,7 @@ class SqlReportCheckTest {
             assertThat(errors("SELECT 1" + ";".repeat(19_000))).isEmpty();
             assertThat(errors("SELECT 1" + "; --\n".repeat(3_000) + "SELECT 2"))
                     .extracting(ValidationException.FieldError::message)
-                    .containsExactly("One statement only: remove the semicolons between statements");
+                    .containsExactly("One statement only: remove the semicolons between statements (line 3001)");
         });
     }
 }

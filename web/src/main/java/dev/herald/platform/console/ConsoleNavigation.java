@@ -31,6 +31,7 @@ public class ConsoleNavigation {
     private static final Map<String, Place> PLACES = Map.ofEntries(
             Map.entry("/console/index.xhtml", new Place("home", null, null)),
             Map.entry("/console/reports.xhtml", new Place("reports", "Reports", "Report Explorer")),
+            Map.entry("/console/sql-reports.xhtml", new Place("sqlReports", "Reports", "SQL reports")),
             Map.entry("/console/summary-reports.xhtml", new Place("summaries", "Reports", "Summary reports")),
             Map.entry("/console/usage-reports.xhtml", new Place("usageReports", "Reports", "Usage reports")),
             Map.entry("/console/schedules.xhtml", new Place("schedules", "Schedules", "Report schedules")),

@@ -5,6 +5,7 @@ import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.console.PagedModel;
 import dev.herald.runs.boundary.RunView;
 import dev.herald.summaries.boundary.SentSummaryView;
+import dev.herald.summaries.boundary.SummaryPreviewView;
 import dev.herald.summaries.boundary.SummaryReportService;
 import dev.herald.summaries.boundary.SummarySettingsView;
 import jakarta.annotation.PostConstruct;
@@ -42,6 +43,8 @@ public class SummaryReportsView implements Serializable {
     private List<Instant> nextSends;
     private String testTo;
     private PagedModel<SentSummaryView> sent;
+    private SummaryPreviewView preview;
+    private String previewPage;
 
     @PostConstruct
     void init() {
@@ -116,6 +119,33 @@ public class SummaryReportsView implements Serializable {
         } catch (NotFoundException e) {
             Messages.addGlobalError("That link no longer exists.");
         }
+    }
+
+    /**
+     * Shows what an audience's latest summary looks like (made now when none was made yet), in a
+     * frame of its own so that its page keeps its own style. The page's relative addresses point
+     * below a link's address; here the style sheet is named from the console, and the PDF link,
+     * which only a recipient's link serves, is left out.
+     */
+    public void showPreview(String audience) {
+        try {
+            preview = summaries.preview(audience);
+            previewPage = preview.page()
+                    .replace(
+                            "href=\"../style.css\"", "href=\"" + Faces.getRequestContextPath() + "/summary/style.css\"")
+                    .replaceFirst("<p><a class=\"pdf\" href=\"summary.pdf\">[^<]*</a></p>", "");
+        } catch (ValidationException e) {
+            Messages.addGlobalError(e.errors().get(0).message());
+        }
+    }
+
+    public SummaryPreviewView getPreview() {
+        return preview;
+    }
+
+    /** The previewed page, for the frame's srcdoc (Faces escapes it as an attribute value). */
+    public String getPreviewPage() {
+        return previewPage;
     }
 
     public boolean hasActiveLinks(SentSummaryView summary) {
