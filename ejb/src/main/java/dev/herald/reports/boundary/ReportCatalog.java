@@ -336,13 +336,20 @@ public class ReportCatalog {
         int leadingLines = SqlLines.leadingLines(input.sql());
         try {
             ReportEngine.Preview preview = engine.preview(prepared, rows, TRIAL_TIMEOUT_SECONDS);
-            OptionalLong total = preview.truncated()
+            // The preview counted up to 10,000 rows; beyond that the trial asks the database.
+            OptionalLong total = preview.totalCapped()
                     ? engine.count(prepared, TRIAL_TIMEOUT_SECONDS)
-                    : OptionalLong.of(preview.rows().size());
+                    : OptionalLong.of(preview.total());
             List<List<Object>> shown =
                     preview.rows().stream().map(row -> Arrays.asList(row)).toList();
             return new SqlPreviewView(
-                    new PreviewView(preview.criteria(), columns(preview.columns()), shown, preview.truncated()),
+                    new PreviewView(
+                            preview.criteria(),
+                            columns(preview.columns()),
+                            shown,
+                            preview.truncated(),
+                            preview.total(),
+                            preview.totalCapped()),
                     total.isPresent() ? total.getAsLong() : null);
         } catch (SQLTimeoutException e) {
             throw ValidationException.of(
