@@ -96,6 +96,7 @@ class AccessibilitySystemIT {
             new Screen("console-roles", "/console/roles.xhtml", Visitor.STAFF),
             new Screen("console-audit", "/console/audit.xhtml", Visitor.STAFF),
             new Screen("console-settings", "/console/settings.xhtml", Visitor.STAFF),
+            new Screen("console-sql-reports", "/console/sql-reports.xhtml", Visitor.STAFF),
             new Screen("console-summary-reports", "/console/summary-reports.xhtml", Visitor.STAFF),
             new Screen("console-tenants", "/console/tenants.xhtml", Visitor.STAFF),
             new Screen("console-usage-reports", "/console/usage-reports.xhtml", Visitor.STAFF),

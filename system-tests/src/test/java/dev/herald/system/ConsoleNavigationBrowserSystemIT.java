@@ -49,6 +49,7 @@ class ConsoleNavigationBrowserSystemIT {
     private static final List<Place> PLACES = List.of(
             new Place("index.xhtml", "navHome", null, "Home"),
             new Place("reports.xhtml", "navReports", "Reports", "Report Explorer"),
+            new Place("sql-reports.xhtml", "navSqlReports", "Reports", "SQL reports"),
             new Place("summary-reports.xhtml", "navSummaries", "Reports", "Summary reports"),
             new Place("usage-reports.xhtml", "navUsageReports", "Reports", "Usage reports"),
             new Place("schedules.xhtml", "navSchedules", "Schedules", "Report schedules"),

@@ -12,6 +12,7 @@ class ConsoleNavigationTest {
     private static final List<String> ITEMS = List.of(
             "home",
             "reports",
+            "sqlReports",
             "summaries",
             "usageReports",
             "schedules",
@@ -30,6 +31,7 @@ class ConsoleNavigationTest {
         for (String page : Stream.of(
                         "index",
                         "reports",
+                        "sql-reports",
                         "summary-reports",
                         "usage-reports",
                         "schedules",
