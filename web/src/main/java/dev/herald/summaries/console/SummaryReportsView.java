@@ -12,7 +12,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.omnifaces.util.Faces;
@@ -44,6 +48,9 @@ public class SummaryReportsView implements Serializable {
     private String testTo;
     private PagedModel<SentSummaryView> sent;
     private SummaryPreviewView preview;
+    /** The linked summary page's style sheet, the same one {@code /summary/style.css} serves. */
+    private static final String SUMMARY_STYLE = "/dev/herald/summaries/link/summary.css";
+
     private String previewPage;
 
     @PostConstruct
@@ -124,18 +131,29 @@ public class SummaryReportsView implements Serializable {
     /**
      * Shows what an audience's latest summary looks like (made now when none was made yet), in a
      * frame of its own so that its page keeps its own style. The page's relative addresses point
-     * below a link's address; here the style sheet is named from the console, and the PDF link,
-     * which only a recipient's link serves, is left out.
+     * below a link's address; here the style sheet is written into the page (the frame inherits the
+     * console's policy, which allows inline styles), and the PDF link, which only a recipient's link
+     * serves, is left out.
      */
     public void showPreview(String audience) {
         try {
             preview = summaries.preview(audience);
             previewPage = preview.page()
-                    .replace(
-                            "href=\"../style.css\"", "href=\"" + Faces.getRequestContextPath() + "/summary/style.css\"")
+                    .replace("<link rel=\"stylesheet\" href=\"../style.css\">", "<style>" + summaryStyle() + "</style>")
                     .replaceFirst("<p><a class=\"pdf\" href=\"summary.pdf\">[^<]*</a></p>", "");
         } catch (ValidationException e) {
             Messages.addGlobalError(e.errors().get(0).message());
+        }
+    }
+
+    private static String summaryStyle() {
+        try (InputStream in = SummaryReportsView.class.getResourceAsStream(SUMMARY_STYLE)) {
+            if (in == null) {
+                throw new IllegalStateException(SUMMARY_STYLE + " is missing from the console");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
