@@ -59,6 +59,7 @@ class ConsoleAdministrationBrowserSystemIT {
             "roles",
             "audit",
             "settings",
+            "sql-reports",
             "summary-reports",
             "tenants",
             "usage-reports",
@@ -132,8 +133,9 @@ class ConsoleAdministrationBrowserSystemIT {
                 .toList();
         List<WebElement> firstRow = browser.findElements(By.cssSelector("#previewTable tbody tr:first-child td"));
         assertThat(firstRow.get(headers.indexOf("Amount")).getText())
-                .as("an amount with two decimals and thousands separated")
-                .matches("-?\\d{1,3}(,\\d{3})*\\.\\d{2}");
+                .as("an amount in the organisation's currency (GBP unless the settings say otherwise), with two"
+                        + " decimals and thousands separated")
+                .matches("-?£\\d{1,3}(,\\d{3})*\\.\\d{2}");
         assertThat(firstRow.get(headers.indexOf("Channel")).getText())
                 .as("a code in words")
                 .isIn("Web", "Box office", "Phone");

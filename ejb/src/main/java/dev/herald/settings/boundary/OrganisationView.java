@@ -1,8 +1,9 @@
 package dev.herald.settings.boundary;
 
 /**
- * The organisation's settings as the API shows them. {@code runHistoryRetentionDays} may be left
- * out when changing them (a client written before it existed keeps the value as it is).
+ * The organisation's settings as the API shows them. {@code runHistoryRetentionDays} and
+ * {@code currency} (an ISO 4217 code such as GBP) may be left out when changing them (a client
+ * written before they existed keeps the values as they are).
  */
 public record OrganisationView(
         String clientName,
@@ -11,4 +12,5 @@ public record OrganisationView(
         long attachmentLimitBytes,
         int linkLifetimeDays,
         int fileRetentionDays,
-        Integer runHistoryRetentionDays) {}
+        Integer runHistoryRetentionDays,
+        String currency) {}

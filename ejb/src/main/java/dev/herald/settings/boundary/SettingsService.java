@@ -18,6 +18,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
 
 /**
  * The organisation's settings. Every part of Herald reads them; Manage Settings changes them, and
@@ -96,6 +98,7 @@ public class SettingsService {
                 ? settings.getRunHistoryRetentionDays()
                 : input.runHistoryRetentionDays();
         checkRunHistory(history, input, problems);
+        String currency = input.currency() == null ? settings.getCurrency() : currencyCode(input.currency(), problems);
         problems.throwIfAny();
         OrganisationView before = view(settings);
         settings.setClientName(clientName);
@@ -105,6 +108,7 @@ public class SettingsService {
         settings.setLinkLifetimeDays(input.linkLifetimeDays());
         settings.setFileRetentionDays(input.fileRetentionDays());
         settings.setRunHistoryRetentionDays(history);
+        settings.setCurrency(currency);
         OrganisationView after = view(settings);
         auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "settings.update", remoteAddress)
                 .about("settings", "organisation")
@@ -141,6 +145,25 @@ public class SettingsService {
                 s.getAttachmentLimitBytes(),
                 s.getLinkLifetimeDays(),
                 s.getFileRetentionDays(),
-                s.getRunHistoryRetentionDays());
+                s.getRunHistoryRetentionDays(),
+                s.getCurrency());
+    }
+
+    /** An ISO 4217 currency code as typed (any case, spaces around), or a problem on {@code currency}. */
+    static String currencyCode(String typed, ValidationException.Builder problems) {
+        String code = typed.strip().toUpperCase(Locale.ROOT);
+        if (code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            try {
+                return Currency.getInstance(code).getCurrencyCode();
+            } catch (IllegalArgumentException unknown) {
+                // named below
+            }
+        }
+        problems.add(
+                "currency",
+                "Choose a currency by its three-letter code, such as GBP, EUR or USD; '"
+                        + (code.length() > 10 ? code.substring(0, 10) + "…" : code)
+                        + "' is not one.");
+        return null;
     }
 }

@@ -38,6 +38,9 @@ public class OrganisationSettings {
     @Column(name = "run_history_retention_days", nullable = false)
     private int runHistoryRetentionDays;
 
+    @Column(name = "currency", nullable = false, length = 3)
+    private String currency;
+
     @Version
     private long version;
 
@@ -53,6 +56,15 @@ public class OrganisationSettings {
 
     public String getTimeZone() {
         return timeZone;
+    }
+
+    /** The ISO 4217 code of the currency the organisation's amounts are in. */
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
     }
 
     public String getFromAddress() {

@@ -65,4 +65,32 @@ public class ConsoleFormat {
     public List<String> getTimeZones() {
         return TIME_ZONES;
     }
+
+    /** Every currency people may choose, by code: "GBP · British Pound". */
+    public List<jakarta.faces.model.SelectItem> getCurrencies() {
+        return CURRENCIES;
+    }
+
+    private static final List<jakarta.faces.model.SelectItem> CURRENCIES =
+            java.util.Currency.getAvailableCurrencies().stream()
+                    .sorted(java.util.Comparator.comparing(java.util.Currency::getCurrencyCode))
+                    .map(c -> new jakarta.faces.model.SelectItem(
+                            c.getCurrencyCode(), c.getCurrencyCode() + " · " + c.getDisplayName(Locale.UK)))
+                    .toList();
+
+    /**
+     * An amount as people read it: with the currency's symbol, thousands separated and the
+     * currency's decimals (£1,234.50; €-12.00 is written -€12.00).
+     */
+    public static String money(java.math.BigDecimal amount, String currencyCode) {
+        java.util.Currency currency;
+        try {
+            currency = java.util.Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return String.format(Locale.UK, "%,.2f", amount);
+        }
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        String number = String.format(Locale.UK, "%,." + digits + "f", amount.abs());
+        return (amount.signum() < 0 ? "-" : "") + currency.getSymbol(Locale.UK) + number;
+    }
 }

@@ -5,6 +5,7 @@ import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.console.ConsoleFormat;
 import dev.herald.platform.console.ConsoleLabels;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
@@ -16,6 +17,7 @@ import dev.herald.reports.boundary.RenderRequest;
 import dev.herald.reports.boundary.ReportCatalog;
 import dev.herald.reports.boundary.ReportDetail;
 import dev.herald.reports.boundary.ReportSummary;
+import dev.herald.settings.boundary.SettingsService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -59,6 +61,12 @@ public class ReportExplorerView implements Serializable {
 
     @Inject
     ConsoleLabels labels;
+
+    @Inject
+    SettingsService settings;
+
+    /** The organisation's currency, read once per view. */
+    private String currency;
 
     private String query;
     private LazyDataModel<ReportSummary> model;
@@ -271,7 +279,7 @@ public class ReportExplorerView implements Serializable {
     }
 
     /**
-     * A preview cell as people read it: an amount with two decimals and thousands separated, other
+     * A preview cell as people read it: an amount with the organisation's currency (£1,234.50), other
      * numbers without exponent, a code Herald knows in words (BOX_OFFICE as Box office), the rest as
      * it prints. Downloads keep the values as they are.
      */
@@ -282,8 +290,15 @@ public class ReportExplorerView implements Serializable {
         boolean money = preview != null
                 && column < preview.columns().size()
                 && "MONEY".equals(preview.columns().get(column).type());
+        if (money && value instanceof Number amount) {
+            if (currency == null) {
+                currency = settings.organisationForStaff().currency();
+            }
+            return ConsoleFormat.money(
+                    amount instanceof BigDecimal exact ? exact : new BigDecimal(amount.toString()), currency);
+        }
         if (value instanceof BigDecimal number) {
-            return money ? String.format(Locale.UK, "%,.2f", number) : number.toPlainString();
+            return number.toPlainString();
         }
         return String.valueOf(labels.of(value));
     }

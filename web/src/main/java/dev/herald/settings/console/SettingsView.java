@@ -41,6 +41,7 @@ public class SettingsView implements Serializable {
 
     private String clientName;
     private String timeZone;
+    private String currency;
     private String fromAddress;
     private BigDecimal attachmentLimitMib;
     private Integer linkLifetimeDays;
@@ -59,6 +60,7 @@ public class SettingsView implements Serializable {
     private void show(OrganisationView organisation) {
         clientName = organisation.clientName();
         timeZone = organisation.timeZone();
+        currency = organisation.currency();
         fromAddress = organisation.fromAddress();
         attachmentLimitMib = BigDecimal.valueOf(organisation.attachmentLimitBytes())
                 .divide(MIB, 2, RoundingMode.HALF_UP)
@@ -112,7 +114,8 @@ public class SettingsView implements Serializable {
                 attachmentBytes,
                 linkLifetimeDays == null ? 0 : linkLifetimeDays,
                 fileRetentionDays == null ? 0 : fileRetentionDays,
-                runHistoryRetentionDays == null ? 0 : runHistoryRetentionDays);
+                runHistoryRetentionDays == null ? 0 : runHistoryRetentionDays,
+                currency == null ? "" : currency);
         try {
             show(settings.update(input, Faces.getRemoteAddr()));
             Messages.addGlobalInfo("The settings are saved.");
@@ -150,6 +153,14 @@ public class SettingsView implements Serializable {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
     }
 
     public String getFromAddress() {
