@@ -22,3 +22,21 @@
         }
     });
 })();
+
+/*
+ * PrimeFaces 14 writes aria-checked on the wrapper of each choice of a radio group laid out as
+ * "flex", a plain div without the radio role (its own script only ever sets the attribute on
+ * role=radio elements). The radio input inside carries the state; the stray attribute is taken off,
+ * on load and after every partial update.
+ */
+(function () {
+    function tidy() {
+        document.querySelectorAll('.ui-selectoneradio [aria-checked]:not([role])').forEach(function (element) {
+            element.removeAttribute('aria-checked');
+        });
+    }
+    tidy();
+    if (window.jQuery) {
+        window.jQuery(document).on('pfAjaxComplete', tidy);
+    }
+})();
