@@ -418,6 +418,10 @@ class ScheduleWizardBrowserSystemIT {
 
     /** Leaves the wizard for the console's home, saying yes to the browser's unsaved-changes question. */
     private static void leaveWithoutSaving() {
+        WebElement menu = browser.findElement(By.id("navToggle"));
+        if (menu.isDisplayed() && !"true".equals(menu.getAttribute("aria-expanded"))) {
+            menu.click(); // on a phone the navigation folds behind its Menu button
+        }
         page.click("navHome");
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/schedule.xhtml")));

@@ -182,7 +182,8 @@ class SummaryPreviewBrowserSystemIT {
     private static boolean frameStyled() {
         browser.switchTo().frame("previewFrame");
         try {
-            return "rgb(241, 245, 249)"
+            // Selenium writes computed colours as rgba().
+            return "rgba(241, 245, 249, 1)"
                     .equals(browser.findElement(By.tagName("body")).getCssValue("background-color"));
         } finally {
             browser.switchTo().defaultContent();
