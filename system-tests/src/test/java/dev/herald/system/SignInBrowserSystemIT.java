@@ -94,7 +94,9 @@ class SignInBrowserSystemIT {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome, admin"));
         assertThat(browser.getCurrentUrl()).contains("/console/").doesNotContain("login");
-        assertThat(browser.findElement(By.id("health")).getText()).contains("database", "UP");
+        assertThat(browser.findElement(By.id("health")).getText())
+                .as("statuses in words")
+                .contains("database", "Up");
         assertThat(browser.manage().getCookieNamed("HERALD_CONSOLE").getValue()).isNotEqualTo(before);
         assertThat(browser.manage().getCookieNamed("HERALD_CONSOLE").isHttpOnly())
                 .isTrue();
