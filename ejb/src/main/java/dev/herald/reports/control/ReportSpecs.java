@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A report's parameters and columns as the JSON kept in {@code report_definition}:
- * {@code [{"name","label","type","required","default","options","lookupSql"}]} and
+ * {@code [{"name","label","type","required","default","options","lookupSql","scope"}]} and
  * {@code [{"name","label","type","format","total","width"}]}.
  */
 public final class ReportSpecs {
@@ -52,6 +52,9 @@ public final class ReportSpecs {
             }
             if (p.lookupSql() != null) {
                 o.add("lookupSql", p.lookupSql());
+            }
+            if (p.scope() != null) {
+                o.add("scope", p.scope());
             }
             array.add(o);
         }
@@ -90,7 +93,8 @@ public final class ReportSpecs {
                     o.getBoolean("required", false),
                     o.get("default"),
                     options,
-                    o.getString("lookupSql", null)));
+                    o.getString("lookupSql", null),
+                    o.getString("scope", null)));
         }
         return parameters;
     }

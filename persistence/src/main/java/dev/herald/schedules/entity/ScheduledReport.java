@@ -80,6 +80,14 @@ public class ScheduledReport {
     @Column(name = "skip_when_empty", nullable = false)
     private boolean skipWhenEmpty;
 
+    /** Made once per recipient, each file with the recipient's own scope values. */
+    @Column(name = "per_recipient", nullable = false)
+    private boolean perRecipient;
+
+    /** When set (per recipient only): the recipients are every enabled account holding a value of this kind. */
+    @Column(name = "recipient_scope_kind", length = 40)
+    private String recipientScopeKind;
+
     public ScheduledReport() {}
 
     public Long getId() {
@@ -180,5 +188,21 @@ public class ScheduledReport {
 
     public void setSkipWhenEmpty(boolean skipWhenEmpty) {
         this.skipWhenEmpty = skipWhenEmpty;
+    }
+
+    public boolean isPerRecipient() {
+        return perRecipient;
+    }
+
+    public void setPerRecipient(boolean perRecipient) {
+        this.perRecipient = perRecipient;
+    }
+
+    public String getRecipientScopeKind() {
+        return recipientScopeKind;
+    }
+
+    public void setRecipientScopeKind(String recipientScopeKind) {
+        this.recipientScopeKind = recipientScopeKind;
     }
 }
