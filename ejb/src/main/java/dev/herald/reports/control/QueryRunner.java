@@ -73,7 +73,7 @@ public final class QueryRunner {
             try (ResultSet wrapped = query.executeQuery()) {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
-                ColumnReader[] readers = readers(rows.getMetaData(), columns, zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), report, zone);
                 Totals totals = new Totals(columns);
                 renderer.begin(header);
                 Object[] values = new Object[readers.length];
@@ -130,11 +130,29 @@ public final class QueryRunner {
         Object read(ResultSet row, int index) throws SQLException;
     }
 
+    /**
+     * The readers of a report's declared columns. A report bound to a scope kind may select one more
+     * column, last, holding each row's value of the kind (for splitting one pass into recipients'
+     * files); it is never rendered.
+     */
+    static ColumnReader[] readers(ResultSetMetaData metadata, ReportSpec report, ZoneId zone) throws SQLException {
+        List<ColumnSpec> columns = report.columns();
+        int count = metadata.getColumnCount();
+        if (count == columns.size() + 1 && report.isBound()) {
+            return readers(metadata, columns, zone, count - 1);
+        }
+        return readers(metadata, columns, zone, count);
+    }
+
     static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone)
             throws SQLException {
-        if (metadata.getColumnCount() != columns.size()) {
-            throw new SQLException("The query answers " + metadata.getColumnCount() + " columns; the report declares "
-                    + columns.size());
+        return readers(metadata, columns, zone, metadata.getColumnCount());
+    }
+
+    private static ColumnReader[] readers(
+            ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone, int answered) throws SQLException {
+        if (answered != columns.size()) {
+            throw new SQLException("The query answers " + answered + " columns; the report declares " + columns.size());
         }
         ColumnReader[] readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {
