@@ -143,49 +143,24 @@ public final class RecipientScoping {
             }
             return List.of(Copy.plain(to));
         }
-        List<Holder> recipients = new ArrayList<>();
         List<Copy> copies = new ArrayList<>();
-        if (source.recipientScopeKind() != null) {
-            recipients.addAll(holdersOf(connection, source.recipientScopeKind()));
-        } else {
-            for (Map.Entry<String, Holder> entry :
-                    byEmail(connection, source.recipients()).entrySet()) {
-                if (entry.getValue() == null) {
-                    copies.add(new Copy(
-                            List.of(entry.getKey()),
-                            NO_SCOPE,
-                            null,
-                            null,
-                            entry.getKey() + " has no Herald account, so no " + String.join(", ", kinds)
-                                    + " value: nothing was made for them",
-                            null));
-                } else {
-                    recipients.add(entry.getValue());
-                }
-            }
-        }
-        for (Holder holder : recipients) {
-            String missing = missing(holder, kinds);
-            if (!holder.enabled()) {
-                copies.add(new Copy(
-                        List.of(holder.email()),
-                        NO_SCOPE,
-                        null,
-                        holder.username(),
-                        holder.email() + "'s account is disabled: nothing was made for them",
-                        null));
-            } else if (missing != null) {
-                copies.add(new Copy(
-                        List.of(holder.email()),
-                        NO_SCOPE,
-                        null,
-                        holder.username(),
-                        holder.email() + " has no " + missing + " value: nothing was made for them",
-                        null));
-            } else {
-                copies.add(new Copy(
-                        List.of(holder.email()), "PENDING", json(only(holder, kinds)), holder.username(), null, null));
-            }
+        for (Recipient recipient : recipients(connection, source.recipientScopeKind(), source.recipients(), kinds)) {
+            copies.add(
+                    recipient.problem() == null
+                            ? new Copy(
+                                    List.of(recipient.email()),
+                                    "PENDING",
+                                    json(recipient.values()),
+                                    recipient.username(),
+                                    null,
+                                    null)
+                            : new Copy(
+                                    List.of(recipient.email()),
+                                    NO_SCOPE,
+                                    null,
+                                    recipient.username(),
+                                    recipient.problem(),
+                                    null));
         }
         if (plan.isTest()) {
             // A test send makes one recipient's file, as that recipient would get it, for the testers.
@@ -213,6 +188,48 @@ public final class RecipientScoping {
                     null));
         }
         return copies;
+    }
+
+    /**
+     * One recipient of an item made per recipient: their address, account (null without one), their
+     * values of the report's bound kinds, or why nothing is made for them.
+     */
+    public record Recipient(String email, String username, Map<String, Set<String>> values, String problem) {}
+
+    /**
+     * The recipients of an item made per recipient, in order: the addresses listed, or (with
+     * {@code recipientKind}) every enabled account with an address holding a value of that kind.
+     */
+    public static List<Recipient> recipients(
+            Connection connection, String recipientKind, List<String> listed, Set<String> kinds) throws SQLException {
+        List<Recipient> recipients = new ArrayList<>();
+        Map<String, Holder> holders = new LinkedHashMap<>();
+        if (recipientKind != null) {
+            holdersOf(connection, recipientKind).forEach(holder -> holders.put(holder.email(), holder));
+        } else {
+            holders.putAll(byEmail(connection, listed));
+        }
+        for (Map.Entry<String, Holder> entry : holders.entrySet()) {
+            Holder holder = entry.getValue();
+            if (holder == null) {
+                recipients.add(new Recipient(
+                        entry.getKey(),
+                        null,
+                        Map.of(),
+                        entry.getKey() + " has no Herald account, so no " + String.join(", ", kinds)
+                                + " value: nothing was made for them"));
+                continue;
+            }
+            String missing = missing(holder, kinds);
+            String problem = !holder.enabled()
+                    ? holder.email() + "'s account is disabled: nothing was made for them"
+                    : missing != null
+                            ? holder.email() + " has no " + missing + " value: nothing was made for them"
+                            : null;
+            recipients.add(new Recipient(
+                    holder.email(), holder.username(), problem == null ? only(holder, kinds) : Map.of(), problem));
+        }
+        return recipients;
     }
 
     private static String missing(Holder holder, Set<String> kinds) {

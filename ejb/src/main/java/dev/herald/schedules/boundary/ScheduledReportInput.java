@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * One report of a schedule. Without {@code criteria}, the criteria set's are copied. Recipients may
- * be given one per element or comma-separated, as people type them.
+ * be given one per element or comma-separated, as people type them. {@code perRecipient} makes the
+ * item once per recipient, each file with that recipient's own values of the scope kinds the report
+ * is bound to; its recipients are those listed or, with {@code recipientScopeKind}, every enabled
+ * account holding a value of that kind.
  */
 public record ScheduledReportInput(
         Long id,
@@ -18,4 +21,36 @@ public record ScheduledReportInput(
         String deliverAs,
         String format,
         String csvDelimiter,
-        Boolean skipWhenEmpty) {}
+        Boolean skipWhenEmpty,
+        Boolean perRecipient,
+        String recipientScopeKind) {
+
+    /** An item made once for all its recipients. */
+    public ScheduledReportInput(
+            Long id,
+            String reportKey,
+            Long criteriaSetId,
+            JsonObject criteria,
+            String displayName,
+            List<String> recipients,
+            String subject,
+            String deliverAs,
+            String format,
+            String csvDelimiter,
+            Boolean skipWhenEmpty) {
+        this(
+                id,
+                reportKey,
+                criteriaSetId,
+                criteria,
+                displayName,
+                recipients,
+                subject,
+                deliverAs,
+                format,
+                csvDelimiter,
+                skipWhenEmpty,
+                null,
+                null);
+    }
+}

@@ -1,6 +1,7 @@
 package dev.herald.scopes.control;
 
 import dev.herald.access.entity.ScopeKind;
+import dev.herald.access.entity.UserAccount;
 import dev.herald.reports.control.RecipientScopes;
 import dev.herald.reports.control.ReportEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,5 +95,25 @@ public class ScopeKinds {
                             kind.getKind(), kind.getLabel(), kind.isNumeric(), entry.getValue(), shown));
         }
         return new RecipientScopes(byKind);
+    }
+
+    /** The addresses among these whose accounts hold a value of one of these kinds (without case). */
+    public List<String> limitedAmong(List<String> emails, java.util.Set<String> kinds) {
+        if (emails.isEmpty() || kinds.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys =
+                emails.stream().map(UserAccount::emailKey).distinct().toList();
+        List<String> found = em.createQuery(
+                        "SELECT DISTINCT u.emailKey FROM UserAccount u JOIN u.scopes s"
+                                + " WHERE u.emailKey IN :keys AND s.kind IN :kinds",
+                        String.class)
+                .setParameter("keys", keys)
+                .setParameter("kinds", List.copyOf(kinds))
+                .getResultList();
+        java.util.Set<String> limited = new java.util.HashSet<>(found);
+        return emails.stream()
+                .filter(email -> limited.contains(UserAccount.emailKey(email)))
+                .toList();
     }
 }
