@@ -364,7 +364,12 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
-        List<String> recipients = EmailAddresses.check(input.recipients(), path + ".recipients", errors);
+        // An item sent to every account holding a value of a kind names no recipients of its own.
+        boolean toHolders = Boolean.TRUE.equals(input.perRecipient())
+                && text(input.recipientScopeKind()) != null
+                && EmailAddresses.split(input.recipients()).isEmpty();
+        List<String> recipients =
+                toHolders ? List.of() : EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
         if (subject == null) {
             subject = ScheduledReport.DEFAULT_SUBJECT;
