@@ -96,6 +96,12 @@ class AccessibilitySystemIT {
             new Screen("console-roles", "/console/roles.xhtml", Visitor.STAFF),
             new Screen("console-audit", "/console/audit.xhtml", Visitor.STAFF),
             new Screen("console-settings", "/console/settings.xhtml", Visitor.STAFF),
+            new Screen("console-scope-kinds", "/console/scope-kinds.xhtml", Visitor.STAFF),
+            new Screen("console-scope-kind-values", "/console/scope-kinds.xhtml", Visitor.STAFF, page -> {
+                page.click("kinds:table:0:values");
+                page.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sampleTable tbody tr")));
+            }),
             new Screen("console-sql-reports", "/console/sql-reports.xhtml", Visitor.STAFF),
             new Screen("console-summary-reports", "/console/summary-reports.xhtml", Visitor.STAFF),
             new Screen("console-tenants", "/console/tenants.xhtml", Visitor.STAFF),
