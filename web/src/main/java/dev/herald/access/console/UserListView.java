@@ -8,13 +8,19 @@ import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.scopes.boundary.ScopeKindView;
+import dev.herald.scopes.boundary.ScopeService;
+import dev.herald.scopes.boundary.ScopeValueView;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.omnifaces.util.Components;
@@ -31,15 +37,25 @@ import org.primefaces.model.SortMeta;
  * partner with Collect Reports only; edit, set a password (told in person, never mailed), enable,
  * disable, unlock. The rules (who may assign which role, the last Super Administrator) are the
  * boundary's; their refusals are shown as they come.
+ *
+ * <p>An account's scope values (what reports bound to a kind show it) are chosen per kind from the
+ * kind's values, searched as one types ({@link ScopeService#values}, at most {@value #SUGGESTED}
+ * suggestions, so a kind with ten thousand values stays quick), and saved with the account. They are
+ * saved before the account's other fields, so that a value the lookup no longer knows stops the
+ * save before anything is changed.
  */
 @Named
 @ViewScoped
 public class UserListView implements Serializable {
 
     private static final String FORM = "userForm:";
+    private static final int SUGGESTED = 20;
 
     @Inject
     UserService users;
+
+    @Inject
+    ScopeService scopeService;
 
     private String query;
     private LazyDataModel<UserView> model;
@@ -53,6 +69,17 @@ public class UserListView implements Serializable {
     private boolean enabled = true;
     private List<String> roles = new ArrayList<>();
     private List<String> assignable = List.of();
+
+    /** The scope values in the dialog, by kind, each with its name; and what was held when it opened. */
+    private Map<String, List<ScopeValueView>> scopes = new LinkedHashMap<>();
+
+    private Map<String, List<String>> scopesBefore = Map.of();
+    /** What is typed in each kind's search box. */
+    private Map<String, String> adding = new HashMap<>();
+    /** The names of the values last suggested, for the suggestions' labels. */
+    private Map<String, String> suggestedNames = new HashMap<>();
+
+    private List<ScopeKindView> kinds;
 
     private UserView passwordFor;
     private String newPassword;
@@ -113,12 +140,118 @@ public class UserListView implements Serializable {
         email = user.email();
         enabled = user.enabled();
         roles = new ArrayList<>(user.roles());
+        scopesBefore = user.scopes() == null ? Map.of() : user.scopes();
+        for (Map.Entry<String, List<String>> entry : scopesBefore.entrySet()) {
+            List<ScopeValueView> named;
+            try {
+                named = scopeService.named(entry.getKey(), entry.getValue());
+            } catch (NotFoundException | UnavailableException e) {
+                named = entry.getValue().stream()
+                        .map(value -> new ScopeValueView(value, value))
+                        .toList();
+            }
+            scopes.put(entry.getKey(), new ArrayList<>(named));
+        }
+    }
+
+    /** The declared scope kinds, read once per view. */
+    public List<ScopeKindView> getKinds() {
+        if (kinds == null) {
+            kinds = scopeService.list();
+        }
+        return kinds;
+    }
+
+    /** The kind's values whose value or name holds what is typed, at most {@value #SUGGESTED}. */
+    public List<String> suggest(String kind, String typed) {
+        try {
+            List<ScopeValueView> found = scopeService.values(kind, typed, SUGGESTED);
+            List<String> held = chosenValues(kind);
+            found.forEach(value -> suggestedNames.put(kind + "\u0000" + value.value(), value.name()));
+            return found.stream()
+                    .map(ScopeValueView::value)
+                    .filter(value -> !held.contains(value))
+                    .toList();
+        } catch (UnavailableException | NotFoundException | ValidationException e) {
+            String message = e instanceof ValidationException invalid
+                    ? invalid.errors().get(0).message()
+                    : e.getMessage();
+            Messages.addError(FORM + "scopes", message);
+            return List.of();
+        }
+    }
+
+    /** A suggestion's label: its name, and its value when the two differ. */
+    public String suggestionLabel(String kind, String value) {
+        String name = suggestedNames.getOrDefault(kind + "\u0000" + value, value);
+        return name.equals(value) ? name : name + " (" + value + ")";
+    }
+
+    /** The value picked in a kind's search box joins the kind's values; the box is emptied. */
+    public void addScope(String kind) {
+        String value = adding.remove(kind);
+        if (value == null || value.isBlank() || chosenValues(kind).contains(value)) {
+            return;
+        }
+        String name = suggestedNames.getOrDefault(kind + "\u0000" + value, value);
+        scopes.computeIfAbsent(kind, k -> new ArrayList<>()).add(new ScopeValueView(value, name));
+    }
+
+    public void removeScope(String kind, String value) {
+        List<ScopeValueView> held = scopes.get(kind);
+        if (held != null) {
+            held.removeIf(scope -> scope.value().equals(value));
+        }
+    }
+
+    public List<ScopeValueView> chosen(String kind) {
+        return scopes.getOrDefault(kind, List.of());
+    }
+
+    private List<String> chosenValues(String kind) {
+        return chosen(kind).stream().map(ScopeValueView::value).toList();
+    }
+
+    /** The values as the boundary takes them, kinds without a value left out. */
+    private Map<String, List<String>> scopesToSave() {
+        Map<String, List<String>> values = new java.util.TreeMap<>();
+        scopes.forEach((kind, list) -> {
+            if (!list.isEmpty()) {
+                values.put(kind, list.stream().map(ScopeValueView::value).toList());
+            }
+        });
+        return values;
+    }
+
+    /**
+     * Saves the scope values when they changed; false (with the problems on the dialog's fields)
+     * when the boundary refused them.
+     */
+    private boolean saveScopes(long id) {
+        Map<String, List<String>> wanted = scopesToSave();
+        if (wanted.equals(new java.util.TreeMap<>(scopesBefore))) {
+            return true;
+        }
+        try {
+            users.setScopes(id, wanted, Faces.getRemoteAddr());
+            scopesBefore = wanted;
+            return true;
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> Messages.addError(FORM + "scopes", error.message()));
+        } catch (UnavailableException | ForbiddenException | NotFoundException e) {
+            Messages.addError(FORM + "scopes", e.getMessage());
+        }
+        Faces.validationFailed();
+        return false;
     }
 
     public void save() {
         try {
             UserView saved;
             if (editingId != null) {
+                if (!saveScopes(editingId)) {
+                    return;
+                }
                 saved = users.update(
                         editingId,
                         new UserInput(null, displayName, email, null, enabled, null, roles),
@@ -130,6 +263,22 @@ public class UserListView implements Serializable {
                 saved = users.create(
                         new UserInput(username, displayName, email, password, enabled, true, roles),
                         Faces.getRemoteAddr());
+            }
+            if (editingId == null && !scopesToSave().isEmpty()) {
+                editingId = saved.id();
+                if (!saveScopes(saved.id())) {
+                    Messages.addError(
+                            FORM + "scopes",
+                            saved.username() + " is created without these values; correct them and save again.");
+                    password = null;
+                    return;
+                }
+                Messages.addGlobalInfo(
+                        "{0} is created. Tell them their password in person; they choose their own at first sign-in.",
+                        saved.username());
+                password = null;
+                PrimeFaces.current().executeScript("PF('userDialog').hide()");
+                return;
             }
             Messages.addGlobalInfo(
                     editingId == null
@@ -200,6 +349,13 @@ public class UserListView implements Serializable {
         password = null;
         enabled = true;
         roles = new ArrayList<>();
+        scopes = new LinkedHashMap<>();
+        scopesBefore = Map.of();
+        adding = new HashMap<>();
+    }
+
+    public Map<String, String> getAdding() {
+        return adding;
     }
 
     public boolean isEditing() {
