@@ -1,6 +1,7 @@
 package dev.herald.schedules.boundary;
 
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /**
@@ -24,6 +25,13 @@ public record ScheduledReportInput(
         Boolean skipWhenEmpty,
         Boolean perRecipient,
         String recipientScopeKind) {
+
+    /**
+     * The constructor JSON-B binds a request's item with: a record with a second constructor needs
+     * it named, or every item is refused as "a value of the wrong type".
+     */
+    @JsonbCreator
+    public ScheduledReportInput {}
 
     /** An item made once for all its recipients. */
     public ScheduledReportInput(
