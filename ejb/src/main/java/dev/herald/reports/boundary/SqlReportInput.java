@@ -1,5 +1,6 @@
 package dev.herald.reports.boundary;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /**
@@ -29,6 +30,10 @@ public record SqlReportInput(
             List<String> options,
             String lookupSql,
             String scope) {
+
+        /** The constructor JSON-B binds a declaration with (the record has a second one). */
+        @JsonbCreator
+        public ParameterInput {}
 
         /** A parameter that criteria fill. */
         public ParameterInput(
