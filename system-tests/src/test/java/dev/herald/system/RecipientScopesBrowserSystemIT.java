@@ -184,9 +184,10 @@ class RecipientScopesBrowserSystemIT {
     @Test
     @Order(3)
     void theReportExplorerShowsTheBoundParameterWithoutAField() {
+        ElementBoxes.resize(browser, LAPTOP);
         browser.get(base + "/console/reports.xhtml?key=" + reportKey);
         page.waitForText("report", "Filled from each recipient's company");
-        assertThat(page.text("report:boundNote")).contains("covers every company");
+        assertThat(endingIn("boundNote")).contains("covers every company");
         assertThat(browser.findElements(By.cssSelector("#report [id$='criterionMulti']")))
                 .as("no field for the bound parameter")
                 .isEmpty();
@@ -209,7 +210,7 @@ class RecipientScopesBrowserSystemIT {
             WizardSteps.openReportDialog(browser, page, reportName);
             page.click("item:toDetails");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:perRecipient")));
-            assertThat(page.text("item:sharedNote")).contains("covers every company");
+            assertThat(endingIn("sharedNote")).contains("covers every company");
 
             // Sent once to everyone, a recipient limited to a company is refused on the recipients field.
             page.type("item:recipients", PARTNER_EMAIL);
@@ -549,6 +550,12 @@ class RecipientScopesBrowserSystemIT {
         action.run();
         wait.until(driver -> (Boolean) js.executeScript(
                 "return window.heraldAjaxDone > arguments[0] && PrimeFaces.ajax.Queue.isEmpty();", before));
+    }
+
+    /** The text of the element whose id ends so (a note drawn with or without its form's prefix). */
+    private static String endingIn(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='" + id + "']")))
+                .getText();
     }
 
     private static String where(Dimension size) {

@@ -183,6 +183,9 @@ public class UserListView implements Serializable {
 
     /** A suggestion's label: its name, and its value when the two differ. */
     public String suggestionLabel(String kind, String value) {
+        if (value == null) {
+            return ""; // the empty search box, as the page is drawn
+        }
         String name = suggestedNames.getOrDefault(kind + "\u0000" + value, value);
         return name.equals(value) ? name : name + " (" + value + ")";
     }
