@@ -111,8 +111,8 @@ public final class ElementBoxes {
 
     /**
      * Measures, in the browser, every visible label, input, box and button under the container (a CSS
-     * selector):
-     * no two that are not nested overlap, none reaches past the window's right edge, each calendar
+     * selector), each as far as it can be seen (cut by the boxes that scroll it): no two that are not
+     * nested overlap, none reaches past the window's right edge, each calendar
      * button sits on its date field's line, and each radio or checkbox label is one line high.
      */
     @SuppressWarnings("unchecked")
@@ -123,15 +123,32 @@ public final class ElementBoxes {
                         const selector = 'label, input:not([type=hidden]), textarea, button, a,'
                             + ' .ui-chkbox-box, .ui-radiobutton-box, .ui-selectonemenu, .ui-selectcheckboxmenu,'
                             + ' .ui-message, .herald-words';
+                        // What of an element can be seen: its box cut by every ancestor that scrolls or
+                        // clips (a dialog's content scrolled past its title bar is not under the title).
+                        const seen = e => {
+                            const b = e.getBoundingClientRect();
+                            let left = b.left, top = b.top, right = b.right, bottom = b.bottom;
+                            for (let p = e.parentElement; p; p = p.parentElement) {
+                                const style = getComputedStyle(p);
+                                if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+                                    const c = p.getBoundingClientRect();
+                                    left = Math.max(left, c.left);
+                                    top = Math.max(top, c.top);
+                                    right = Math.min(right, c.right);
+                                    bottom = Math.min(bottom, c.bottom);
+                                }
+                            }
+                            return {left: left, top: top, width: right - left, height: bottom - top};
+                        };
                         const all = Array.from(root.querySelectorAll(selector)).filter(e => {
                             if (e.closest('.ui-helper-hidden-accessible, .ui-helper-hidden')) return false;
-                            const r = e.getBoundingClientRect();
+                            const r = seen(e);
                             const style = getComputedStyle(e);
                             return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
                         });
                         return all.map((e, i) => {
                             e.dataset.heraldBox = i;
-                            const r = e.getBoundingClientRect();
+                            const r = seen(e);
                             const line = parseFloat(getComputedStyle(e).lineHeight)
                                 || parseFloat(getComputedStyle(e).fontSize) * 1.3;
                             return {index: i, tag: e.tagName.toLowerCase(), id: e.id || '',

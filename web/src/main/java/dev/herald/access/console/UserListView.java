@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -50,6 +52,7 @@ public class UserListView implements Serializable {
 
     private static final String FORM = "userForm:";
     private static final int SUGGESTED = 20;
+    private static final Pattern SEARCH_BOX = Pattern.compile(":kinds:(\\d+):add$");
 
     @Inject
     UserService users;
@@ -78,6 +81,8 @@ public class UserListView implements Serializable {
     private Map<String, String> adding = new HashMap<>();
     /** The names of the values last suggested, for the suggestions' labels. */
     private Map<String, String> suggestedNames = new HashMap<>();
+    /** Why a kind's last search found nothing to suggest (its lookup failed), by kind. */
+    private final Map<String, String> searchProblems = new HashMap<>();
 
     private List<ScopeKindView> kinds;
 
@@ -162,8 +167,23 @@ public class UserListView implements Serializable {
         return kinds;
     }
 
+    /**
+     * The values of the kind whose search box asks (the box's place among the kinds, read from the
+     * request's source, as PrimeFaces gives a completion method only what was typed) whose value or
+     * name holds what is typed, at most {@value #SUGGESTED}.
+     */
+    public List<String> suggest(String typed) {
+        String source = Faces.getRequestParameter("jakarta.faces.source");
+        Matcher box = SEARCH_BOX.matcher(source == null ? "" : source);
+        if (!box.find() || Integer.parseInt(box.group(1)) >= getKinds().size()) {
+            return List.of();
+        }
+        return suggest(getKinds().get(Integer.parseInt(box.group(1))).kind(), typed);
+    }
+
     /** The kind's values whose value or name holds what is typed, at most {@value #SUGGESTED}. */
-    public List<String> suggest(String kind, String typed) {
+    List<String> suggest(String kind, String typed) {
+        searchProblems.remove(kind);
         try {
             List<ScopeValueView> found = scopeService.values(kind, typed, SUGGESTED);
             List<String> held = chosenValues(kind);
@@ -176,9 +196,18 @@ public class UserListView implements Serializable {
             String message = e instanceof ValidationException invalid
                     ? invalid.errors().get(0).message()
                     : e.getMessage();
-            Messages.addError(FORM + "scopes", message);
+            searchProblems.put(kind, message);
             return List.of();
         }
+    }
+
+    /**
+     * What a kind's search box says when it suggests nothing: why, when the kind's values could not
+     * be read (its lookup failed), else that nothing matches.
+     */
+    public String emptyMessage(String kind) {
+        String problem = searchProblems.get(kind);
+        return problem == null ? "No value matches" : problem;
     }
 
     /** A suggestion's label: its name, and its value when the two differ. */
