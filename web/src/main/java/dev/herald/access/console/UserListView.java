@@ -128,16 +128,19 @@ public class UserListView implements Serializable {
 
     public void newStaff() {
         clearForm();
+        checkKinds();
         partner = false;
     }
 
     public void newPartner() {
         clearForm();
+        checkKinds();
         partner = true;
     }
 
     public void edit(UserView user) {
         clearForm();
+        checkKinds();
         editingId = user.id();
         partner = user.partner();
         username = user.username();
@@ -199,6 +202,27 @@ public class UserListView implements Serializable {
             searchProblems.put(kind, message);
             return List.of();
         }
+    }
+
+    /**
+     * Asks each kind for one value as the dialog opens, so that a kind whose lookup fails now says
+     * so beside its search box (which is then off) instead of suggesting nothing. Answers are kept a
+     * minute by the boundary, so this costs a query only when a kind was not asked lately.
+     */
+    private void checkKinds() {
+        searchProblems.clear();
+        for (ScopeKindView kind : getKinds()) {
+            try {
+                scopeService.values(kind.kind(), null, 1);
+            } catch (UnavailableException | NotFoundException e) {
+                searchProblems.put(kind.kind(), e.getMessage());
+            }
+        }
+    }
+
+    /** Why a kind's values cannot be searched now; null when they can. */
+    public String searchProblem(String kind) {
+        return searchProblems.get(kind);
     }
 
     /**
