@@ -35,8 +35,12 @@ public final class WizardSteps {
         page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
     }
 
-    /** On a phone the dialog's own content scrolls: its buttons are brought into view there first. */
+    /**
+     * On a phone the dialog's own content scrolls: its buttons are brought into view there first
+     * (once the step holding them has arrived).
+     */
     public static void clickInDialog(WebDriver browser, Page page, String id) {
+        page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) browser)
                 .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
         page.click(id);
