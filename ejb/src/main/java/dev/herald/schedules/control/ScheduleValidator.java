@@ -5,9 +5,9 @@ import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
 import dev.herald.rendering.entity.CsvDelimiter;
 import dev.herald.rendering.entity.FileFormat;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
-import dev.herald.runs.control.RecipientScoping;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
 import dev.herald.schedules.boundary.OccursInput;
 import dev.herald.schedules.boundary.RecurrenceInput;
@@ -386,7 +386,7 @@ public final class ScheduleValidator {
         }
         boolean perRecipient = Boolean.TRUE.equals(input.perRecipient());
         String recipientKind = text(input.recipientScopeKind());
-        Set<String> bound = report == null ? Set.of() : RecipientScoping.boundKinds(report.getParametersJson());
+        Set<String> bound = report == null ? Set.of() : ReportSpecs.boundKinds(report.getParametersJson());
         if (perRecipient && report != null && bound.isEmpty()) {
             errors.add(
                     path + ".perRecipient",
