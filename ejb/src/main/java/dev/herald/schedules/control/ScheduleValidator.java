@@ -364,7 +364,13 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
-        List<String> recipients = EmailAddresses.check(input.recipients(), path + ".recipients", errors);
+        // Sent to every account holding a value of a kind, an item lists no recipients of its own.
+        String recipientKind = text(input.recipientScopeKind());
+        boolean noneListed = input.recipients() == null
+                || input.recipients().stream().allMatch(recipient -> recipient == null || recipient.isBlank());
+        List<String> recipients = recipientKind != null && noneListed
+                ? List.of()
+                : EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
         if (subject == null) {
             subject = ScheduledReport.DEFAULT_SUBJECT;
@@ -385,7 +391,6 @@ public final class ScheduleValidator {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
         }
         boolean perRecipient = Boolean.TRUE.equals(input.perRecipient());
-        String recipientKind = text(input.recipientScopeKind());
         Set<String> bound = report == null ? Set.of() : ReportSpecs.boundKinds(report.getParametersJson());
         if (perRecipient && report != null && bound.isEmpty()) {
             errors.add(
