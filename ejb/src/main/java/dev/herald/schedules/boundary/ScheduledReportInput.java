@@ -27,8 +27,9 @@ public record ScheduledReportInput(
         String recipientScopeKind) {
 
     /**
-     * The constructor JSON-B binds a request's item with: a record with a second constructor needs
-     * it named, or every item is refused as "a value of the wrong type".
+     * The constructor the API reads an item with. JSON-B (Yasson) creates a record through its only
+     * constructor and refuses one with several ("Multiple constructors found"), which made every
+     * schedule body a 400; naming this one keeps the shorter constructor for code.
      */
     @JsonbCreator
     public ScheduledReportInput {}

@@ -359,55 +359,6 @@ class ScheduleValidatorTest {
         assertThat(items.get(1).criteria()).isEqualTo("{}");
     }
 
-    @Test
-    void anItemSentToEveryHolderOfAKindNeedsNoListedRecipients() {
-        ReportDefinition bound = report(3L, "tickets-by-company", "Tickets by company")
-                .define(
-                        "Tickets by company",
-                        null,
-                        "Test",
-                        false,
-                        "SELECT 1",
-                        "[{\"name\":\"company\",\"label\":\"Company\",\"type\":\"MULTI_CHOICE\","
-                                + "\"scope\":\"company\"}]",
-                        "[]",
-                        Instant.EPOCH);
-        ScheduleValidator scoped = new ScheduleValidator(
-                new ScheduleValidator.Catalog() {
-                    @Override
-                    public Optional<ReportDefinition> report(String key) {
-                        return key.equals(bound.getKey()) ? Optional.of(bound) : Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<CriteriaSet> criteriaSet(long id) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public boolean scopeKindExists(String kind) {
-                        return kind.equals("company");
-                    }
-                },
-                CLOCK);
-        ScheduledReportInput toHolders = new ScheduledReportInput(
-                null, bound.getKey(), null, null, null, List.of(), null, null, null, null, null, true, "company");
-
-        ScheduleValidator.ValidItem item =
-                scoped.validate(schedule(weeklyAtTen(), toHolders)).items().get(0);
-
-        assertThat(item.recipients()).isEmpty();
-        assertThat(item.perRecipient()).isTrue();
-        assertThat(item.recipientScopeKind()).isEqualTo("company");
-
-        ScheduledReportInput listedNobody = new ScheduledReportInput(
-                null, bound.getKey(), null, null, null, List.of(), null, null, null, null, null, true, null);
-        assertThatThrownBy(() -> scoped.validate(schedule(weeklyAtTen(), listedNobody)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationException.FieldError::field)
-                        .containsExactly("items[0].recipients"));
-    }
-
     private int monthDay(JsonValue day) {
         RecurrenceInput input = new RecurrenceInput(
                 "UTC",
