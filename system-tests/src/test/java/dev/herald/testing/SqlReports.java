@@ -28,8 +28,8 @@ public final class SqlReports {
 
     /**
      * A report of tickets per company whose parameter {@code company} is bound to the demo scope kind
-     * {@code company} (each recipient sees only their own companies' rows), with a criteria set "All";
-     * its key.
+     * {@code company} (each recipient sees only their own companies' rows; the company's id is
+     * selected last, as the split key), with a criteria set "All"; its key.
      */
     public static String ticketsByCompany(Api admin) {
         String key = "company-tickets-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,10 +41,11 @@ public final class SqlReports {
                         .add("category", "Tests")
                         .add(
                                 "sql",
-                                "SELECT c.name AS company, COUNT(t.id) AS tickets FROM servicedesk_company c"
+                                "SELECT c.name AS company, COUNT(t.id) AS tickets, c.id AS company_id"
+                                        + " FROM servicedesk_company c"
                                         + " JOIN servicedesk_ticket t ON t.company_id = c.id"
                                         + " WHERE (NOT :company_set OR c.id IN (:company))"
-                                        + " GROUP BY c.name ORDER BY c.name")
+                                        + " GROUP BY c.id, c.name ORDER BY c.id")
                         .add(
                                 "parameters",
                                 Json.createArrayBuilder()
