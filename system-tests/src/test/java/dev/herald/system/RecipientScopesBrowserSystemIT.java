@@ -195,6 +195,12 @@ class RecipientScopesBrowserSystemIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("previewTable")));
         assertThat(page.text("previewNote")).contains("Every company");
         Browser.screenshot(browser, "reports-bound-parameter");
+
+        // A built-in report bound to the demo promoter kind reads the same.
+        browser.get(base + "/console/reports.xhtml?key=payments-activities-detailed");
+        page.waitForText("report", "Filled from each recipient's promoter");
+        assertThat(endingIn("boundNote")).contains("covers every promoter");
+        Browser.screenshot(browser, "reports-bound-promoter");
     }
 
     @Test
