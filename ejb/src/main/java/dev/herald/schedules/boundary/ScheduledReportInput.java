@@ -1,6 +1,7 @@
 package dev.herald.schedules.boundary;
 
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public record ScheduledReportInput(
         Boolean skipWhenEmpty,
         Boolean perRecipient,
         String recipientScopeKind) {
+
+    /**
+     * The constructor the API reads an item with. JSON-B (Yasson) creates a record through its only
+     * constructor and refuses one with several ("Multiple constructors found"), which made every
+     * schedule body a 400; naming this one keeps the shorter constructor for code.
+     */
+    @JsonbCreator
+    public ScheduledReportInput {}
 
     /** An item made once for all its recipients. */
     public ScheduledReportInput(
