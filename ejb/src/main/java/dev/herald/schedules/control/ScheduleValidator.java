@@ -364,7 +364,13 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
-        List<String> recipients = EmailAddresses.check(input.recipients(), path + ".recipients", errors);
+        String recipientKind = text(input.recipientScopeKind());
+        // An item sent to every account holding a value of a kind lists nobody: "at least one address"
+        // is a rule for lists (listing some as well is refused below).
+        List<String> recipients = recipientKind != null
+                        && EmailAddresses.split(input.recipients()).isEmpty()
+                ? List.of()
+                : EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
         if (subject == null) {
             subject = ScheduledReport.DEFAULT_SUBJECT;
@@ -385,7 +391,6 @@ public final class ScheduleValidator {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
         }
         boolean perRecipient = Boolean.TRUE.equals(input.perRecipient());
-        String recipientKind = text(input.recipientScopeKind());
         Set<String> bound = report == null ? Set.of() : RecipientScoping.boundKinds(report.getParametersJson());
         if (perRecipient && report != null && bound.isEmpty()) {
             errors.add(
