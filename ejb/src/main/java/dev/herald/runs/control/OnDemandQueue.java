@@ -3,6 +3,7 @@ package dev.herald.runs.control;
 import dev.herald.access.entity.AccountScope;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.runs.entity.Run;
 import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
@@ -131,7 +132,7 @@ public class OnDemandQueue {
                         && item.getRecipientScopeKind() != null
                         && held.contains(item.getRecipientScopeKind()));
         return addressed
-                && held.containsAll(RecipientScoping.boundKinds(item.getReport().getParametersJson()));
+                && held.containsAll(ReportSpecs.boundKinds(item.getReport().getParametersJson()));
     }
 
     /** Cancels one of the person's waiting or running on-demand runs; false when it is not theirs or has ended. */

@@ -16,7 +16,6 @@ import dev.herald.reports.control.ReportSpec;
 import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
-import dev.herald.runs.control.RecipientScoping;
 import dev.herald.schedules.control.NextRunCalculator;
 import dev.herald.schedules.control.RecurrenceRules;
 import dev.herald.schedules.control.ScheduleCalendar;
@@ -27,6 +26,7 @@ import dev.herald.schedules.entity.Schedule;
 import dev.herald.schedules.entity.ScheduledReport;
 import dev.herald.scopes.boundary.ScopeService;
 import dev.herald.scopes.boundary.ScopeValueView;
+import dev.herald.scopes.control.ScopeHolders;
 import dev.herald.scopes.control.ScopeKinds;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -306,18 +306,17 @@ public class ScheduleService {
                 .items()
                 .get(0);
         ReportSpec report = ReportSpecs.of(valid.report());
-        Set<String> kinds = RecipientScoping.boundKinds(valid.report().getParametersJson());
-        List<RecipientScoping.Recipient> recipients;
+        Set<String> kinds = ReportSpecs.boundKinds(valid.report().getParametersJson());
+        List<ScopeHolders.Recipient> recipients;
         try {
             recipients = Jdbc.inCallersTransaction(
-                    dataSource,
-                    c -> RecipientScoping.recipients(c, valid.recipientScopeKind(), valid.recipients(), kinds));
+                    dataSource, c -> ScopeHolders.recipients(c, valid.recipientScopeKind(), valid.recipients(), kinds));
         } catch (SQLException e) {
             throw new UnavailableException("The recipients could not be read: " + e.getMessage());
         }
         long deadline = System.nanoTime() + WHO_GETS_WHAT_BUDGET.toNanos();
         List<RecipientPreviewView> shown = new ArrayList<>();
-        for (RecipientScoping.Recipient recipient : recipients) {
+        for (ScopeHolders.Recipient recipient : recipients) {
             if (shown.size() == WhoGetsWhatView.SHOWN) {
                 break;
             }

@@ -5,9 +5,9 @@ import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
 import dev.herald.rendering.entity.CsvDelimiter;
 import dev.herald.rendering.entity.FileFormat;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
-import dev.herald.runs.control.RecipientScoping;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
 import dev.herald.schedules.boundary.OccursInput;
 import dev.herald.schedules.boundary.RecurrenceInput;
@@ -364,11 +364,11 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
+        // Sent to every account holding a value of a kind, an item lists no recipients of its own.
         String recipientKind = text(input.recipientScopeKind());
-        // An item sent to every account holding a value of a kind lists nobody: "at least one address"
-        // is a rule for lists (listing some as well is refused below).
-        List<String> recipients = recipientKind != null
-                        && EmailAddresses.split(input.recipients()).isEmpty()
+        boolean noneListed = input.recipients() == null
+                || input.recipients().stream().allMatch(recipient -> recipient == null || recipient.isBlank());
+        List<String> recipients = recipientKind != null && noneListed
                 ? List.of()
                 : EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
@@ -391,7 +391,7 @@ public final class ScheduleValidator {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
         }
         boolean perRecipient = Boolean.TRUE.equals(input.perRecipient());
-        Set<String> bound = report == null ? Set.of() : RecipientScoping.boundKinds(report.getParametersJson());
+        Set<String> bound = report == null ? Set.of() : ReportSpecs.boundKinds(report.getParametersJson());
         if (perRecipient && report != null && bound.isEmpty()) {
             errors.add(
                     path + ".perRecipient",

@@ -1,6 +1,6 @@
 package dev.herald.schedules.control;
 
-import dev.herald.runs.control.RecipientScoping;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.schedules.boundary.DailyFrequencyView;
 import dev.herald.schedules.boundary.OccursView;
 import dev.herald.schedules.boundary.RecurrenceView;
@@ -100,7 +100,7 @@ public final class ScheduleViews {
                 item.isSkipWhenEmpty(),
                 item.isPerRecipient(),
                 item.getRecipientScopeKind(),
-                List.copyOf(RecipientScoping.boundKinds(item.getReport().getParametersJson())));
+                List.copyOf(ReportSpecs.boundKinds(item.getReport().getParametersJson())));
     }
 
     private static JsonObject json(String text) {

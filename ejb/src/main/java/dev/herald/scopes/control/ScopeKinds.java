@@ -1,5 +1,6 @@
 package dev.herald.scopes.control;
 
+import dev.herald.access.control.ScopeValues;
 import dev.herald.access.entity.ScopeKind;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.reports.control.RecipientScopes;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thousand recipients' files asks once per kind, and forgotten at once when the kind changes.
  */
 @ApplicationScoped
-public class ScopeKinds {
+public class ScopeKinds implements ScopeValues {
 
     /** The most values a kind can have (its lookup answers no more). */
     public static final int MAX_VALUES = 10_000;
@@ -66,6 +67,18 @@ public class ScopeKinds {
         Map<String, String> fixed = java.util.Collections.unmodifiableMap(names);
         looked.put(kind.getKind(), new Looked(fixed, now));
         return fixed;
+    }
+
+    @Override
+    public String label(String kind) {
+        ScopeKind found = find(kind);
+        return found == null ? null : found.getLabel();
+    }
+
+    @Override
+    public Map<String, String> names(String kind) throws SQLException {
+        ScopeKind found = find(kind);
+        return found == null ? Map.of() : names(found);
     }
 
     /** Forgets what a kind's lookup answered (its query changed, or it was removed). */

@@ -261,59 +261,6 @@ class ScheduleValidatorTest {
     }
 
     @Test
-    void anItemForEveryHolderOfAKindListsNobodyAndMayNotListSomeAsWell() {
-        ReportDefinition bound = report(3L, "promoter-sales", "Promoter sales")
-                .define(
-                        "Promoter sales",
-                        null,
-                        null,
-                        false,
-                        "SELECT 1",
-                        "[{\"name\":\"promoter\",\"label\":\"Promoter\",\"type\":\"MULTI_CHOICE\","
-                                + "\"scope\":\"promoter\"}]",
-                        "[]",
-                        Instant.EPOCH);
-        ScheduleValidator scoped = new ScheduleValidator(
-                new ScheduleValidator.Catalog() {
-                    @Override
-                    public Optional<ReportDefinition> report(String key) {
-                        return Optional.of(bound).filter(r -> r.getKey().equals(key));
-                    }
-
-                    @Override
-                    public Optional<CriteriaSet> criteriaSet(long id) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public boolean scopeKindExists(String kind) {
-                        return "promoter".equals(kind);
-                    }
-                },
-                CLOCK);
-
-        ScheduleValidator.ValidItem item = scoped.validate(schedule(weeklyAtTen(), everyPromoter(List.of())))
-                .items()
-                .get(0);
-        assertThat(item.recipients()).isEmpty();
-        assertThat(item.perRecipient()).isTrue();
-        assertThat(item.recipientScopeKind()).isEqualTo("promoter");
-
-        assertThatThrownBy(() -> scoped.validate(schedule(weeklyAtTen(), everyPromoter(List.of("a@example.org")))))
-                .isInstanceOfSatisfying(
-                        ValidationException.class,
-                        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
-                            assertThat(error.field()).isEqualTo("items[0].recipients");
-                            assertThat(error.message()).contains("not both");
-                        }));
-    }
-
-    private static ScheduledReportInput everyPromoter(List<String> recipients) {
-        return new ScheduledReportInput(
-                null, "promoter-sales", null, null, null, recipients, null, null, "CSV", null, null, true, "promoter");
-    }
-
-    @Test
     void atMostFiftyRecipients() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
