@@ -14,6 +14,7 @@ import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
 import dev.herald.testing.TestUsers.TestUser;
+import dev.herald.testing.WizardSteps;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -93,6 +94,25 @@ class AccessibilitySystemIT {
             new Screen("console-schedule-new", "/console/schedule.xhtml", Visitor.STAFF),
             new Screen("console-runs", "/console/runs.xhtml", Visitor.STAFF),
             new Screen("console-users", "/console/users.xhtml", Visitor.STAFF),
+            new Screen("console-user-scopes", "/console/users.xhtml", Visitor.STAFF, page -> {
+                page.search("users:query", partner.username());
+                page.click("users:table:0:edit");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userForm:scopesPanel")));
+            }),
+            new Screen("console-schedule-who-gets-what", "/console/schedule.xhtml", Visitor.STAFF, page -> {
+                page.type("editor:name", "A11y per recipient " + SUFFIX);
+                page.click("editor:next");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
+                WizardSteps.openReportDialog(current, page, "Payments & Activities (detailed)");
+                page.click("item:toDetails");
+                WizardSteps.clickInDialog(current, page, "item:perRecipient");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:sendTo")));
+                page.type("item:recipients", partner.username() + "@example.org");
+                WizardSteps.clickInDialog(current, page, "item:whoGetsWhat");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("whoTable")));
+                // Nothing is saved: the next page is opened without the unsaved-changes prompt.
+                ((JavascriptExecutor) current).executeScript("heraldWizard.leave();");
+            }),
             new Screen("console-roles", "/console/roles.xhtml", Visitor.STAFF),
             new Screen("console-audit", "/console/audit.xhtml", Visitor.STAFF),
             new Screen("console-settings", "/console/settings.xhtml", Visitor.STAFF),

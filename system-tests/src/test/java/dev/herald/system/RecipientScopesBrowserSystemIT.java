@@ -343,6 +343,13 @@ class RecipientScopesBrowserSystemIT {
         assertThat(suggestionsShown(input, "Value"))
                 .as("suggestions are bounded")
                 .isLessThanOrEqualTo(20);
+        new org.openqa.selenium.interactions.Actions(browser)
+                .sendKeys(Keys.ESCAPE)
+                .perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(input.replaceFirst("_input$", "_panel"))));
+        assertThat(browser.findElement(By.id("userDialog")).isDisplayed())
+                .as("Escape in the open suggestions closes them, not the dialog")
+                .isTrue();
         pick(input, "Extraordinarily", "1");
         page.waitForText("userForm:scopesPanel", LONG_NAME);
         ElementBoxes.assertLaidOut(browser, "#userDialog", "a very long name on a phone");
