@@ -95,7 +95,7 @@ class AccessibilitySystemIT {
             new Screen("console-runs", "/console/runs.xhtml", Visitor.STAFF),
             new Screen("console-users", "/console/users.xhtml", Visitor.STAFF),
             new Screen("console-user-scopes", "/console/users.xhtml", Visitor.STAFF, page -> {
-                page.search("users:query", partner.username());
+                page.search("users:query", AccessibilitySystemIT.partner.username());
                 page.click("users:table:0:edit");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userForm:scopesPanel")));
             }),
@@ -103,15 +103,15 @@ class AccessibilitySystemIT {
                 page.type("editor:name", "A11y per recipient " + SUFFIX);
                 page.click("editor:next");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
-                WizardSteps.openReportDialog(current, page, "Payments & Activities (detailed)");
+                WizardSteps.openReportDialog(AccessibilitySystemIT.current, page, "Payments & Activities (detailed)");
                 page.click("item:toDetails");
-                WizardSteps.clickInDialog(current, page, "item:perRecipient");
+                WizardSteps.clickInDialog(AccessibilitySystemIT.current, page, "item:perRecipient");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:sendTo")));
-                page.type("item:recipients", partner.username() + "@example.org");
-                WizardSteps.clickInDialog(current, page, "item:whoGetsWhat");
+                page.type("item:recipients", AccessibilitySystemIT.partner.username() + "@example.org");
+                WizardSteps.clickInDialog(AccessibilitySystemIT.current, page, "item:whoGetsWhat");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("whoTable")));
                 // Nothing is saved: the next page is opened without the unsaved-changes prompt.
-                ((JavascriptExecutor) current).executeScript("heraldWizard.leave();");
+                ((JavascriptExecutor) AccessibilitySystemIT.current).executeScript("heraldWizard.leave();");
             }),
             new Screen("console-roles", "/console/roles.xhtml", Visitor.STAFF),
             new Screen("console-audit", "/console/audit.xhtml", Visitor.STAFF),
