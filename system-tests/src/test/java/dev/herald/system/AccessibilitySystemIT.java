@@ -333,7 +333,10 @@ class AccessibilitySystemIT {
                 return wide;""");
     }
 
-    /** Labels, fields and buttons (each visible, none inside another) whose boxes share area. */
+    /**
+     * Labels, fields and buttons (each visible, none inside another) whose boxes, as far as they can be
+     * seen, share area; with a modal dialog open, those in it.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> overlaps(WebDriver browser) {
         return (List<String>) ((JavascriptExecutor) browser).executeScript("""
@@ -343,9 +346,32 @@ class AccessibilitySystemIT {
                     return box.width > 1 && box.height > 1 && style.visibility !== 'hidden'
                         && element.closest('.ui-helper-hidden-accessible, .ui-helper-hidden, .ui-overlay-hidden') === null;
                 };
+                // While a modal dialog is open only what is in it can be reached: the page behind it
+                // is not measured against it.
+                const dialogs = [...document.querySelectorAll('.ui-dialog')]
+                    .filter(d => d.getBoundingClientRect().width > 1 && getComputedStyle(d).display !== 'none'
+                        && getComputedStyle(d).visibility !== 'hidden');
+                const modal = dialogs.length > 0 && document.querySelector('.ui-widget-overlay.ui-dialog-mask') !== null;
                 const elements = [...document.querySelectorAll(
                         'label, input:not([type=hidden]), textarea, button, .ui-selectonemenu, .ui-chkbox-box, .ui-radiobutton-box')]
-                    .filter(visible);
+                    .filter(visible)
+                    .filter(element => !modal || dialogs.some(d => d.contains(element)));
+                // What of an element can be seen: its box cut by every ancestor that scrolls or clips.
+                const seen = element => {
+                    const b = element.getBoundingClientRect();
+                    let left = b.left, top = b.top, right = b.right, bottom = b.bottom;
+                    for (let p = element.parentElement; p; p = p.parentElement) {
+                        const style = getComputedStyle(p);
+                        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+                            const c = p.getBoundingClientRect();
+                            left = Math.max(left, c.left);
+                            top = Math.max(top, c.top);
+                            right = Math.min(right, c.right);
+                            bottom = Math.min(bottom, c.bottom);
+                        }
+                    }
+                    return {left: left, top: top, right: right, bottom: bottom};
+                };
                 // A composite field's own parts (a spinner's buttons over its input) belong together.
                 const widget = element => element.closest('.ui-spinner, .ui-calendar, .ui-datepicker, .ui-inputgroup');
                 const name = element => element.id || (element.tagName + ':' + (element.textContent || '').trim().slice(0, 20));
@@ -355,7 +381,7 @@ class AccessibilitySystemIT {
                         const a = elements[i], b = elements[j];
                         if (a.contains(b) || b.contains(a)) continue;
                         if (widget(a) !== null && widget(a) === widget(b)) continue;
-                        const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+                        const p = seen(a), q = seen(b);
                         const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
                         const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
                         if (x > 2 && y > 2) found.push(name(a) + ' over ' + name(b));

@@ -317,19 +317,39 @@ class RecipientScopesBrowserSystemIT {
     @Test
     @Order(6)
     void aKindOfTenThousandValuesWithAVeryLongNameStaysQuickAndWraps() {
+        // Declared on the Scope kinds page: a wrong key and a lookup that does not run are named on
+        // their fields, then the kind is saved and its label changed.
         String key = "many-" + SUFFIX;
-        HttpResponse<String> created = admin.post(
-                "/api/v1/scope-kinds",
-                Json.createObjectBuilder()
-                        .add("kind", key)
-                        .add("label", "Many " + SUFFIX)
-                        .add("valueType", "NUMBER")
-                        .add(
-                                "lookupSql",
-                                "SELECT g, CASE WHEN g = 1 THEN '" + LONG_NAME + "' ELSE 'Value ' || g END"
-                                        + " FROM generate_series(1, 10000) g")
-                        .build());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        ElementBoxes.resize(browser, LAPTOP);
+        browser.get(base + "/console/scope-kinds.xhtml");
+        page.click("kinds:addKind");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kindForm:kind")));
+        page.type("kindForm:kind", "Many Values");
+        page.type("kindForm:label", "Many " + SUFFIX + " draft");
+        page.type("kindForm:lookupSql", "SELECT id, name FROM no_such_table_" + SUFFIX.replace('-', '_'));
+        page.click("kindForm:save");
+        page.waitForText("kindForm", "lower-case letters");
+        page.waitForText("kindForm", "The lookup failed");
+        ElementBoxes.assertLaidOut(browser, "#kindDialog", "the scope kind's errors");
+        Browser.screenshot(browser, "scope-kinds-errors");
+        page.type("kindForm:kind", key);
+        page.type(
+                "kindForm:lookupSql",
+                "SELECT g, CASE WHEN g = 1 THEN '" + LONG_NAME + "' ELSE 'Value ' || g END"
+                        + " FROM generate_series(1, 10000) g");
+        page.click("kindForm:save");
+        page.waitForText("growl_container", "The scope kind Many " + SUFFIX + " draft is saved.");
+        page.waitForText("kinds:table", "Many " + SUFFIX + " draft");
+        page.click(rowButton("Many " + SUFFIX + " draft", "edit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kindForm:label")));
+        assertThat(browser.findElement(By.id("kindForm:kind")).isEnabled())
+                .as("a kind's key is fixed once made")
+                .isFalse();
+        page.type("kindForm:label", "Many " + SUFFIX);
+        page.click("kindForm:save");
+        page.waitForText("growl_container", "The scope kind Many " + SUFFIX + " is saved.");
+        assertThat(admin.json(admin.get("/api/v1/scope-kinds/" + key)).getString("label"))
+                .isEqualTo("Many " + SUFFIX);
 
         ElementBoxes.resize(browser, PHONE);
         openUser(PARTNER);
