@@ -387,11 +387,13 @@ public class ScheduleEditView implements Serializable {
 
     /** "3 recipients in all." or "812 recipients in all, the first 200 shown, rows counted for the first 25." */
     public String getWhoGetsWhatCount() {
-        if (whoGetsWhat == null) {
-            return "";
-        }
-        int total = whoGetsWhat.total();
-        int shown = whoGetsWhat.recipients().size();
+        return whoGetsWhat == null
+                ? ""
+                : countLine(whoGetsWhat.total(), whoGetsWhat.recipients().size());
+    }
+
+    /** The count line of Who gets what for this many recipients in all and shown. */
+    static String countLine(int total, int shown) {
         StringBuilder line = new StringBuilder(total == 1 ? "1 recipient in all" : total + " recipients in all");
         if (shown < total) {
             line.append(", the first ").append(shown).append(" shown");
