@@ -73,7 +73,7 @@ public final class QueryRunner {
             try (ResultSet wrapped = query.executeQuery()) {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
-                ColumnReader[] readers = readers(rows.getMetaData(), columns, zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), columns, isBound(report), zone);
                 Totals totals = new Totals(columns);
                 renderer.begin(header);
                 Object[] values = new Object[readers.length];
@@ -87,6 +87,58 @@ public final class QueryRunner {
                     count++;
                 }
                 renderer.finish(totals.row(), count);
+                return count;
+            } finally {
+                executing.accept(null);
+            }
+        }
+    }
+
+    /**
+     * Streams every row of a report with a bound parameter with its bound value last: the renderer
+     * is given the declared columns and then, as text, the trailing column the query selects for
+     * splitting by recipient ({@link SplitRender}). No totals are added up here. A query without
+     * that column cannot be split: {@link SplitRender.NotSplittable}.
+     */
+    public long runKeyed(
+            Connection connection,
+            ReportSpec report,
+            ResolvedCriteria criteria,
+            RenderHeader header,
+            Renderer renderer,
+            ZoneId zone,
+            Consumer<Statement> executing)
+            throws SQLException, IOException {
+        NamedSql.Statement statement = NamedSql.parse(report.sql()).bind(criteria.bindings());
+        try (PreparedStatement query =
+                connection.prepareStatement(statement.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(fetchSize);
+            query.setQueryTimeout(timeoutSeconds);
+            statement.bind(query);
+            executing.accept(query);
+            try (ResultSet wrapped = query.executeQuery()) {
+                ResultSet rows = driverResultSet(wrapped);
+                List<ColumnSpec> columns = report.columns();
+                int key = columns.size() + 1;
+                if (!isBound(report) || rows.getMetaData().getColumnCount() != key) {
+                    throw new SplitRender.NotSplittable(
+                            SplitRender.NotSplittable.Reason.NO_KEY,
+                            "The query of " + report.key() + " does not select its bound value after its "
+                                    + columns.size() + " columns");
+                }
+                ColumnReader[] readers = readers(rows.getMetaData(), columns, true, zone);
+                renderer.begin(header);
+                Object[] values = new Object[key];
+                long count = 0;
+                while (rows.next()) {
+                    for (int i = 0; i < readers.length; i++) {
+                        values[i] = readers[i].read(rows, i + 1);
+                    }
+                    values[readers.length] = rows.getString(key);
+                    renderer.row(values);
+                    count++;
+                }
+                renderer.finish(null, count);
                 return count;
             } finally {
                 executing.accept(null);
@@ -124,17 +176,28 @@ public final class QueryRunner {
         }
     }
 
+    /** Whether the report has a parameter bound to a scope kind. */
+    static boolean isBound(ReportSpec report) {
+        return report.parameters().stream().anyMatch(ParameterSpec::isBound);
+    }
+
     /** Reads one column of the current row as the value renderers take. */
     @FunctionalInterface
     interface ColumnReader {
         Object read(ResultSet row, int index) throws SQLException;
     }
 
-    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone)
+    /**
+     * Readers of the declared columns. A report with a bound parameter may select one more column,
+     * last, holding the row's value of the bound kind (for splitting by recipient): it is never
+     * read here, so never rendered.
+     */
+    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, boolean bound, ZoneId zone)
             throws SQLException {
-        if (metadata.getColumnCount() != columns.size()) {
-            throw new SQLException("The query answers " + metadata.getColumnCount() + " columns; the report declares "
-                    + columns.size());
+        int answered = metadata.getColumnCount();
+        if (answered != columns.size() && !(bound && answered == columns.size() + 1)) {
+            throw new SQLException("The query answers " + answered + " columns; the report declares " + columns.size()
+                    + (bound ? " (and may add its bound value last)" : ""));
         }
         ColumnReader[] readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {
