@@ -98,6 +98,14 @@ class AuthorizationMatrixSystemIT {
             POST   /api/v1/users/{missing}/disable             -         401 403 403 404 404
             POST   /api/v1/users/{missing}/unlock              -         401 403 403 404 404
             PUT    /api/v1/users/{missing}/password            {}        401 403 403 404 404
+            GET    /api/v1/users/{user}/scopes                 -         401 403 403 200 200
+            PUT    /api/v1/users/{missing}/scopes              {}        401 403 403 404 404
+            GET    /api/v1/scope-kinds                         -         401 403 200 200 200
+            POST   /api/v1/scope-kinds                         {}        401 403 403 403 400
+            GET    /api/v1/scope-kinds/{scopeKind}             -         401 403 200 200 200
+            PUT    /api/v1/scope-kinds/{missing}               {}        401 403 403 403 404
+            DELETE /api/v1/scope-kinds/{missing}               -         401 403 403 403 404
+            GET    /api/v1/scope-kinds/{scopeKind}/values      -         401 403 200 200 200
             GET    /api/v1/roles                               -         401 403 403 200 200
             POST   /api/v1/roles                               {}        401 403 403 403 400
             GET    /api/v1/roles/{role}                        -         401 403 403 200 200
@@ -198,6 +206,7 @@ class AuthorizationMatrixSystemIT {
                         .toString());
         ids.put("criteriaSet", String.valueOf(Schedules.lastWeekCriteriaSet()));
         ids.put("report", "payments-activities-detailed");
+        ids.put("scopeKind", "company");
         ids.put("missingReport", "no-such-report-" + suffix);
         ids.put("missing", "987654321");
     }

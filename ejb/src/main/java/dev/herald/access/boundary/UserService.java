@@ -6,7 +6,9 @@ import dev.herald.access.control.RoleDelegation;
 import dev.herald.access.control.SignInCounters.Block;
 import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.control.UserAccounts;
+import dev.herald.access.entity.AccountScope;
 import dev.herald.access.entity.Role;
+import dev.herald.access.entity.ScopeKind;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
@@ -15,8 +17,10 @@ import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
+import dev.herald.scopes.control.ScopeKinds;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -27,6 +31,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +78,9 @@ public class UserService {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    ScopeKinds scopeKinds;
 
     @Inject
     Clock clock;
@@ -275,6 +283,69 @@ public class UserService {
                 .withDetail(user.getUsername() + (mustChange ? ": must change it at next sign-in" : ""))
                 .change(before, snapshot(user)));
         return view(user, true);
+    }
+
+    /** The most values of one kind an account can hold. */
+    public static final int MAX_SCOPE_VALUES = 1000;
+
+    /**
+     * Limits the user to these scope values, by kind, replacing what they held (an empty map: no
+     * limits). Each kind must be declared and each value one its lookup answers now. Audited with
+     * before and after; what a partner may see changes at their next run, as runs read scopes when
+     * they begin.
+     */
+    public UserView setScopes(long id, Map<String, List<String>> scopes, String remoteAddress) {
+        if (scopes == null) {
+            throw ValidationException.of(
+                    "scopes", "Send the scope values by kind, for example {\"promoter\": [\"3\"]}.");
+        }
+        UserAccount user = findManageable(id);
+        ValidationException.Builder problems = ValidationException.builder();
+        Set<AccountScope> after = new HashSet<>();
+        for (Map.Entry<String, List<String>> entry : scopes.entrySet()) {
+            String field = "scopes." + entry.getKey();
+            ScopeKind kind = scopeKinds.find(entry.getKey());
+            if (kind == null) {
+                problems.add(field, "There is no scope kind called " + entry.getKey());
+                continue;
+            }
+            List<String> values = entry.getValue() == null ? List.of() : entry.getValue();
+            if (values.size() > MAX_SCOPE_VALUES) {
+                problems.add(field, "At most " + MAX_SCOPE_VALUES + " values of one kind");
+                continue;
+            }
+            Map<String, String> known;
+            try {
+                known = scopeKinds.names(kind);
+            } catch (SQLException e) {
+                throw new UnavailableException("The values of " + kind.getLabel()
+                        + " could not be read from the reporting data: " + e.getMessage());
+            }
+            for (String value : values) {
+                if (value == null || !known.containsKey(value)) {
+                    problems.add(field, kind.getLabel() + " has no value " + value);
+                } else {
+                    after.add(new AccountScope(kind.getKind(), value));
+                }
+            }
+        }
+        problems.throwIfAny();
+        Map<String, List<String>> before = UserView.scopes(user);
+        user.getScopes().clear();
+        user.getScopes().addAll(after);
+        em.flush();
+        auditLog.record(AuditRecord.of(callerName(), "user.scopes", remoteAddress)
+                .about("user", id)
+                .withDetail(user.getUsername())
+                .change(
+                        Map.of("scopes", before.toString()),
+                        Map.of("scopes", UserView.scopes(user).toString())));
+        return view(user, true);
+    }
+
+    /** The user's scope values by kind. */
+    public Map<String, List<String>> scopes(long id) {
+        return UserView.scopes(find(id));
     }
 
     private void refuseSelfDisable(UserAccount user, boolean enabled) {

@@ -70,6 +70,16 @@ public final class CriteriaResolver {
     }
 
     public ResolvedCriteria resolve(JsonObject criteria, LocalDate today, ZoneId zone) {
+        return resolve(criteria, today, zone, null);
+    }
+
+    /**
+     * Resolves criteria for a recipient: a bound parameter takes the recipient's values of its scope
+     * kind ({@code scopes}), or, made for nobody in particular ({@code scopes} null), covers every
+     * value. Criteria can never set a bound parameter; a recipient without a value of the kind is an
+     * error, never "every value".
+     */
+    public ResolvedCriteria resolve(JsonObject criteria, LocalDate today, ZoneId zone, RecipientScopes scopes) {
         JsonObject given = criteria == null ? JsonValue.EMPTY_JSON_OBJECT : criteria;
         ValidationException.Builder errors = ValidationException.builder();
         for (String name : given.keySet()) {
@@ -82,6 +92,17 @@ public final class CriteriaResolver {
         JsonObjectBuilder effective = Json.createObjectBuilder();
         for (ParameterSpec parameter : report.parameters()) {
             JsonValue value = given.get(parameter.name());
+            if (parameter.isBound()) {
+                String path = field + "." + parameter.name();
+                if (value != null) {
+                    errors.add(
+                            path,
+                            parameter.label() + " is filled from each recipient's own values; criteria cannot set it");
+                } else {
+                    shown.add(bindScope(parameter, scopes, path, bindings, errors));
+                }
+                continue;
+            }
             if (isAbsent(value) && parameter.defaultValue() != null) {
                 value = parameter.defaultValue();
             }
@@ -106,6 +127,41 @@ public final class CriteriaResolver {
         }
         errors.throwIfAny();
         return new ResolvedCriteria(Map.copyOf(bindings), List.copyOf(shown), effective.build());
+    }
+
+    private static Criterion bindScope(
+            ParameterSpec parameter,
+            RecipientScopes scopes,
+            String path,
+            Map<String, Binding> bindings,
+            ValidationException.Builder errors) {
+        String name = parameter.name();
+        if (scopes == null) {
+            bindAbsent(parameter, bindings);
+            return new Criterion(
+                    name, parameter.label(), "Every " + parameter.label().toLowerCase(Locale.ROOT), null, null);
+        }
+        RecipientScopes.Scope scope = scopes.of(parameter.scope());
+        if (scope == null || scope.values().isEmpty()) {
+            errors.add(path, "The recipient has no " + parameter.label().toLowerCase(Locale.ROOT) + " value");
+            bindAbsent(parameter, bindings);
+            return new Criterion(name, parameter.label(), "None", null, null);
+        }
+        List<Object> values = new ArrayList<>();
+        for (String value : scope.values()) {
+            if (scope.numeric()) {
+                try {
+                    values.add(Long.valueOf(value));
+                } catch (NumberFormatException e) {
+                    errors.add(path, "The " + scope.kind() + " value " + value + " is not a whole number");
+                }
+            } else {
+                values.add(value);
+            }
+        }
+        bindings.put(name, Binding.of(List.copyOf(values), scope.numeric() ? Types.BIGINT : Types.VARCHAR));
+        bindings.put(name + "_set", Binding.bool(true));
+        return new Criterion(name, parameter.label(), String.join(", ", scope.names()), null, null);
     }
 
     private static boolean isAbsent(JsonValue value) {

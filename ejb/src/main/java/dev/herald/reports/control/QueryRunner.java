@@ -73,7 +73,7 @@ public final class QueryRunner {
             try (ResultSet wrapped = query.executeQuery()) {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
-                ColumnReader[] readers = readers(rows.getMetaData(), columns, isBound(report), zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), report, zone);
                 Totals totals = new Totals(columns);
                 renderer.begin(header);
                 Object[] values = new Object[readers.length];
@@ -120,13 +120,13 @@ public final class QueryRunner {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
                 int key = columns.size() + 1;
-                if (!isBound(report) || rows.getMetaData().getColumnCount() != key) {
+                if (!report.isBound() || rows.getMetaData().getColumnCount() != key) {
                     throw new SplitRender.NotSplittable(
                             SplitRender.NotSplittable.Reason.NO_KEY,
                             "The query of " + report.key() + " does not select its bound value after its "
                                     + columns.size() + " columns");
                 }
-                ColumnReader[] readers = readers(rows.getMetaData(), columns, true, zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), report, zone);
                 renderer.begin(header);
                 Object[] values = new Object[key];
                 long count = 0;
@@ -176,11 +176,6 @@ public final class QueryRunner {
         }
     }
 
-    /** Whether the report has a parameter bound to a scope kind. */
-    static boolean isBound(ReportSpec report) {
-        return report.parameters().stream().anyMatch(ParameterSpec::isBound);
-    }
-
     /** Reads one column of the current row as the value renderers take. */
     @FunctionalInterface
     interface ColumnReader {
@@ -188,16 +183,28 @@ public final class QueryRunner {
     }
 
     /**
-     * Readers of the declared columns. A report with a bound parameter may select one more column,
-     * last, holding the row's value of the bound kind (for splitting by recipient): it is never
-     * read here, so never rendered.
+     * The readers of a report's declared columns. A report bound to a scope kind may select one more
+     * column, last, holding each row's value of the kind (for splitting one pass into recipients'
+     * files); it is never rendered.
      */
-    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, boolean bound, ZoneId zone)
+    static ColumnReader[] readers(ResultSetMetaData metadata, ReportSpec report, ZoneId zone) throws SQLException {
+        List<ColumnSpec> columns = report.columns();
+        int count = metadata.getColumnCount();
+        if (count == columns.size() + 1 && report.isBound()) {
+            return readers(metadata, columns, zone, count - 1);
+        }
+        return readers(metadata, columns, zone, count);
+    }
+
+    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone)
             throws SQLException {
-        int answered = metadata.getColumnCount();
-        if (answered != columns.size() && !(bound && answered == columns.size() + 1)) {
-            throw new SQLException("The query answers " + answered + " columns; the report declares " + columns.size()
-                    + (bound ? " (and may add its bound value last)" : ""));
+        return readers(metadata, columns, zone, metadata.getColumnCount());
+    }
+
+    private static ColumnReader[] readers(
+            ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone, int answered) throws SQLException {
+        if (answered != columns.size()) {
+            throw new SQLException("The query answers " + answered + " columns; the report declares " + columns.size());
         }
         ColumnReader[] readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {

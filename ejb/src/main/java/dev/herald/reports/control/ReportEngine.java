@@ -122,11 +122,20 @@ public class ReportEngine {
      * downtime reports the period it was due for), and makes the file's header.
      */
     public Prepared prepare(ReportSpec report, JsonObject criteria, String title, String field, Instant asOf) {
+        return prepare(report, criteria, title, field, asOf, null);
+    }
+
+    /**
+     * The same for a recipient: bound parameters take the recipient's scope values ({@code scopes});
+     * {@code null} makes the report for nobody in particular (bound parameters cover every value).
+     */
+    public Prepared prepare(
+            ReportSpec report, JsonObject criteria, String title, String field, Instant asOf, RecipientScopes scopes) {
         OrganisationView organisation = settings.organisation();
         ZoneId zone = ZoneId.of(organisation.timeZone());
         ZonedDateTime now = clock.instant().atZone(zone);
         ResolvedCriteria resolved = new CriteriaResolver(report, this::choices, field)
-                .resolve(criteria, LocalDate.ofInstant(asOf, zone), zone);
+                .resolve(criteria, LocalDate.ofInstant(asOf, zone), zone, scopes);
         RenderHeader header = new RenderHeader(
                 title == null || title.isBlank() ? report.name() : title,
                 report.key(),
@@ -299,6 +308,36 @@ public class ReportEngine {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "The options of " + parameter.label() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One answer of a lookup query: a value (first column) and its name (second, or the value). */
+    public record Named(String value, String name) {}
+
+    /**
+     * What a lookup query answers (a scope kind's values), at most {@code max} rows, as the reporting
+     * account, under a 30-second time-out.
+     */
+    public List<Named> lookup(String sql, int max) throws SQLException {
+        try (Connection connection = readOnly()) {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setQueryTimeout(30);
+                query.setMaxRows(max);
+                List<Named> answers = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    boolean named = rows.getMetaData().getColumnCount() > 1;
+                    while (rows.next()) {
+                        String value = rows.getString(1);
+                        if (value != null) {
+                            String name = named ? rows.getString(2) : null;
+                            answers.add(new Named(value, name == null ? value : name));
+                        }
+                    }
+                }
+                return answers;
+            } finally {
+                connection.rollback();
+            }
         }
     }
 

@@ -24,6 +24,11 @@ public record ReportSpec(
         return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
     }
 
+    /** True when a parameter is bound to a scope kind (filled from the recipient). */
+    public boolean isBound() {
+        return parameters.stream().anyMatch(ParameterSpec::isBound);
+    }
+
     public boolean hasTotals() {
         return columns.stream().anyMatch(ColumnSpec::total);
     }

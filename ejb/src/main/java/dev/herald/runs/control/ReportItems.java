@@ -9,6 +9,7 @@ import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
 import dev.herald.schedules.control.SubjectTemplate;
 import dev.herald.schedules.entity.Schedule;
+import dev.herald.scopes.control.ScopeKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,6 +45,9 @@ public class ReportItems implements ItemMaker {
     @Inject
     PublicLinks links;
 
+    @Inject
+    ScopeKinds scopeKinds;
+
     /** Report schedules, and the scheduled tasks (usage reports), whose items are reports too. */
     @Override
     public Set<String> kinds() {
@@ -76,7 +80,8 @@ public class ReportItems implements ItemMaker {
                     criteria,
                     item.displayName(),
                     "criteria",
-                    making.plan().scheduledFor());
+                    making.plan().scheduledFor(),
+                    item.isScoped() ? scopeKinds.scopes(RecipientScoping.parse(item.scopeValues())) : null);
             stated = ItemMaker.stated(prepared.criteria().criteria());
             long rows;
             try {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reports of a run in SQL: the run as its owner sees it, the copy of the schedule's items made
@@ -73,7 +74,16 @@ public final class RunItems {
             String fileName,
             String contentType,
             long rows,
-            long bytes) {}
+            long bytes,
+            Long scheduledReportId,
+            String scopeValues,
+            String madeFor) {
+
+        /** Made for one recipient with their scope values ({"kind": ["value", …]}), or null. */
+        public boolean isScoped() {
+            return scopeValues != null;
+        }
+    }
 
     /** What rendering an item made. */
     public record Rendered(
@@ -150,35 +160,31 @@ public final class RunItems {
         if (plan.scheduleId() == null || plan.scheduleItems() == 0) {
             return 0;
         }
+        List<Source> sources = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                        "SELECT s.id, s.position, s.display_name, d.report_key, d.name, s.file_format, s.csv_delimiter,"
-                                + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria, r.email FROM scheduled_report s"
-                                + " JOIN report_definition d ON d.id = s.report_id"
-                                + " LEFT JOIN scheduled_report_recipient r ON r.scheduled_report_id = s.id"
-                                + " WHERE s.schedule_id = ?"
-                                + (plan.onlyItemId() == null ? "" : " AND s.id = ?")
-                                + " ORDER BY s.position, s.id, r.position");
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO run_item (run_id, scheduled_report_id, position, display_name, report_key,"
-                                + " report_name, file_format, csv_delimiter, deliver_as, skip_when_empty, subject,"
-                                + " criteria, recipients, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')")) {
+                "SELECT s.id, s.position, s.display_name, d.report_key, d.name, s.file_format, s.csv_delimiter,"
+                        + " s.deliver_as, s.skip_when_empty, s.subject, s.criteria, r.email, s.per_recipient,"
+                        + " s.recipient_scope_kind, d.parameters_json FROM scheduled_report s"
+                        + " JOIN report_definition d ON d.id = s.report_id"
+                        + " LEFT JOIN scheduled_report_recipient r ON r.scheduled_report_id = s.id"
+                        + " WHERE s.schedule_id = ?"
+                        + (plan.onlyItemId() == null ? "" : " AND s.id = ?")
+                        + " ORDER BY s.position, s.id, r.position")) {
             query.setLong(1, plan.scheduleId());
             if (plan.onlyItemId() != null) {
                 query.setLong(2, plan.onlyItemId());
             }
-            int copied = 0;
             try (ResultSet row = query.executeQuery()) {
                 boolean more = row.next();
                 while (more) {
                     long itemId = row.getLong(1);
-                    insert.setLong(1, plan.runId());
-                    insert.setLong(2, itemId);
+                    Object[] columns = new Object[10];
                     for (int column = 2; column <= 11; column++) {
-                        insert.setObject(column + 1, row.getObject(column));
+                        columns[column - 2] = row.getObject(column);
                     }
-                    if (plan.isOnDemand()) {
-                        insert.setBoolean(10, false);
-                    }
+                    boolean perRecipient = row.getBoolean(13);
+                    String recipientKind = row.getString(14);
+                    Set<String> boundKinds = RecipientScoping.boundKinds(row.getString(15));
                     // The item's recipients are its rows (one per address, none when it has none).
                     List<String> recipients = new ArrayList<>();
                     do {
@@ -188,9 +194,34 @@ public final class RunItems {
                         }
                         more = row.next();
                     } while (more && row.getLong(1) == itemId);
-                    List<String> to =
-                            plan.isOnDemand() ? List.of() : plan.isTest() ? plan.recipientsOverride() : recipients;
-                    insert.setString(13, String.join(",", to));
+                    sources.add(new Source(itemId, columns, recipients, perRecipient, recipientKind, boundKinds));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO run_item (run_id, scheduled_report_id, position, display_name, report_key,"
+                        + " report_name, file_format, csv_delimiter, deliver_as, skip_when_empty, subject,"
+                        + " criteria, recipients, status, scope_values, made_for, error)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int copied = 0;
+            for (Source source : sources) {
+                for (RecipientScoping.Copy copy : RecipientScoping.copies(connection, plan, source)) {
+                    insert.setLong(1, plan.runId());
+                    insert.setLong(2, source.itemId());
+                    for (int column = 0; column < 10; column++) {
+                        insert.setObject(column + 3, source.columns()[column]);
+                    }
+                    if (plan.isOnDemand()) {
+                        insert.setBoolean(10, false);
+                    }
+                    if (copy.displayName() != null) {
+                        insert.setString(4, copy.displayName());
+                    }
+                    insert.setString(13, String.join(",", copy.recipients()));
+                    insert.setString(14, copy.status());
+                    insert.setString(15, copy.scopeValues());
+                    insert.setString(16, copy.madeFor());
+                    insert.setString(17, copy.error());
                     insert.addBatch();
                     copied++;
                 }
@@ -202,9 +233,18 @@ public final class RunItems {
         }
     }
 
+    /** One item of the schedule as copying reads it: its columns 2–11 as run_item takes them, and its recipients. */
+    record Source(
+            long itemId,
+            Object[] columns,
+            List<String> recipients,
+            boolean perRecipient,
+            String recipientScopeKind,
+            Set<String> boundKinds) {}
+
     public static List<Item> items(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query =
-                connection.prepareStatement("SELECT * FROM run_item WHERE run_id = ? ORDER BY position")) {
+                connection.prepareStatement("SELECT * FROM run_item WHERE run_id = ? ORDER BY position, id")) {
             query.setLong(1, runId);
             List<Item> items = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
@@ -227,7 +267,10 @@ public final class RunItems {
                             row.getString("file_name"),
                             row.getString("content_type"),
                             row.getLong("row_count"),
-                            row.getLong("byte_count")));
+                            row.getLong("byte_count"),
+                            nullableLong(row, "scheduled_report_id"),
+                            row.getString("scope_values"),
+                            row.getString("made_for")));
                 }
             }
             return items;
@@ -269,6 +312,11 @@ public final class RunItems {
             update.setLong(5, itemId);
             update.executeUpdate();
         }
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static List<String> split(String commaSeparated) {

@@ -19,25 +19,27 @@ public record RunTally(
         int sent,
         int failed,
         int inDoubt,
-        List<String> problems) {
+        List<String> problems,
+        int itemsUnscoped) {
 
     private static final int MAX_PROBLEMS = 20;
 
     /** The tally of a run without items: nothing made, nothing sent. */
     public static RunTally none() {
-        return new RunTally(0, 0, 0, 0, 0, 0, List.of());
+        return new RunTally(0, 0, 0, 0, 0, 0, List.of(), 0);
     }
 
     public String status() {
-        if (itemsFailed == 0 && failed == 0 && itemsRendered + itemsSkipped > 0) {
+        int skipped = itemsSkipped + itemsUnscoped;
+        if (itemsFailed == 0 && failed == 0 && itemsRendered + skipped > 0) {
             return "SUCCEEDED";
         }
-        return sent > 0 || itemsSkipped > 0 ? "PARTIALLY_FAILED" : "FAILED";
+        return sent > 0 || skipped > 0 ? "PARTIALLY_FAILED" : "FAILED";
     }
 
     /** One sentence for the run's detail. */
     public String summary() {
-        if (itemsRendered + itemsSkipped + itemsFailed == 0) {
+        if (itemsRendered + itemsSkipped + itemsFailed + itemsUnscoped == 0) {
             return "The run had no reports: the schedule was deleted before it began. Nothing was sent.";
         }
         List<String> parts = new ArrayList<>();
@@ -58,6 +60,9 @@ public record RunTally(
         if (itemsSkipped > 0) {
             parts.add(plural(itemsSkipped, "report") + " skipped because empty");
         }
+        if (itemsUnscoped > 0) {
+            parts.add(plural(itemsUnscoped, "recipient") + " got nothing: no value of a kind the report is bound to");
+        }
         return String.join("; ", parts) + ".";
     }
 
@@ -66,7 +71,7 @@ public record RunTally(
     }
 
     public static RunTally of(Connection connection, long runId) throws SQLException {
-        int[] items = new int[3];
+        int[] items = new int[4];
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT status, COUNT(*) FROM run_item WHERE run_id = ? GROUP BY status")) {
             query.setLong(1, runId);
@@ -75,6 +80,7 @@ public record RunTally(
                     switch (rows.getString(1)) {
                         case "RENDERED" -> items[0] += rows.getInt(2);
                         case "SKIPPED_EMPTY" -> items[1] += rows.getInt(2);
+                        case RecipientScoping.NO_SCOPE -> items[3] += rows.getInt(2);
                         default -> items[2] += rows.getInt(2);
                     }
                 }
@@ -98,11 +104,14 @@ public record RunTally(
         }
         List<String> problems = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT display_name, error FROM run_item WHERE run_id = ? AND status = 'FAILED' ORDER BY position")) {
+                "SELECT display_name, error, status FROM run_item WHERE run_id = ? AND status IN ('FAILED', '"
+                        + RecipientScoping.NO_SCOPE + "') ORDER BY position, id")) {
             query.setLong(1, runId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next() && problems.size() < MAX_PROBLEMS) {
-                    problems.add("“" + rows.getString(1) + "” could not be made: " + rows.getString(2));
+                    problems.add("“" + rows.getString(1) + "” "
+                            + ("FAILED".equals(rows.getString(3)) ? "could not be made: " : "was not made: ")
+                            + rows.getString(2));
                 }
             }
         }
@@ -116,6 +125,7 @@ public record RunTally(
                 }
             }
         }
-        return new RunTally(items[0], items[1], items[2], deliveries[0], deliveries[1], deliveries[2], problems);
+        return new RunTally(
+                items[0], items[1], items[2], deliveries[0], deliveries[1], deliveries[2], problems, items[3]);
     }
 }

@@ -1,6 +1,8 @@
 package dev.herald.access.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -81,6 +83,11 @@ public class UserAccount {
             joinColumns = @JoinColumn(name = "user_id"),
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     private Set<Role> roles = new HashSet<>();
+
+    /** The scope values this account is limited to: reports bound to a kind are made with these. */
+    @ElementCollection
+    @CollectionTable(name = "account_scope", joinColumns = @JoinColumn(name = "user_id"))
+    private Set<AccountScope> scopes = new HashSet<>();
 
     @Version
     private long version;
@@ -207,5 +214,9 @@ public class UserAccount {
 
     public long getVersion() {
         return version;
+    }
+
+    public Set<AccountScope> getScopes() {
+        return scopes;
     }
 }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -113,6 +115,23 @@ public class UsersResource {
                     "Set the user's password (never mailed); they must change it at next sign-in unless told otherwise")
     public UserView setPassword(@PathParam("id") long id, PasswordInput input) {
         return users.setPassword(id, input, request.getRemoteAddr());
+    }
+
+    @GET
+    @Path("{id}/scopes")
+    @Operation(summary = "The scope values the user is limited to, by kind")
+    public Map<String, List<String>> scopes(@PathParam("id") long id) {
+        return users.scopes(id);
+    }
+
+    @PUT
+    @Path("{id}/scopes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Limit the user to these scope values, by kind ({\"promoter\": [\"3\"]}), replacing what they"
+                    + " held; {} removes every limit")
+    public UserView setScopes(@PathParam("id") long id, Map<String, List<String>> scopes) {
+        return users.setScopes(id, scopes, request.getRemoteAddr());
     }
 
     private static Response created(UserView user, UriInfo uri, String up) {
