@@ -14,9 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.Consumer;
  * in its trailing column (see {@link QueryRunner#runKeyed}). Each file is what a render of the
  * report for that value alone makes: the file's own header, its rows, its totals.
  *
- * <p>The query orders its rows by the bound value first, so one file is open at a time. When a
+ * <p>The query orders its rows by the bound value first, so only the files of one value are open
+ * at a time (one, unless several recipients hold the same value: each gets a file). When a
  * value comes back after another (the rows were not grouped), or a row holds a value that was not
  * asked for, the pass stops with {@link NotSplittable}: then none of the files it wrote may be
  * used (one that was closed may lack rows) and the caller renders each value on its own.
@@ -80,7 +83,7 @@ public final class SplitRender {
     private final boolean emptyFiles;
 
     /**
-     * @param files one per value, each value once
+     * @param files one per recipient: a value may have several (each is written with the same rows)
      * @param emptyFiles whether a value without rows gets a file (with the header and no rows); if
      *     not, it is only reported, as made with no file
      */
@@ -125,26 +128,30 @@ public final class SplitRender {
         return pass.made();
     }
 
-    /** Routes keyed rows to one file after another. */
+    /** Routes keyed rows to the files of one value after another. */
     private final class Pass implements Renderer {
+
+        /** A file being written. */
+        private record Open(int file, OutputStream out, Renderer renderer) {}
+
         private final List<ColumnSpec> columns;
-        private final Map<String, Integer> index = new HashMap<>();
+        /** The files of each value (two recipients may hold the same value), in the order given. */
+        private final Map<String, List<Integer>> byValue = new LinkedHashMap<>();
+
+        private final Set<String> done = new HashSet<>();
         private final long[] rows;
         private final boolean[] written;
         private final Object[] shown;
-        private int current = -1;
-        private OutputStream out;
-        private Renderer renderer;
+        private final List<Open> open = new ArrayList<>();
+        private String value;
         private QueryRunner.Totals totals;
         private long count;
 
         Pass(List<ColumnSpec> columns) {
             this.columns = columns;
             for (int i = 0; i < files.size(); i++) {
-                if (index.put(files.get(i).value(), i) != null) {
-                    throw new IllegalArgumentException(
-                            "The value " + files.get(i).value() + " has two files");
-                }
+                byValue.computeIfAbsent(files.get(i).value(), v -> new ArrayList<>())
+                        .add(i);
             }
             rows = new long[files.size()];
             written = new boolean[files.size()];
@@ -159,24 +166,24 @@ public final class SplitRender {
         @Override
         public void row(Object[] values) throws IOException {
             Object key = values[shown.length];
-            if (current < 0 || !files.get(current).value().equals(key)) {
+            if (value == null || !value.equals(key)) {
                 next(key);
             }
             System.arraycopy(values, 0, shown, 0, shown.length);
             totals.add(shown);
-            renderer.row(shown);
+            for (Open file : open) {
+                file.renderer().row(shown);
+            }
             count++;
         }
 
         @Override
         public void finish(Object[] unused, long rowCount) throws IOException {
-            if (current >= 0) {
-                close();
-            }
+            close();
             if (emptyFiles) {
-                for (int i = 0; i < files.size(); i++) {
-                    if (!written[i]) {
-                        open(i);
+                for (String empty : byValue.keySet()) {
+                    if (!done.contains(empty)) {
+                        open(empty);
                         close();
                     }
                 }
@@ -184,53 +191,63 @@ public final class SplitRender {
         }
 
         private void next(Object key) throws IOException {
-            Integer next = key == null ? null : index.get(key);
-            if (next == null) {
+            if (key == null || !byValue.containsKey(key)) {
                 throw new NotSplittable(
                         NotSplittable.Reason.UNKNOWN_VALUE,
                         "A row holds " + (key == null ? "no bound value" : "the value " + key)
                                 + ", which was not asked for");
             }
-            if (written[next]) {
+            if (done.contains(key)) {
                 throw new NotSplittable(
                         NotSplittable.Reason.OUT_OF_ORDER,
-                        "The rows of " + key + " came again after those of "
-                                + files.get(current).value() + ": the query is not ordered by its bound value first");
+                        "The rows of " + key + " came again after those of " + value
+                                + ": the query is not ordered by its bound value first");
             }
-            if (current >= 0) {
-                close();
-            }
-            open(next);
+            close();
+            open((String) key);
         }
 
-        private void open(int file) throws IOException {
-            current = file;
-            written[file] = true;
+        /** Opens the files of a value: one at a time, unless recipients share the value. */
+        private void open(String next) throws IOException {
+            value = next;
+            done.add(next);
             count = 0;
             totals = new QueryRunner.Totals(columns);
-            out = files.get(file).output().open();
-            renderer = Renderers.of(format, delimiter, byteOrderMark, out);
-            renderer.begin(files.get(file).header());
+            for (int file : byValue.get(next)) {
+                written[file] = true;
+                OutputStream out = files.get(file).output().open();
+                Renderer renderer = Renderers.of(format, delimiter, byteOrderMark, out);
+                open.add(new Open(file, out, renderer));
+                renderer.begin(files.get(file).header());
+            }
         }
 
+        /** Finishes and closes the files of the value being written, if any. */
         private void close() throws IOException {
-            renderer.finish(totals.row(), count);
-            rows[current] = count;
-            OutputStream finished = out;
-            out = null;
-            finished.close();
+            if (value == null) {
+                return;
+            }
+            Object[] total = totals.row();
+            while (!open.isEmpty()) {
+                Open file = open.get(0);
+                file.renderer().finish(total == null ? null : total.clone(), count);
+                rows[file.file()] = count;
+                open.remove(0);
+                file.out().close();
+            }
+            value = null;
         }
 
-        /** Closes the file left open by a pass that stopped. */
+        /** Closes the files left open by a pass that stopped. */
         void abandon(Exception why) {
-            if (out != null) {
+            for (Open file : open) {
                 try {
-                    out.close();
+                    file.out().close();
                 } catch (IOException e) {
                     why.addSuppressed(e);
                 }
-                out = null;
             }
+            open.clear();
         }
 
         List<Made> made() {

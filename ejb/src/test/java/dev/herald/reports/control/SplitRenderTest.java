@@ -275,6 +275,45 @@ class SplitRenderTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void recipientsHoldingTheSameValueEachGetTheirOwnFile(TestDatabase database) throws Exception {
+        ReportSpec report = report(ORDERED);
+        try (Connection connection = connection(database)) {
+            List<ByteArrayOutputStream> outs = new ArrayList<>();
+            List<SplitRender.File> parts = new ArrayList<>();
+            for (long promoter : new long[] {4, 1, 4}) {
+                parts.add(new SplitRender.File(Long.toString(promoter), header(report, bound(promoter)), () -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    outs.add(out);
+                    return out;
+                }));
+            }
+            ResolvedCriteria union = bound(1, 4);
+            List<SplitRender.Made> made = new SplitRender(FileFormat.CSV, CsvDelimiter.COMMA, false, parts, true)
+                    .run(runner(), connection, report, union, header(report, union), LONDON, null);
+            assertThat(made)
+                    .containsExactly(
+                            new SplitRender.Made("4", 120, true),
+                            new SplitRender.Made("1", 120, true),
+                            new SplitRender.Made("4", 120, true));
+            assertThat(outs).hasSize(3);
+            ResolvedCriteria four = bound(4);
+            ByteArrayOutputStream alone = new ByteArrayOutputStream();
+            runner().run(
+                            connection,
+                            report,
+                            four,
+                            header(report, four),
+                            Renderers.of(FileFormat.CSV, CsvDelimiter.COMMA, false, alone),
+                            LONDON,
+                            0);
+            assertThat(outs.get(1).toByteArray()).isEqualTo(alone.toByteArray());
+            assertThat(outs.get(2).toByteArray()).isEqualTo(alone.toByteArray());
+            connection.rollback();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aValueWithoutRowsIsReportedWithoutAFileWhenAskedSo(TestDatabase database) throws Exception {
         try (Connection connection = connection(database)) {
             Split split = split(connection, report(ORDERED), FileFormat.CSV, false);
