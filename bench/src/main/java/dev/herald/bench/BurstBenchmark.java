@@ -53,12 +53,16 @@ import javax.management.openmbean.CompositeData;
  * notifications; "used" is the peak of the heap pools, garbage included. Both measured the same way
  * for both ways.
  *
- * <pre>bench/run burst [rows] [recipients] [CSV|XLSX|PDF|XML] [sweep|nosweep]</pre>
+ * <pre>bench/run burst [rows] [recipients] [CSV|XLSX|PDF|XML, or several: CSV,XLSX] [sweep|nosweep|plans]</pre>
+ *
+ * <p>The sweep is made in the first format only.
+ *
+ * <p>{@code plans} only makes the table and prints the split query's plans, run, at 1 to 50 recipients.
  */
 public final class BurstBenchmark {
 
     static final ZoneId ZONE = RenderBenchmark.ZONE;
-    static final int[] SWEEP = {1, 2, 5, 10, 50, 100};
+    static final int[] SWEEP = {1, 2, 5, 10, 20, 50, 100};
 
     /** The benchmark's columns (those of the render benchmark), then the promoter: the bound value. */
     static ReportSpec report() {
@@ -200,6 +204,19 @@ public final class BurstBenchmark {
         return used;
     }
 
+    /**
+     * The promoters of n recipients, spread over all of them (1, 21, 41, … for 50 of 1,000): rows of
+     * neighbouring promoters share pages in this table, recipients chosen side by side would share
+     * them too, which real recipients do not.
+     */
+    static long[] spaced(int n, int recipients) {
+        long[] promoters = new long[n];
+        for (int i = 0; i < n; i++) {
+            promoters[i] = 1 + (long) i * recipients / n;
+        }
+        return promoters;
+    }
+
     static void child(String[] args) throws Exception {
         String way = args[1];
         int n = Integer.parseInt(args[2]);
@@ -207,7 +224,7 @@ public final class BurstBenchmark {
         FileFormat format = format(args[4]);
         String url = args[5];
         List<Long> promoters = new ArrayList<>();
-        for (long p = 1; p <= n; p++) {
+        for (long p : spaced(n, recipients)) {
             promoters.add(p);
         }
         List<Long> warmUp = new ArrayList<>();
@@ -243,7 +260,17 @@ public final class BurstBenchmark {
 
     // --- the orchestrator
 
-    record Result(String way, int n, long millis, long rows, long bytes, int files, long live, long used, int times) {}
+    record Result(
+            String format,
+            String way,
+            int n,
+            long millis,
+            long rows,
+            long bytes,
+            int files,
+            long live,
+            long used,
+            int times) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
@@ -253,7 +280,7 @@ public final class BurstBenchmark {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000;
         int recipients = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         String format = args.length > 2 ? args[2] : "CSV";
-        boolean sweep = args.length <= 3 || !args[3].equals("nosweep");
+        boolean sweep = args.length <= 3 || args[3].equals("sweep");
         List<Result> results = new ArrayList<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
@@ -276,22 +303,12 @@ public final class BurstBenchmark {
                 System.out.printf(
                         "%,d rows over %,d promoters made and indexed in %.1f s%n",
                         rows, recipients, (System.nanoTime() - started) / 1e9);
-                for (int n : new int[] {1, recipients}) {
-                    String in = String.join(", ", java.util.Collections.nCopies(n, "?"));
-                    try (var explain = connection.prepareStatement("EXPLAIN "
-                            + report().sql()
-                                    .replace("NOT :promoter_set", "NOT TRUE")
-                                    .replace(":promoter", in))) {
-                        for (int i = 1; i <= n; i++) {
-                            explain.setLong(i, i);
-                        }
-                        try (ResultSet plan = explain.executeQuery()) {
-                            System.out.println("Plan with " + n + " promoters:");
-                            while (plan.next()) {
-                                System.out.println("    " + plan.getString(1));
-                            }
-                        }
-                    }
+                boolean analyse = !sweep && args.length > 3 && args[3].equals("plans");
+                for (int n : analyse ? new int[] {1, 2, 5, 10, 20, 50, recipients} : new int[] {1, recipients}) {
+                    explain(connection, n, analyse);
+                }
+                if (analyse) {
+                    return;
                 }
             }
             List<Integer> ns = new ArrayList<>();
@@ -303,21 +320,23 @@ public final class BurstBenchmark {
                 }
             }
             ns.add(recipients);
-            for (int n : ns) {
-                for (String way : List.of("split", "separate")) {
-                    results.add(fork(way, n, recipients, format, url));
+            String[] formats = format.split(",");
+            for (int f = 0; f < formats.length; f++) {
+                for (int n : f == 0 ? ns : List.of(recipients)) {
+                    for (String way : List.of("split", "separate")) {
+                        results.add(fork(way, n, recipients, formats[f], url));
+                    }
                 }
             }
         }
         StringBuilder table = new StringBuilder(String.format(
-                "%s, %,d rows over %,d promoters (about %,d rows each)%n%n",
-                format, rows, recipients, rows / recipients));
-        table.append(
-                "| recipients | way | files | rows | time | rows/s | live heap (peak after GC) | heap used (peak) |\n"
-                        + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                "%,d rows over %,d promoters (about %,d rows each)%n%n", rows, recipients, rows / recipients));
+        table.append("| format | recipients | way | files | rows | time | rows/s | live heap (peak after GC)"
+                + " | heap used (peak) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
             table.append(String.format(
-                    "| %,d | %s | %,d | %,d | %s%s | %,.0f | %.1f MB | %.0f MB |%n",
+                    "| %s | %,d | %s | %,d | %,d | %s%s | %,.0f | %.1f MB | %.0f MB |%n",
+                    r.format(),
                     r.n(),
                     r.way().equals("split") ? "one split pass" : "separate renders",
                     r.files(),
@@ -330,12 +349,14 @@ public final class BurstBenchmark {
                     r.live() / 1048576.0,
                     r.used() / 1048576.0));
         }
-        table.append("\n| recipients | split | separate | separate ÷ split |\n| --- | --- | --- | --- |\n");
+        table.append(
+                "\n| format | recipients | split | separate | separate ÷ split |\n| --- | --- | --- | --- | --- |\n");
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Result split = results.get(i);
             Result separate = results.get(i + 1);
             table.append(String.format(
-                    "| %,d | %d ms | %d ms | %.2f |%n",
+                    "| %s | %,d | %d ms | %d ms | %.2f |%n",
+                    split.format(),
                     split.n(),
                     split.millis(),
                     separate.millis(),
@@ -343,10 +364,29 @@ public final class BurstBenchmark {
         }
         System.out.println();
         System.out.print(table);
-        Path out = Path.of("bench", "target", "burst-results-" + format + ".md");
+        Path out = Path.of("bench", "target", "burst-results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table.toString());
         System.out.println("(also in " + out + ")");
+    }
+
+    /** The split query's plan for the first n promoters (run, with its buffers, when analysed). */
+    private static void explain(Connection connection, int n, boolean analyse) throws Exception {
+        String in = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        try (var explain = connection.prepareStatement((analyse ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ")
+                + report().sql().replace("NOT :promoter_set", "NOT TRUE").replace(":promoter", in))) {
+            long[] promoters = spaced(n, 1000);
+            for (int i = 1; i <= n; i++) {
+                explain.setLong(i, promoters[i - 1]);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                System.out.println("Plan with " + n + " promoters:");
+                while (plan.next()) {
+                    String line = plan.getString(1);
+                    System.out.println("    " + (line.length() > 160 ? line.substring(0, 160) + " …" : line));
+                }
+            }
+        }
     }
 
     private static Result fork(String way, int n, int recipients, String format, String url) throws Exception {
@@ -381,6 +421,7 @@ public final class BurstBenchmark {
         }
         String[] p = result.split(" ");
         return new Result(
+                format,
                 way,
                 n,
                 Long.parseLong(p[0]),
