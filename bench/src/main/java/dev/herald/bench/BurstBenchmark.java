@@ -62,6 +62,9 @@ import javax.management.openmbean.CompositeData;
 public final class BurstBenchmark {
 
     static final ZoneId ZONE = RenderBenchmark.ZONE;
+    /** Whether the promoter is indexed ({@code -Dburst.index=false}: each separate query then reads the whole table). */
+    static final boolean INDEXED = Boolean.parseBoolean(System.getProperty("burst.index", "true"));
+
     static final int[] SWEEP = {1, 2, 5, 10, 20, 50, 100};
 
     /** The benchmark's columns (those of the render benchmark), then the promoter: the bound value. */
@@ -298,7 +301,9 @@ public final class BurstBenchmark {
                                TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute' AS paid_at,
                                g % 2 = 0 AS opt_in, 'REF-' || g AS reference
                         FROM generate_series(1, ROWS) g""".replace("ROWS", Long.toString(rows)).replace("RECIPIENTS", Integer.toString(recipients)));
-                statement.execute("CREATE INDEX burst_rows_promoter ON burst_rows (promoter)");
+                if (INDEXED) {
+                    statement.execute("CREATE INDEX burst_rows_promoter ON burst_rows (promoter)");
+                }
                 statement.execute("VACUUM ANALYZE burst_rows");
                 System.out.printf(
                         "%,d rows over %,d promoters made and indexed in %.1f s%n",
@@ -330,7 +335,8 @@ public final class BurstBenchmark {
             }
         }
         StringBuilder table = new StringBuilder(String.format(
-                "%,d rows over %,d promoters (about %,d rows each)%n%n", rows, recipients, rows / recipients));
+                "%,d rows over %,d promoters (about %,d rows each), %s%n%n",
+                rows, recipients, rows / recipients, INDEXED ? "promoter indexed" : "no index"));
         table.append("| format | recipients | way | files | rows | time | rows/s | live heap (peak after GC)"
                 + " | heap used (peak) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
