@@ -71,6 +71,7 @@ class AuthorizationMatrixSystemIT {
             POST   /api/v1/schedules/{missing}/disable         -         401 403 403 404 404
             POST   /api/v1/schedules/{missing}/run             -         401 403 403 404 404
             POST   /api/v1/schedules/{schedule}/test           $noOne    401 403 403 400 400
+            POST   /api/v1/schedules/who-gets-what             {}        401 403 403 400 400
             GET    /api/v1/schedules/{schedule}/next-runs      -         401 403 200 200 200
             GET    /api/v1/schedules/{schedule}/runs           -         401 403 200 200 200
             GET    /api/v1/schedules/{schedule}/calendar.ics   -         401 403 200 200 200

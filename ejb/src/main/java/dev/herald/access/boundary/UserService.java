@@ -3,12 +3,12 @@ package dev.herald.access.boundary;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.PasswordPolicy;
 import dev.herald.access.control.RoleDelegation;
+import dev.herald.access.control.ScopeValues;
 import dev.herald.access.control.SignInCounters.Block;
 import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.control.UserAccounts;
 import dev.herald.access.entity.AccountScope;
 import dev.herald.access.entity.Role;
-import dev.herald.access.entity.ScopeKind;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
@@ -20,7 +20,6 @@ import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
-import dev.herald.scopes.control.ScopeKinds;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -80,7 +79,7 @@ public class UserService {
     AuditLog auditLog;
 
     @Inject
-    ScopeKinds scopeKinds;
+    ScopeValues scopeValues;
 
     @Inject
     Clock clock;
@@ -304,8 +303,8 @@ public class UserService {
         Set<AccountScope> after = new HashSet<>();
         for (Map.Entry<String, List<String>> entry : scopes.entrySet()) {
             String field = "scopes." + entry.getKey();
-            ScopeKind kind = scopeKinds.find(entry.getKey());
-            if (kind == null) {
+            String label = scopeValues.label(entry.getKey());
+            if (label == null) {
                 problems.add(field, "There is no scope kind called " + entry.getKey());
                 continue;
             }
@@ -316,16 +315,16 @@ public class UserService {
             }
             Map<String, String> known;
             try {
-                known = scopeKinds.names(kind);
+                known = scopeValues.names(entry.getKey());
             } catch (SQLException e) {
-                throw new UnavailableException("The values of " + kind.getLabel()
-                        + " could not be read from the reporting data: " + e.getMessage());
+                throw new UnavailableException(
+                        "The values of " + label + " could not be read from the reporting data: " + e.getMessage());
             }
             for (String value : values) {
                 if (value == null || !known.containsKey(value)) {
-                    problems.add(field, kind.getLabel() + " has no value " + value);
+                    problems.add(field, label + " has no value " + value);
                 } else {
-                    after.add(new AccountScope(kind.getKind(), value));
+                    after.add(new AccountScope(entry.getKey(), value));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -25,8 +28,13 @@ import java.util.Random;
  * days" all find data. Names include accented, Greek and Cyrillic ones, and a few values that look
  * like spreadsheet formulas, as real customer data does.
  *
+ * <p>Every event belongs to one promoter (at least 20 of them; each owns at least one event), and
+ * every order holds tickets of one performance only, so an order, its payment and its refund belong
+ * to exactly one promoter: the reports that a promoter receives rely on that (see
+ * {@code BuiltInReports}).
+ *
  * <p>Rows at scale 1: about 42,000 (a first start stays quick); they grow linearly with the scale
- * (429,846 at scale 10, so about ten million at 233).
+ * (429,884 at scale 10, so about ten million at 233).
  */
 public final class DemoDataGenerator {
 
@@ -74,8 +82,46 @@ public final class DemoDataGenerator {
     };
     private static final String[] GENRES = {"Drama", "Musical", "Opera", "Dance", "Concert", "Comedy", "Family"};
     private static final String[] VENUES = {"Main House", "Studio", "Riverside Hall", "Garden Stage"};
+    /**
+     * The first promoters, by id (1, 2, …); the first five were the only ones before promoters had rows of
+     * their own. "In-house" is the venue's own programme.
+     */
     private static final String[] PROMOTERS = {
-        "Northern Lights Productions", "Blue Door Theatre Co.", "Kite & Key Promotions", "Harbour Arts", "In-house"
+        "Northern Lights Productions",
+        "Blue Door Theatre Co.",
+        "Kite & Key Promotions",
+        "Harbour Arts",
+        "In-house",
+        "Lantern Street Live",
+        "Redbrick Music",
+        "Saltmarsh Theatre Company",
+        "Fox & Fiddle Presents",
+        "Greenroom Touring",
+        "Paper Moon Productions",
+        "Tin Drum Promotions",
+        "Wildfell Arts",
+        "Éclat Dance Company",
+        "Limelight Comedy",
+        "Half Moon Opera",
+        "Copper Beech Family Theatre",
+        "Glasshouse Jazz",
+        "Øresund Ensemble",
+        "Sixpence Productions"
+    };
+
+    /** How many promoters there were before each had a row: the old draw of one of them is kept. */
+    private static final int FIRST_PROMOTERS = 5;
+
+    private static final long IN_HOUSE = 5;
+
+    /** Promoters beyond the named ones (at larger scales): a word and a kind of business. */
+    private static final String[] PROMOTER_WORDS = {
+        "Aldgate", "Bramble", "Cinder", "Drumlin", "Ember", "Foxglove", "Gantry", "Heron", "Ivybridge", "Jetty",
+        "Kingfisher", "Larch", "Marlow", "Nettle", "Oriel", "Puffin", "Quill", "Rook", "Sable", "Thistle"
+    };
+
+    private static final String[] PROMOTER_KINDS = {
+        "Productions", "Promotions", "Live", "Arts", "Theatre Co.", "Presents", "Music", "Touring"
     };
     private static final String[] ATTRIBUTES = {
         "Festival", "Family", "Subscription", "Touring", "Premiere", "Accessible performance"
@@ -153,6 +199,9 @@ public final class DemoDataGenerator {
     /** For the columns added later (requester, AI assistance), so that every other value stays as it was. */
     private final Random later = new Random(20261129L);
 
+    /** For the promoters (who they are, which events they own), so that every other value stays as it was. */
+    private final Random owners = new Random(20261205L);
+
     private long rows;
 
     public DemoDataGenerator(Connection connection, int scale, LocalDate today, ZoneId zone) {
@@ -177,11 +226,83 @@ public final class DemoDataGenerator {
 
     private record Performance(long id, long eventId, Instant startsAt, int capacity) {}
 
+    /** How many promoters there are: 20 at scale 1, two more for each step of scale. */
+    public static int promoterCount(int scale) {
+        return 18 + 2 * scale;
+    }
+
+    /** Promoter {@code id}'s name (ids from 1): a named one, then a word and a kind, numbered when those run out. */
+    public static String promoterName(long id) {
+        if (id <= PROMOTERS.length) {
+            return PROMOTERS[(int) id - 1];
+        }
+        long k = id - PROMOTERS.length - 1;
+        long combinations = (long) PROMOTER_WORDS.length * PROMOTER_KINDS.length;
+        return PROMOTER_WORDS[(int) (k % PROMOTER_WORDS.length)] + " "
+                + PROMOTER_KINDS[(int) (k / PROMOTER_WORDS.length % PROMOTER_KINDS.length)]
+                + (k >= combinations ? " " + (1 + k / combinations) : "");
+    }
+
+    /** A contact at the promoter, at a domain made of its name ({@code .example}: no mail goes anywhere). */
+    private static String promoterEmail(long id, String name) {
+        if (id == IN_HOUSE) {
+            return "programming@herald-demo-theatre.example";
+        }
+        String domain = plain(name.replace("&", "and"), "[^a-z0-9 ]").strip().replaceAll(" +", "-");
+        // A name in another script has no letters for an address: then the box office's.
+        String first = plain(FIRST_NAMES[(int) ((id * 7) % FIRST_NAMES.length)], "[^a-z]");
+        String last = plain(LAST_NAMES[(int) ((id * 11) % LAST_NAMES.length)], "[^a-z]");
+        String local = first.isEmpty() ? "bookings" : last.isEmpty() ? first : first + "." + last;
+        return local + "@" + domain + ".example";
+    }
+
+    /** Lower case without accents (Søren: soren, Łukasz: lukasz), less what {@code drop} matches. */
+    private static String plain(String text, String drop) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replace("Ø", "O")
+                .replace("ø", "o")
+                .replace("Ł", "L")
+                .replace("ł", "l")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll(drop, "");
+    }
+
+    /**
+     * Writes the promoters and answers which promoter owns each event (index {@code event - 1}). Every
+     * promoter owns at least one event (there are always more events than promoters); of the events
+     * left over a third are the venue's own (in-house), the rest any promoter's. In-house productions
+     * pay no fee or commission; the others mostly the standard terms (1.50 a ticket, 10 %).
+     */
+    private long[] promoters(int events) throws SQLException {
+        int count = promoterCount(scale);
+        try (Batch promoter = batch("INSERT INTO reporting.ticketing_promoter"
+                + " (id, name, email, booking_fee, commission_percent) VALUES (?, ?, ?, ?, ?)")) {
+            for (long id = 1; id <= count; id++) {
+                String name = promoterName(id);
+                int terms = owners.nextInt(10);
+                String fee = id == IN_HOUSE ? "0.00" : terms < 6 ? "1.50" : terms < 8 ? "1.00" : "2.00";
+                String commission = id == IN_HOUSE ? "0.00" : terms < 6 ? "10.00" : terms < 8 ? "8.00" : "12.50";
+                promoter.row(id, name, promoterEmail(id, name), new BigDecimal(fee), new BigDecimal(commission));
+            }
+        }
+        List<Long> each = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            each.add(id);
+        }
+        Collections.shuffle(each, owners);
+        long[] owner = new long[events];
+        for (int e = 0; e < events; e++) {
+            owner[e] = e < count ? each.get(e) : owners.nextInt(3) == 0 ? IN_HOUSE : 1L + owners.nextInt(count);
+        }
+        return owner;
+    }
+
     private void ticketing() throws SQLException {
         int events = 20 + 4 * scale;
+        long[] owner = promoters(events);
         List<Performance> performances = new ArrayList<>();
-        try (Batch event = batch(
-                        "INSERT INTO reporting.ticketing_event (id, name, genre, venue, promoter, status) VALUES (?, ?, ?, ?, ?, ?)");
+        try (Batch event = batch("INSERT INTO reporting.ticketing_event (id, name, genre, venue, promoter, promoter_id,"
+                        + " status) VALUES (?, ?, ?, ?, ?, ?, ?)");
                 Batch attribute =
                         batch("INSERT INTO reporting.ticketing_event_attribute (event_id, attribute) VALUES (?, ?)");
                 Batch performance = batch(
@@ -194,7 +315,18 @@ public final class DemoDataGenerator {
                 int firstDay = id % 3 == 1 ? -20 + random.nextInt(25) : -300 + random.nextInt(390);
                 int count = 4 + random.nextInt(7);
                 int lastDay = firstDay + (count - 1) * (1 + random.nextInt(3));
-                event.row(id, name, pick(GENRES), pick(VENUES), pick(PROMOTERS), lastDay >= 0 ? "LIVE" : "ARCHIVED");
+                String genre = pick(GENRES);
+                String venue = pick(VENUES);
+                random.nextInt(FIRST_PROMOTERS); // the promoter's old draw, so that every later value stays as it was
+                long promoterId = owner[(int) id - 1];
+                event.row(
+                        id,
+                        name,
+                        genre,
+                        venue,
+                        promoterName(promoterId),
+                        promoterId,
+                        lastDay >= 0 ? "LIVE" : "ARCHIVED");
                 List<String> chosen = new ArrayList<>();
                 int attributes = 1 + random.nextInt(3);
                 for (int a = 0; a < attributes; a++) {
@@ -456,8 +588,7 @@ public final class DemoDataGenerator {
     }
 
     private static String ascii(String name) {
-        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("[^A-Za-z]", "");
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "");
         return plain.isEmpty() ? "guest" : plain;
     }
 

@@ -10,6 +10,7 @@ import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.rendering.control.Criterion;
+import dev.herald.reports.control.RecipientScopes;
 import dev.herald.reports.control.ReportEngine;
 import dev.herald.reports.control.ReportSpec;
 import dev.herald.runs.control.OnDemandEnds;
@@ -23,6 +24,7 @@ import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
 import dev.herald.schedules.entity.DeliverAs;
 import dev.herald.schedules.entity.ScheduledReport;
+import dev.herald.scopes.control.ScopeKinds;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -35,12 +37,17 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,24 +93,34 @@ public class OnDemandService {
     AuditLog auditLog;
 
     @Inject
+    ScopeKinds scopeKinds;
+
+    @Inject
     Clock clock;
 
     /** The items of enabled on-demand schedules addressed to the caller's e-mail, by schedule and position. */
     public List<OnDemandItemView> available() {
-        String email = caller().getEmail();
+        UserAccount caller = caller();
+        String email = caller.getEmail();
         if (email == null || email.isBlank()) {
             return List.of();
         }
+        // Addressed to the caller, or made per recipient for every account of a kind they hold; an
+        // item of a report bound to a kind they hold no value of is not theirs (mayRun).
         List<?> ids = em.createNativeQuery(
                         "SELECT s.id FROM scheduled_report s JOIN schedule sc ON sc.id = s.schedule_id"
-                                + " WHERE sc.enabled = TRUE AND sc.run_on_demand = TRUE AND EXISTS (SELECT 1 FROM"
+                                + " WHERE sc.enabled = TRUE AND sc.run_on_demand = TRUE AND (EXISTS (SELECT 1 FROM"
                                 + " scheduled_report_recipient r WHERE r.scheduled_report_id = s.id AND LOWER(r.email) = ?1)"
+                                + " OR (s.per_recipient = TRUE AND s.recipient_scope_kind IN (SELECT a.kind FROM"
+                                + " account_scope a WHERE a.user_id = ?2)))"
                                 + " ORDER BY sc.name, s.position")
                 .setParameter(1, email.toLowerCase(Locale.ROOT))
+                .setParameter(2, caller.getId())
                 .getResultList();
         return ids.stream()
                 .map(id -> em.find(ScheduledReport.class, ((Number) id).longValue()))
-                .map(this::view)
+                .filter(item -> OnDemandQueue.mayRun(item, email, caller.getScopes()))
+                .map(item -> view(item, caller))
                 .toList();
     }
 
@@ -169,7 +186,8 @@ public class OnDemandService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Long> start(long itemId, String remoteAddress) {
         UserAccount caller = caller();
-        OnDemandQueue.Asked asked = queue.enqueue(caller.getUsername(), caller.getEmail(), itemId, remoteAddress);
+        OnDemandQueue.Asked asked = queue.enqueue(
+                caller.getUsername(), caller.getEmail(), Set.copyOf(caller.getScopes()), itemId, remoteAddress);
         if (asked instanceof OnDemandQueue.LineFull full) {
             throw new LineFullException(full.waiting(), full.limit(), RETRY_AFTER);
         }
@@ -312,21 +330,28 @@ public class OnDemandService {
                 .findFirst();
     }
 
-    private OnDemandItemView view(ScheduledReport item) {
+    /** The item as the caller would get it: bound parameters stated with the caller's own values. */
+    private OnDemandItemView view(ScheduledReport item, UserAccount caller) {
         List<OnDemandItemView.CriterionView> criteria;
         try {
             ReportSpec report = engine.spec(item.getReport().getKey());
             JsonObject values =
                     Json.createReader(new StringReader(item.getCriteria())).readObject();
-            criteria =
-                    engine
-                            .prepare(report, values, item.getDisplayName(), "criteria", clock.instant())
-                            .criteria()
-                            .criteria()
-                            .stream()
-                            .map(OnDemandService::view)
-                            .toList();
-        } catch (ValidationException | NotFoundException e) {
+            RecipientScopes scopes = null;
+            if (report.isBound()) {
+                Map<String, List<String>> held = new TreeMap<>();
+                caller.getScopes().forEach(scope -> held.computeIfAbsent(scope.getKind(), k -> new ArrayList<>())
+                        .add(scope.getValue()));
+                scopes = scopeKinds.scopes(held);
+            }
+            criteria = engine
+                    .prepare(report, values, item.getDisplayName(), "criteria", clock.instant(), scopes)
+                    .criteria()
+                    .criteria()
+                    .stream()
+                    .map(OnDemandService::view)
+                    .toList();
+        } catch (ValidationException | NotFoundException | SQLException e) {
             criteria = List.of(new OnDemandItemView.CriterionView(
                     "Criteria", "No longer valid; ask your contact to check this report."));
         }

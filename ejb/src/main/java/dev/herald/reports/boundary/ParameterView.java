@@ -3,6 +3,16 @@ package dev.herald.reports.boundary;
 import jakarta.json.JsonValue;
 import java.util.List;
 
-/** A report parameter as the API shows it, with the options of a choice filled in. */
+/**
+ * A report parameter as the API shows it, with the options of a choice filled in. {@code scope}: the
+ * scope kind a recipient-bound parameter is filled from (each recipient's own values; criteria cannot
+ * set it), null for a parameter criteria fill.
+ */
 public record ParameterView(
-        String name, String label, String type, boolean required, JsonValue defaultValue, List<String> options) {}
+        String name,
+        String label,
+        String type,
+        boolean required,
+        JsonValue defaultValue,
+        List<String> options,
+        String scope) {}

@@ -121,7 +121,8 @@ public class ReportCatalog {
                         p.type().name(),
                         p.required(),
                         p.defaultValue(),
-                        p.hasChoices() ? engine.choices(p) : null))
+                        p.hasChoices() && !p.isBound() ? engine.choices(p) : null,
+                        p.scope()))
                 .toList();
         return new ReportDetail(
                 report.key(),

@@ -18,6 +18,14 @@ import java.util.List;
  * The reports Herald ships with, over the demo reporting schema. Their SQL runs unchanged on
  * PostgreSQL and on H2 (PostgreSQL mode). An optional parameter {@code p} is written
  * {@code (NOT :p_set OR column = :p)}, so that leaving it empty means "any".
+ *
+ * <p>The ticketing reports that a promoter may receive have the recipient-bound parameter
+ * {@code promoter} ({@link ParameterSpec#bound}): {@code :promoter_set} is false when the report is
+ * made for nobody in particular (every promoter's rows, each once) and {@code :promoter} the
+ * recipient's promoter ids (BIGINT) otherwise, written {@code (NOT :promoter_set OR e.promoter_id IN
+ * (:promoter))}. Such a report selects one column more than it declares, last: the row's promoter id,
+ * its split key; and its ORDER BY begins with that key, so that one run for many promoters can be cut
+ * into one file per promoter as the rows stream by. The key is never rendered.
  */
 public final class BuiltInReports {
 
@@ -48,6 +56,26 @@ public final class BuiltInReports {
         return new ColumnSpec(name, label, INTEGER, "0", false, 9);
     }
 
+    /** The recipient-bound promoter of the ticketing reports: never set by criteria. */
+    private static ParameterSpec promoter() {
+        return ParameterSpec.bound("promoter", "Promoter", "promoter");
+    }
+
+    /**
+     * Some events, by name (what the lookup answers and what binds, as text: an event's name, not its
+     * id, so that no cast is needed and the options read as events).
+     */
+    private static ParameterSpec events() {
+        return new ParameterSpec(
+                "event",
+                "Events",
+                ParameterType.MULTI_CHOICE,
+                false,
+                null,
+                null,
+                "SELECT DISTINCT name FROM ticketing_event ORDER BY name");
+    }
+
     /** The report a usage report renders. */
     public static final String USAGE_EXPORT = "tenant-usage-export";
 
@@ -57,24 +85,39 @@ public final class BuiltInReports {
             new ReportSpec(
                     "payments-activities-detailed",
                     "Payments & Activities (detailed)",
-                    "Every payment and refund with its order, customer and channel",
+                    "Every payment and refund with its order, customer and channel. A payment belongs to the"
+                            + " event (and so the promoter) of its order's tickets; an order holding tickets of"
+                            + " several events would count as its first ticket's",
                     "Finance",
                     true,
+                    // Payments are made for orders, not events. The demo's orders each hold tickets of one
+                    // performance (DemoDataGenerator), so a payment has exactly one event and promoter: those of
+                    // the order's first ticket (lowest id), which is what this attributes it to, so that each
+                    // payment is one row, scoped or not. A payment of an order without tickets has no promoter:
+                    // it is listed made for nobody in particular, and in no promoter's file.
                     """
                     SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
-                           p.method, p.kind, p.amount
+                           p.method, p.kind, p.amount, e.promoter_id
                     FROM ticketing_payment p
                     JOIN ticketing_order o ON o.id = p.order_id
                     JOIN ticketing_customer c ON c.id = o.customer_id
+                    LEFT JOIN ticketing_ticket t
+                      ON t.id = (SELECT MIN(ft.id) FROM ticketing_ticket ft WHERE ft.order_id = o.id)
+                    LEFT JOIN ticketing_performance pf ON pf.id = t.performance_id
+                    LEFT JOIN ticketing_event e ON e.id = pf.event_id
                     WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
                       AND (NOT :method_set OR p.method IN (:method))
-                    ORDER BY p.paid_at, p.id""",
+                      AND (NOT :event_set OR e.name IN (:event))
+                      AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
+                    ORDER BY e.promoter_id, p.paid_at, p.id""",
                     List.of(
                             dates("paymentDate", "Payment date", "YESTERDAY"),
                             multi(
                                     "method",
                                     "Payment method",
-                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER"))),
+                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER")),
+                            events(),
+                            promoter()),
                     List.of(
                             col("paidAt", "Paid at", DATETIME),
                             id("paymentId", "Payment"),
@@ -93,18 +136,22 @@ public final class BuiltInReports {
                     true,
                     """
                     SELECT e.name, e.genre, e.venue, pf.starts_at, pf.capacity, COUNT(t.id), SUM(t.price),
-                           ROUND(100.0 * COUNT(t.id) / pf.capacity, 1)
+                           ROUND(100.0 * COUNT(t.id) / pf.capacity, 1), e.promoter_id
                     FROM ticketing_performance pf
                     JOIN ticketing_event e ON e.id = pf.event_id
                     JOIN ticketing_ticket t ON t.performance_id = pf.id AND t.status = 'SOLD'
                     JOIN ticketing_order o ON o.id = t.order_id
                     WHERE o.created_at >= :period_from AND o.created_at < :period_to
                       AND (NOT :eventStatus_set OR e.status = :eventStatus)
-                    GROUP BY e.name, e.genre, e.venue, pf.id, pf.starts_at, pf.capacity
-                    ORDER BY e.name, pf.starts_at""",
+                      AND (NOT :event_set OR e.name IN (:event))
+                      AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
+                    GROUP BY e.promoter_id, e.name, e.genre, e.venue, pf.id, pf.starts_at, pf.capacity
+                    ORDER BY e.promoter_id, e.name, pf.starts_at, pf.id""",
                     List.of(
                             dates("period", "Orders placed", "THIS_MONTH"),
-                            choice("eventStatus", "Event status", EVENT_STATUSES)),
+                            choice("eventStatus", "Event status", EVENT_STATUSES),
+                            events(),
+                            promoter()),
                     List.of(
                             col("event", "Event", TEXT).width(28),
                             col("genre", "Genre", TEXT).width(10),
@@ -117,24 +164,35 @@ public final class BuiltInReports {
             new ReportSpec(
                     "customer-list-by-event-attribute",
                     "Customer List by Event Attribute",
-                    "Customers who bought tickets for events carrying an attribute",
+                    "Customers who bought tickets for events carrying an attribute. Made for a promoter, a"
+                            + " customer's tickets are counted per promoter, over that promoter's events only",
                     "Customers",
                     true,
+                    // A customer may have bought tickets of several promoters' events. Made for nobody in
+                    // particular a customer is one row, as before, and the split key is NULL; made for
+                    // promoters, a customer is one row per promoter (of those), keyed by the promoter, and
+                    // counts only the tickets of that promoter's events. (The key is worked out in the inner
+                    // query: PostgreSQL does not take two uses of a parameter as one expression to group by.)
                     """
-                    SELECT c.id, c.first_name, c.last_name, c.email, c.city, c.marketing_opt_in, COUNT(t.id),
-                           MAX(o.created_at)
-                    FROM ticketing_customer c
-                    JOIN ticketing_order o ON o.customer_id = c.id
-                    JOIN ticketing_ticket t ON t.order_id = o.id AND t.status = 'SOLD'
-                    JOIN ticketing_performance pf ON pf.id = t.performance_id
-                    JOIN ticketing_event e ON e.id = pf.event_id
-                    JOIN ticketing_event_attribute a ON a.event_id = e.id AND a.attribute = :eventAttribute
-                    WHERE (NOT :eventStatus_set OR e.status = :eventStatus)
-                      AND (NOT :optedInOnly OR c.marketing_opt_in)
-                      AND (NOT :city_set OR LOWER(c.city) LIKE '%' || LOWER(:city) || '%')
-                    GROUP BY c.id, c.first_name, c.last_name, c.email, c.city, c.marketing_opt_in
-                    HAVING COUNT(t.id) >= COALESCE(:minTickets, 1)
-                    ORDER BY c.last_name, c.first_name, c.id""",
+                    SELECT x.id, x.first_name, x.last_name, x.email, x.city, x.marketing_opt_in, COUNT(x.ticket_id),
+                           MAX(x.created_at), x.promoter_key
+                    FROM (SELECT c.id, c.first_name, c.last_name, c.email, c.city, c.marketing_opt_in,
+                                 t.id AS ticket_id, o.created_at,
+                                 CASE WHEN :promoter_set THEN e.promoter_id END AS promoter_key
+                          FROM ticketing_customer c
+                          JOIN ticketing_order o ON o.customer_id = c.id
+                          JOIN ticketing_ticket t ON t.order_id = o.id AND t.status = 'SOLD'
+                          JOIN ticketing_performance pf ON pf.id = t.performance_id
+                          JOIN ticketing_event e ON e.id = pf.event_id
+                          JOIN ticketing_event_attribute a ON a.event_id = e.id AND a.attribute = :eventAttribute
+                          WHERE (NOT :eventStatus_set OR e.status = :eventStatus)
+                            AND (NOT :optedInOnly OR c.marketing_opt_in)
+                            AND (NOT :city_set OR LOWER(c.city) LIKE '%' || LOWER(:city) || '%')
+                            AND (NOT :event_set OR e.name IN (:event))
+                            AND (NOT :promoter_set OR e.promoter_id IN (:promoter))) x
+                    GROUP BY x.promoter_key, x.id, x.first_name, x.last_name, x.email, x.city, x.marketing_opt_in
+                    HAVING COUNT(x.ticket_id) >= COALESCE(:minTickets, 1)
+                    ORDER BY x.promoter_key, x.last_name, x.first_name, x.id""",
                     List.of(
                             new ParameterSpec(
                                     "eventAttribute",
@@ -154,7 +212,9 @@ public final class BuiltInReports {
                                     false,
                                     null,
                                     null,
-                                    null)),
+                                    null),
+                            events(),
+                            promoter()),
                     List.of(
                             id("customerId", "Customer"),
                             col("firstName", "First name", TEXT).width(14),
@@ -171,14 +231,18 @@ public final class BuiltInReports {
                     "Ticketing",
                     true,
                     """
-                    SELECT pf.starts_at, e.name, e.venue, e.promoter, pf.capacity, COUNT(t.id), pf.capacity - COUNT(t.id)
+                    SELECT pf.starts_at, e.name, e.venue, pr.name, pf.capacity, COUNT(t.id), pf.capacity - COUNT(t.id),
+                           e.promoter_id
                     FROM ticketing_performance pf
                     JOIN ticketing_event e ON e.id = pf.event_id
+                    JOIN ticketing_promoter pr ON pr.id = e.promoter_id
                     LEFT JOIN ticketing_ticket t ON t.performance_id = pf.id AND t.status = 'SOLD'
                     WHERE pf.starts_at >= :period_from AND pf.starts_at < :period_to
-                    GROUP BY pf.id, pf.starts_at, e.name, e.venue, e.promoter, pf.capacity
-                    ORDER BY pf.starts_at, e.name""",
-                    List.of(dates("period", "Performances", "NEXT_7_DAYS")),
+                      AND (NOT :event_set OR e.name IN (:event))
+                      AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
+                    GROUP BY e.promoter_id, pf.id, pf.starts_at, e.name, e.venue, pr.name, pf.capacity
+                    ORDER BY e.promoter_id, pf.starts_at, e.name, pf.id""",
+                    List.of(dates("period", "Performances", "NEXT_7_DAYS"), events(), promoter()),
                     List.of(
                             col("startsAt", "Starts", DATETIME),
                             col("event", "Event", TEXT).width(28),
@@ -211,6 +275,52 @@ public final class BuiltInReports {
                             col("paid", "Paid", MONEY).totalled(),
                             col("refunds", "Refunds", INTEGER).totalled(),
                             col("refunded", "Refunded", MONEY).totalled(),
+                            col("net", "Net", MONEY).totalled())),
+            new ReportSpec(
+                    "promoter-settlement",
+                    "Promoter Settlement",
+                    "What each promoter is owed for the performances in the period: tickets sold (returns"
+                            + " excluded), gross (every ticket issued, at its price), refunds (tickets returned),"
+                            + " the venue's fees and net = gross − refunds − fees. Fees: the promoter's booking fee"
+                            + " for each ticket sold plus their commission, a percentage of gross less refunds,"
+                            + " rounded to the penny; both are the promoter's terms in the data (standard 1.50 a"
+                            + " ticket and 10 %; the venue's own in-house productions pay none)",
+                    "Finance",
+                    true,
+                    // Per performance, from its tickets (whenever they were ordered); a performance without
+                    // tickets is a row of zeros. The promoter's terms are columns of ticketing_promoter (V18).
+                    """
+                    SELECT f.event, f.venue, f.starts_at, f.promoter, f.sold, f.gross, f.refunds, f.fees,
+                           f.gross - f.refunds - f.fees, f.promoter_id
+                    FROM (SELECT s.performance_id, s.event, s.venue, s.starts_at, s.promoter, s.promoter_id, s.sold,
+                                 s.gross, s.refunds,
+                                 ROUND(s.sold * s.booking_fee + (s.gross - s.refunds) * s.commission_percent / 100, 2)
+                                     AS fees
+                          FROM (SELECT pf.id AS performance_id, e.name AS event, e.venue, pf.starts_at,
+                                       pr.name AS promoter, e.promoter_id, pr.booking_fee, pr.commission_percent,
+                                       COUNT(CASE WHEN t.status = 'SOLD' THEN 1 END) AS sold,
+                                       COALESCE(SUM(t.price), 0) AS gross,
+                                       COALESCE(SUM(CASE WHEN t.status = 'RETURNED' THEN t.price END), 0) AS refunds
+                                FROM ticketing_performance pf
+                                JOIN ticketing_event e ON e.id = pf.event_id
+                                JOIN ticketing_promoter pr ON pr.id = e.promoter_id
+                                LEFT JOIN ticketing_ticket t ON t.performance_id = pf.id
+                                WHERE pf.starts_at >= :period_from AND pf.starts_at < :period_to
+                                  AND (NOT :event_set OR e.name IN (:event))
+                                  AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
+                                GROUP BY pf.id, e.name, e.venue, pf.starts_at, pr.name, e.promoter_id,
+                                         pr.booking_fee, pr.commission_percent) s) f
+                    ORDER BY f.promoter_id, f.starts_at, f.event, f.performance_id""",
+                    List.of(dates("period", "Performances", "LAST_MONTH"), events(), promoter()),
+                    List.of(
+                            col("event", "Event", TEXT).width(28),
+                            col("venue", "Venue", TEXT).width(14),
+                            col("performance", "Performance", DATETIME),
+                            col("promoter", "Promoter", TEXT).width(26),
+                            col("ticketsSold", "Tickets sold", INTEGER).totalled(),
+                            col("gross", "Gross", MONEY).totalled(),
+                            col("refunds", "Refunds", MONEY).totalled(),
+                            col("fees", "Fees", MONEY).totalled(),
                             col("net", "Net", MONEY).totalled())),
             new ReportSpec(
                     "service-desk-tickets",

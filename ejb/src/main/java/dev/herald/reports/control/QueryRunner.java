@@ -73,7 +73,7 @@ public final class QueryRunner {
             try (ResultSet wrapped = query.executeQuery()) {
                 ResultSet rows = driverResultSet(wrapped);
                 List<ColumnSpec> columns = report.columns();
-                ColumnReader[] readers = readers(rows.getMetaData(), report, zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), columns, zone, hasBoundParameter(report));
                 Totals totals = new Totals(columns);
                 renderer.begin(header);
                 Object[] values = new Object[readers.length];
@@ -182,29 +182,24 @@ public final class QueryRunner {
         Object read(ResultSet row, int index) throws SQLException;
     }
 
+    /** Whether a report has a parameter bound to a scope kind, and so a split key after its columns. */
+    static boolean hasBoundParameter(ReportSpec report) {
+        return report.parameters().stream().anyMatch(ParameterSpec::isBound);
+    }
+
     /**
-     * The readers of a report's declared columns. A report bound to a scope kind may select one more
-     * column, last, holding each row's value of the kind (for splitting one pass into recipients'
-     * files); it is never rendered.
+     * The readers of the declared columns. A report with a recipient-bound parameter selects one
+     * column more than it declares, last: each row's value of the bound kind (its split key, by which
+     * the rows are ordered first). That column is never rendered, so it has no reader.
      */
-    static ColumnReader[] readers(ResultSetMetaData metadata, ReportSpec report, ZoneId zone) throws SQLException {
-        List<ColumnSpec> columns = report.columns();
-        int count = metadata.getColumnCount();
-        if (count == columns.size() + 1 && report.isBound()) {
-            return readers(metadata, columns, zone, count - 1);
-        }
-        return readers(metadata, columns, zone, count);
-    }
-
-    static ColumnReader[] readers(ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone)
+    static ColumnReader[] readers(
+            ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone, boolean withSplitKey)
             throws SQLException {
-        return readers(metadata, columns, zone, metadata.getColumnCount());
-    }
-
-    private static ColumnReader[] readers(
-            ResultSetMetaData metadata, List<ColumnSpec> columns, ZoneId zone, int answered) throws SQLException {
-        if (answered != columns.size()) {
-            throw new SQLException("The query answers " + answered + " columns; the report declares " + columns.size());
+        int expected = columns.size() + (withSplitKey ? 1 : 0);
+        if (metadata.getColumnCount() != expected) {
+            throw new SQLException("The query answers " + metadata.getColumnCount() + " columns; the report declares "
+                    + columns.size()
+                    + (withSplitKey ? " and, as it has a recipient-bound parameter, selects the split key last" : ""));
         }
         ColumnReader[] readers = new ColumnReader[columns.size()];
         for (int i = 0; i < readers.length; i++) {

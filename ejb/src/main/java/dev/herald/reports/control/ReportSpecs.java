@@ -131,4 +131,15 @@ public final class ReportSpecs {
             return reader.readObject();
         }
     }
+
+    /** The scope kinds a report's parameters (as kept in report_definition) are bound to, sorted. */
+    public static java.util.Set<String> boundKinds(String parametersJson) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (ParameterSpec parameter : parameters(parametersJson)) {
+            if (parameter.scope() != null) {
+                kinds.add(parameter.scope());
+            }
+        }
+        return kinds;
+    }
 }

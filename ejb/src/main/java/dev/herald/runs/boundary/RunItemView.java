@@ -1,10 +1,16 @@
 package dev.herald.runs.boundary;
 
+import dev.herald.runs.control.RecipientScoping;
 import dev.herald.runs.entity.RunItem;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** One report of a run: what it was, how it ended, its file and its e-mails. */
+/**
+ * One report of a run: what it was, how it ended, its file and its e-mails. An item made for one
+ * recipient of a per-recipient schedule item names them ({@code madeFor}, their user name) and the
+ * scope values it was made with ({@code scopeValues}, by kind).
+ */
 public record RunItemView(
         long id,
         Long scheduledReportId,
@@ -15,7 +21,9 @@ public record RunItemView(
         String error,
         String deliverAs,
         RunFileView file,
-        List<DeliveryView> deliveries) {
+        List<DeliveryView> deliveries,
+        String madeFor,
+        Map<String, List<String>> scopeValues) {
 
     public static RunItemView of(RunItem item, List<DeliveryView> deliveries, Instant now) {
         return new RunItemView(
@@ -28,6 +36,8 @@ public record RunItemView(
                 item.getError(),
                 item.getDeliverAs().name(),
                 RunFileView.of(item, now),
-                deliveries);
+                deliveries,
+                item.getMadeFor(),
+                item.getScopeValues() == null ? null : RecipientScoping.parse(item.getScopeValues()));
     }
 }

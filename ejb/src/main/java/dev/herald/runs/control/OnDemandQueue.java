@@ -1,7 +1,9 @@
 package dev.herald.runs.control;
 
+import dev.herald.access.entity.AccountScope;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.runs.entity.Run;
 import dev.herald.runs.entity.RunStatus;
 import dev.herald.runs.entity.RunTrigger;
@@ -19,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fair use of on-demand runs: at most {@value #PER_PERSON} of a person's on-demand runs are going
@@ -74,8 +78,18 @@ public class OnDemandQueue {
      * never put more than the limit in line between them. An item not theirs is audited.
      */
     public Asked enqueue(String username, String email, long itemId, String remoteAddress) {
+        return enqueue(username, email, Set.of(), itemId, remoteAddress);
+    }
+
+    /**
+     * The same for a person holding these scope values: an item of a report bound to a scope kind
+     * is theirs only when they hold a value of every kind it is bound to (the run is then made with
+     * their values); an item made per recipient for every account of a kind is theirs when they hold
+     * a value of that kind.
+     */
+    public Asked enqueue(String username, String email, Set<AccountScope> scopes, long itemId, String remoteAddress) {
         ScheduledReport item = em.find(ScheduledReport.class, itemId);
-        if (item == null || !mayRun(item, email)) {
+        if (item == null || !mayRun(item, email, scopes)) {
             auditLog.record(AuditRecord.of(username, "on-demand.refused", remoteAddress)
                     .about("scheduledReport", itemId)
                     .withDetail("{\"reason\":\"not an on-demand item of this user\"}"));
@@ -98,11 +112,27 @@ public class OnDemandQueue {
 
     /** Whether the item is on an enabled on-demand schedule and addressed to this e-mail. */
     public static boolean mayRun(ScheduledReport item, String email) {
+        return mayRun(item, email, Set.of());
+    }
+
+    /**
+     * Whether the item is on an enabled on-demand schedule, addressed to this e-mail (or, made per
+     * recipient for every account of a kind, to a holder of a value of it), and, when its report is
+     * bound to scope kinds, whether these scope values include a value of each.
+     */
+    public static boolean mayRun(ScheduledReport item, String email, Set<AccountScope> scopes) {
         Schedule schedule = item.getSchedule();
-        return email != null
-                && schedule.isEnabled()
-                && schedule.isRunOnDemand()
-                && item.getRecipients().stream().anyMatch(email::equalsIgnoreCase);
+        if (email == null || !schedule.isEnabled() || !schedule.isRunOnDemand()) {
+            return false;
+        }
+        Set<String> held = new HashSet<>();
+        scopes.forEach(scope -> held.add(scope.getKind()));
+        boolean addressed = item.getRecipients().stream().anyMatch(email::equalsIgnoreCase)
+                || (item.isPerRecipient()
+                        && item.getRecipientScopeKind() != null
+                        && held.contains(item.getRecipientScopeKind()));
+        return addressed
+                && held.containsAll(ReportSpecs.boundKinds(item.getReport().getParametersJson()));
     }
 
     /** Cancels one of the person's waiting or running on-demand runs; false when it is not theirs or has ended. */

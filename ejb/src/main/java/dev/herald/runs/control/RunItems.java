@@ -3,6 +3,7 @@ package dev.herald.runs.control;
 import dev.herald.platform.control.Jdbc;
 import dev.herald.rendering.entity.CsvDelimiter;
 import dev.herald.rendering.entity.FileFormat;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.schedules.entity.DeliverAs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,7 +185,7 @@ public final class RunItems {
                     }
                     boolean perRecipient = row.getBoolean(13);
                     String recipientKind = row.getString(14);
-                    Set<String> boundKinds = RecipientScoping.boundKinds(row.getString(15));
+                    Set<String> boundKinds = ReportSpecs.boundKinds(row.getString(15));
                     // The item's recipients are its rows (one per address, none when it has none).
                     List<String> recipients = new ArrayList<>();
                     do {

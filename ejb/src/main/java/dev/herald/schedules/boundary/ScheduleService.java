@@ -8,8 +8,11 @@ import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.control.Jdbc;
 import dev.herald.reports.control.ReportEngine;
+import dev.herald.reports.control.ReportSpec;
 import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
@@ -21,6 +24,10 @@ import dev.herald.schedules.control.ScheduleViews;
 import dev.herald.schedules.entity.Recurrence;
 import dev.herald.schedules.entity.Schedule;
 import dev.herald.schedules.entity.ScheduledReport;
+import dev.herald.scopes.boundary.ScopeService;
+import dev.herald.scopes.boundary.ScopeValueView;
+import dev.herald.scopes.control.ScopeHolders;
+import dev.herald.scopes.control.ScopeKinds;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -33,7 +40,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,9 +53,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Report schedules: create, change, enable, disable, delete, search, and see when they run. Every
@@ -74,6 +85,15 @@ public class ScheduleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ScopeKinds scopeKinds;
+
+    @Inject
+    ScopeService scopeService;
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
 
     @RolesAllowed({SecurityRoles.VIEW_SCHEDULES, SecurityRoles.MANAGE_SCHEDULES})
     public Page<ScheduleView> search(String q, Integer page, Integer size) {
@@ -258,6 +278,81 @@ public class ScheduleService {
     }
 
     /**
+     * Who gets what from an item made per recipient, before or after it is saved: each recipient
+     * with the scope values their file would be made with and its rows now. The item is checked as
+     * at save (problems as a ValidationException on {@code items[0]…}). Counting stops after
+     * {@link WhoGetsWhatView#COUNTED} recipients or {@link #WHO_GETS_WHAT_BUDGET} in all.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public WhoGetsWhatView whoGetsWhat(ScheduledReportInput item) {
+        ScheduledReportInput perRecipient = item == null
+                ? null
+                : new ScheduledReportInput(
+                        item.id(),
+                        item.reportKey(),
+                        item.criteriaSetId(),
+                        item.criteria(),
+                        item.displayName(),
+                        item.recipients(),
+                        item.subject(),
+                        item.deliverAs(),
+                        item.format(),
+                        item.csvDelimiter(),
+                        item.skipWhenEmpty(),
+                        true,
+                        item.recipientScopeKind());
+        ScheduleValidator.ValidItem valid = validator()
+                .validate(new ScheduleInput("check", null, null, true, false, null, List.of(perRecipient)))
+                .items()
+                .get(0);
+        ReportSpec report = ReportSpecs.of(valid.report());
+        Set<String> kinds = ReportSpecs.boundKinds(valid.report().getParametersJson());
+        List<ScopeHolders.Recipient> recipients;
+        try {
+            recipients = Jdbc.inCallersTransaction(
+                    dataSource, c -> ScopeHolders.recipients(c, valid.recipientScopeKind(), valid.recipients(), kinds));
+        } catch (SQLException e) {
+            throw new UnavailableException("The recipients could not be read: " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + WHO_GETS_WHAT_BUDGET.toNanos();
+        List<RecipientPreviewView> shown = new ArrayList<>();
+        for (ScopeHolders.Recipient recipient : recipients) {
+            if (shown.size() == WhoGetsWhatView.SHOWN) {
+                break;
+            }
+            Map<String, List<ScopeValueView>> scopes = new LinkedHashMap<>();
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            recipient.values().forEach((kind, set) -> {
+                values.put(kind, List.copyOf(set));
+                scopes.put(kind, scopeService.named(kind, List.copyOf(set)));
+            });
+            Long rows = null;
+            long left = deadline - System.nanoTime();
+            if (recipient.problem() == null && shown.size() < WhoGetsWhatView.COUNTED && left > 1_000_000_000L) {
+                try {
+                    ReportEngine.Prepared prepared = reportEngine.prepare(
+                            report,
+                            ReportSpecs.object(valid.criteria()),
+                            valid.displayName(),
+                            "items[0].criteria",
+                            clock.instant(),
+                            scopeKinds.scopes(values));
+                    OptionalLong counted = reportEngine.count(prepared, (int) Math.max(1, left / 1_000_000_000L));
+                    rows = counted.isPresent() ? counted.getAsLong() : null;
+                } catch (SQLException e) {
+                    throw new UnavailableException("The report's rows could not be counted: " + e.getMessage());
+                }
+            }
+            shown.add(new RecipientPreviewView(
+                    recipient.email(), recipient.username(), scopes, rows, recipient.problem()));
+        }
+        return new WhoGetsWhatView(recipients.size(), shown);
+    }
+
+    /** How long counting rows for {@link #whoGetsWhat} may take in all. */
+    static final Duration WHO_GETS_WHAT_BUDGET = Duration.ofSeconds(20);
+
+    /**
      * Those of the addresses that belong to no account (compared without case): a report sent to
      * one as a link leads to a sign-in its reader cannot pass. At most {@link #MAX_ADDRESS_CHECK}
      * addresses are looked up in one call.
@@ -362,6 +457,8 @@ public class ScheduleService {
             item.setFormat(valid1.format());
             item.setCsvDelimiter(valid1.csvDelimiter());
             item.setSkipWhenEmpty(valid1.skipWhenEmpty());
+            item.setPerRecipient(valid1.perRecipient());
+            item.setRecipientScopeKind(valid1.recipientScopeKind());
             items.add(item);
         }
         schedule.replaceItems(items);
@@ -433,6 +530,16 @@ public class ScheduleService {
                             errors.addAll(e);
                             return criteria;
                         }
+                    }
+
+                    @Override
+                    public boolean scopeKindExists(String kind) {
+                        return scopeKinds.find(kind) != null;
+                    }
+
+                    @Override
+                    public List<String> limitedRecipients(List<String> emails, Set<String> kinds) {
+                        return scopeKinds.limitedAmong(emails, kinds);
                     }
                 },
                 clock);

@@ -5,6 +5,7 @@ import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
 import dev.herald.rendering.entity.CsvDelimiter;
 import dev.herald.rendering.entity.FileFormat;
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.reports.entity.CriteriaSet;
 import dev.herald.reports.entity.ReportDefinition;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
@@ -72,6 +73,16 @@ public final class ScheduleValidator {
                 ReportDefinition report, String criteria, String field, ValidationException.Builder errors) {
             return criteria;
         }
+
+        /** True when a scope kind of this key is declared. */
+        default boolean scopeKindExists(String kind) {
+            return false;
+        }
+
+        /** The addresses among these whose accounts hold a value of one of these scope kinds. */
+        default List<String> limitedRecipients(List<String> emails, Set<String> kinds) {
+            return List.of();
+        }
     }
 
     /** A schedule ready to store. */
@@ -96,7 +107,9 @@ public final class ScheduleValidator {
             DeliverAs deliverAs,
             FileFormat format,
             CsvDelimiter csvDelimiter,
-            boolean skipWhenEmpty) {}
+            boolean skipWhenEmpty,
+            boolean perRecipient,
+            String recipientScopeKind) {}
 
     private final Catalog catalog;
     private final Clock clock;
@@ -351,7 +364,13 @@ public final class ScheduleValidator {
         if (displayName != null && displayName.length() > MAX_NAME) {
             errors.add(path + ".displayName", "A name has at most " + MAX_NAME + " characters.");
         }
-        List<String> recipients = EmailAddresses.check(input.recipients(), path + ".recipients", errors);
+        // Sent to every account holding a value of a kind, an item lists no recipients of its own.
+        String recipientKind = text(input.recipientScopeKind());
+        boolean noneListed = input.recipients() == null
+                || input.recipients().stream().allMatch(recipient -> recipient == null || recipient.isBlank());
+        List<String> recipients = recipientKind != null && noneListed
+                ? List.of()
+                : EmailAddresses.check(input.recipients(), path + ".recipients", errors);
         String subject = text(input.subject());
         if (subject == null) {
             subject = ScheduledReport.DEFAULT_SUBJECT;
@@ -371,6 +390,38 @@ public final class ScheduleValidator {
         if (report != null) {
             criteria = catalog.checkCriteria(report, criteria, path + ".criteria", errors);
         }
+        boolean perRecipient = Boolean.TRUE.equals(input.perRecipient());
+        Set<String> bound = report == null ? Set.of() : ReportSpecs.boundKinds(report.getParametersJson());
+        if (perRecipient && report != null && bound.isEmpty()) {
+            errors.add(
+                    path + ".perRecipient",
+                    "'" + report.getName() + "' has no parameter filled from the recipient, so every recipient would"
+                            + " get the same file: send it once to all of them instead.");
+        }
+        if (recipientKind != null) {
+            if (!perRecipient) {
+                errors.add(
+                        path + ".recipientScopeKind",
+                        "Sending to every account of a kind needs the item made per recipient.");
+            } else if (!catalog.scopeKindExists(recipientKind)) {
+                errors.add(path + ".recipientScopeKind", "There is no scope kind called " + recipientKind + ".");
+            } else if (!recipients.isEmpty()) {
+                errors.add(
+                        path + ".recipients",
+                        "Either list the recipients or send to every account holding a " + recipientKind
+                                + " value, not both.");
+            }
+        }
+        if (!perRecipient && !bound.isEmpty() && !recipients.isEmpty()) {
+            List<String> limited = catalog.limitedRecipients(recipients, bound);
+            if (!limited.isEmpty()) {
+                errors.add(
+                        path + ".recipients",
+                        String.join(", ", limited) + (limited.size() == 1 ? " is" : " are")
+                                + " limited to their own " + String.join(", ", bound) + " values, and a file made once"
+                                + " for everyone would show them everybody's rows: make the item per recipient.");
+            }
+        }
         if (errors.size() > before) {
             return null;
         }
@@ -385,7 +436,9 @@ public final class ScheduleValidator {
                 deliverAs,
                 format,
                 delimiter,
-                Boolean.TRUE.equals(input.skipWhenEmpty()));
+                Boolean.TRUE.equals(input.skipWhenEmpty()),
+                perRecipient,
+                perRecipient ? recipientKind : null);
     }
 
     /** The item's criteria: its own when given, else a copy of the criteria set's. */

@@ -1,5 +1,6 @@
 package dev.herald.schedules.control;
 
+import dev.herald.reports.control.ReportSpecs;
 import dev.herald.schedules.boundary.DailyFrequencyView;
 import dev.herald.schedules.boundary.OccursView;
 import dev.herald.schedules.boundary.RecurrenceView;
@@ -96,7 +97,10 @@ public final class ScheduleViews {
                 item.getDeliverAs().name(),
                 item.getFormat().name(),
                 item.getCsvDelimiter().name(),
-                item.isSkipWhenEmpty());
+                item.isSkipWhenEmpty(),
+                item.isPerRecipient(),
+                item.getRecipientScopeKind(),
+                List.copyOf(ReportSpecs.boundKinds(item.getReport().getParametersJson())));
     }
 
     private static JsonObject json(String text) {

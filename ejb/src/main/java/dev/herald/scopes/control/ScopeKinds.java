@@ -1,6 +1,8 @@
 package dev.herald.scopes.control;
 
+import dev.herald.access.control.ScopeValues;
 import dev.herald.access.entity.ScopeKind;
+import dev.herald.access.entity.UserAccount;
 import dev.herald.reports.control.RecipientScopes;
 import dev.herald.reports.control.ReportEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thousand recipients' files asks once per kind, and forgotten at once when the kind changes.
  */
 @ApplicationScoped
-public class ScopeKinds {
+public class ScopeKinds implements ScopeValues {
 
     /** The most values a kind can have (its lookup answers no more). */
     public static final int MAX_VALUES = 10_000;
@@ -67,6 +69,18 @@ public class ScopeKinds {
         return fixed;
     }
 
+    @Override
+    public String label(String kind) {
+        ScopeKind found = find(kind);
+        return found == null ? null : found.getLabel();
+    }
+
+    @Override
+    public Map<String, String> names(String kind) throws SQLException {
+        ScopeKind found = find(kind);
+        return found == null ? Map.of() : names(found);
+    }
+
     /** Forgets what a kind's lookup answered (its query changed, or it was removed). */
     public void forget(String kind) {
         looked.remove(kind);
@@ -94,5 +108,25 @@ public class ScopeKinds {
                             kind.getKind(), kind.getLabel(), kind.isNumeric(), entry.getValue(), shown));
         }
         return new RecipientScopes(byKind);
+    }
+
+    /** The addresses among these whose accounts hold a value of one of these kinds (without case). */
+    public List<String> limitedAmong(List<String> emails, java.util.Set<String> kinds) {
+        if (emails.isEmpty() || kinds.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys =
+                emails.stream().map(UserAccount::emailKey).distinct().toList();
+        List<String> found = em.createQuery(
+                        "SELECT DISTINCT u.emailKey FROM UserAccount u JOIN u.scopes s"
+                                + " WHERE u.emailKey IN :keys AND s.kind IN :kinds",
+                        String.class)
+                .setParameter("keys", keys)
+                .setParameter("kinds", List.copyOf(kinds))
+                .getResultList();
+        java.util.Set<String> limited = new java.util.HashSet<>(found);
+        return emails.stream()
+                .filter(email -> limited.contains(UserAccount.emailKey(email)))
+                .toList();
     }
 }

@@ -90,6 +90,14 @@ public class RunItem {
     @Column(name = "file_purged_at")
     private Instant filePurgedAt;
 
+    /** Made for one recipient: the scope values it was made with ({"kind": ["value", …]}). */
+    @Column(name = "scope_values")
+    private String scopeValues;
+
+    /** Made for one recipient: their user name. */
+    @Column(name = "made_for")
+    private String madeFor;
+
     protected RunItem() {}
 
     public Long getId() {
@@ -177,5 +185,13 @@ public class RunItem {
         return status == RunItemStatus.RENDERED
                 && filePurgedAt == null
                 && (fileKeptUntil == null || fileKeptUntil.isAfter(now));
+    }
+
+    public String getScopeValues() {
+        return scopeValues;
+    }
+
+    public String getMadeFor() {
+        return madeFor;
     }
 }

@@ -7,6 +7,8 @@ import dev.herald.runs.boundary.TestSendInput;
 import dev.herald.schedules.boundary.ScheduleInput;
 import dev.herald.schedules.boundary.ScheduleService;
 import dev.herald.schedules.boundary.ScheduleView;
+import dev.herald.schedules.boundary.ScheduledReportInput;
+import dev.herald.schedules.boundary.WhoGetsWhatView;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -105,6 +107,16 @@ public class SchedulesResource {
     public Response runNow(@PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
+    }
+
+    @POST
+    @Path("who-gets-what")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "For one item made per recipient (saved or not): each recipient, the scope values their file is"
+                    + " made with, and its rows now (counted for the first 25)")
+    public WhoGetsWhatView whoGetsWhat(ScheduledReportInput item) {
+        return schedules.whoGetsWhat(item);
     }
 
     @POST
