@@ -126,7 +126,7 @@ public final class QueryRunner {
                             "The query of " + report.key() + " does not select its bound value after its "
                                     + columns.size() + " columns");
                 }
-                ColumnReader[] readers = readers(rows.getMetaData(), report, zone);
+                ColumnReader[] readers = readers(rows.getMetaData(), columns, zone, true);
                 renderer.begin(header);
                 Object[] values = new Object[key];
                 long count = 0;
