@@ -24,8 +24,11 @@ import java.util.List;
  * made for nobody in particular (every promoter's rows, each once) and {@code :promoter} the
  * recipient's promoter ids (BIGINT) otherwise, written {@code (NOT :promoter_set OR e.promoter_id IN
  * (:promoter))}. Such a report selects one column more than it declares, last: the row's promoter id,
- * its split key; and its ORDER BY begins with that key, so that one run for many promoters can be cut
- * into one file per promoter as the rows stream by. The key is never rendered.
+ * its split key; and when made for promoters its ORDER BY begins with that key, so that one run for
+ * many promoters can be cut into one file per promoter as the rows stream by. Made for nobody in
+ * particular, the ticketing reports keep the order staff know (by time, by event: {@code CASE WHEN
+ * :promoter_set THEN e.promoter_id END} orders nothing then); the settlement is by promoter always.
+ * The key is never rendered.
  */
 public final class BuiltInReports {
 
@@ -109,7 +112,7 @@ public final class BuiltInReports {
                       AND (NOT :method_set OR p.method IN (:method))
                       AND (NOT :event_set OR e.name IN (:event))
                       AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
-                    ORDER BY e.promoter_id, p.paid_at, p.id""",
+                    ORDER BY CASE WHEN :promoter_set THEN e.promoter_id END, p.paid_at, p.id""",
                     List.of(
                             dates("paymentDate", "Payment date", "YESTERDAY"),
                             multi(
@@ -146,7 +149,7 @@ public final class BuiltInReports {
                       AND (NOT :event_set OR e.name IN (:event))
                       AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
                     GROUP BY e.promoter_id, e.name, e.genre, e.venue, pf.id, pf.starts_at, pf.capacity
-                    ORDER BY e.promoter_id, e.name, pf.starts_at, pf.id""",
+                    ORDER BY CASE WHEN :promoter_set THEN e.promoter_id END, e.name, pf.starts_at, pf.id""",
                     List.of(
                             dates("period", "Orders placed", "THIS_MONTH"),
                             choice("eventStatus", "Event status", EVENT_STATUSES),
@@ -241,7 +244,7 @@ public final class BuiltInReports {
                       AND (NOT :event_set OR e.name IN (:event))
                       AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
                     GROUP BY e.promoter_id, pf.id, pf.starts_at, e.name, e.venue, pr.name, pf.capacity
-                    ORDER BY e.promoter_id, pf.starts_at, e.name, pf.id""",
+                    ORDER BY CASE WHEN :promoter_set THEN e.promoter_id END, pf.starts_at, e.name, pf.id""",
                     List.of(dates("period", "Performances", "NEXT_7_DAYS"), events(), promoter()),
                     List.of(
                             col("startsAt", "Starts", DATETIME),

@@ -359,7 +359,8 @@ class BuiltInReportsTest {
                 expected.values().forEach(everything::addAll);
 
                 // Made for nobody in particular: each row once, as before, keyed by its promoter (a customer,
-                // who may have bought from several, is not keyed), and ordered by the key.
+                // who may have bought from several, is not keyed); in the order staff know (by time, by
+                // event), except the settlement, which is by promoter always.
                 ResolvedCriteria unscoped = madeFor(resolved, null);
                 List<List<String>> all = raw(connection, report.sql(), unscoped.bindings());
                 assertThat(all).as(what).isNotEmpty();
@@ -375,7 +376,9 @@ class BuiltInReportsTest {
                             .as(what + ": the key of " + row)
                             .isEqualTo(perCustomer ? null : promoterOf.get(identity(row, bound.identity())));
                 }
-                assertOrderedByKey(all, what);
+                if (report.key().equals("promoter-settlement")) {
+                    assertOrderedByKey(all, what);
+                }
                 Collector rendered = run(connection, report, unscoped);
                 assertThat(rendered.rows).as(what + ": rendered").hasSize(all.size());
                 assertThat(rendered.rows).allSatisfy(row -> assertThat(row)
