@@ -212,6 +212,9 @@ public final class RunItems {
                     for (int column = 0; column < 10; column++) {
                         insert.setObject(column + 3, source.columns()[column]);
                     }
+                    // Its place in the run, not the schedule item's: an item made per recipient becomes several
+                    // run items, and run items are unique by run and position (uq_run_item).
+                    insert.setInt(3, copied);
                     if (plan.isOnDemand()) {
                         insert.setBoolean(10, false);
                     }

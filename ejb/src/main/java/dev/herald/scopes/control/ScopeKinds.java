@@ -75,10 +75,18 @@ public class ScopeKinds implements ScopeValues {
         return found == null ? null : found.getLabel();
     }
 
+    /**
+     * The kind's values as its lookup answers them now (for checking values given to an account: a
+     * promoter added to the data a moment ago can be given at once); what is kept is renewed.
+     */
     @Override
     public Map<String, String> names(String kind) throws SQLException {
         ScopeKind found = find(kind);
-        return found == null ? Map.of() : names(found);
+        if (found == null) {
+            return Map.of();
+        }
+        forget(kind);
+        return names(found);
     }
 
     /** Forgets what a kind's lookup answered (its query changed, or it was removed). */
