@@ -14,6 +14,7 @@ import dev.herald.testing.Schedules;
 import dev.herald.testing.SystemTest;
 import dev.herald.testing.TestUsers;
 import dev.herald.testing.TestUsers.TestUser;
+import dev.herald.testing.WizardSteps;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -93,9 +94,34 @@ class AccessibilitySystemIT {
             new Screen("console-schedule-new", "/console/schedule.xhtml", Visitor.STAFF),
             new Screen("console-runs", "/console/runs.xhtml", Visitor.STAFF),
             new Screen("console-users", "/console/users.xhtml", Visitor.STAFF),
+            new Screen("console-user-scopes", "/console/users.xhtml", Visitor.STAFF, page -> {
+                page.search("users:query", AccessibilitySystemIT.partner.username());
+                page.click("users:table:0:edit");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userForm:scopesPanel")));
+            }),
+            new Screen("console-schedule-who-gets-what", "/console/schedule.xhtml", Visitor.STAFF, page -> {
+                page.type("editor:name", "A11y per recipient " + SUFFIX);
+                page.click("editor:next");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
+                WizardSteps.openReportDialog(AccessibilitySystemIT.current, page, "Payments & Activities (detailed)");
+                page.click("item:toDetails");
+                WizardSteps.clickInDialog(AccessibilitySystemIT.current, page, "item:perRecipient");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:sendTo")));
+                page.type("item:recipients", AccessibilitySystemIT.partner.username() + "@example.org");
+                WizardSteps.clickInDialog(AccessibilitySystemIT.current, page, "item:whoGetsWhat");
+                page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("whoTable")));
+                // Nothing is saved: the next page is opened without the unsaved-changes prompt.
+                ((JavascriptExecutor) AccessibilitySystemIT.current).executeScript("heraldWizard.leave();");
+            }),
             new Screen("console-roles", "/console/roles.xhtml", Visitor.STAFF),
             new Screen("console-audit", "/console/audit.xhtml", Visitor.STAFF),
             new Screen("console-settings", "/console/settings.xhtml", Visitor.STAFF),
+            new Screen("console-scope-kinds", "/console/scope-kinds.xhtml", Visitor.STAFF),
+            new Screen("console-scope-kind-values", "/console/scope-kinds.xhtml", Visitor.STAFF, page -> {
+                page.click("kinds:table:0:values");
+                page.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sampleTable tbody tr")));
+            }),
             new Screen("console-sql-reports", "/console/sql-reports.xhtml", Visitor.STAFF),
             new Screen("console-summary-reports", "/console/summary-reports.xhtml", Visitor.STAFF),
             new Screen("console-tenants", "/console/tenants.xhtml", Visitor.STAFF),

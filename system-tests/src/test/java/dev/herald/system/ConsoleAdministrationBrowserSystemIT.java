@@ -59,6 +59,7 @@ class ConsoleAdministrationBrowserSystemIT {
             "roles",
             "audit",
             "settings",
+            "scope-kinds",
             "sql-reports",
             "summary-reports",
             "tenants",

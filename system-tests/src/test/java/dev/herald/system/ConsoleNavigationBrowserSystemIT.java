@@ -61,6 +61,7 @@ class ConsoleNavigationBrowserSystemIT {
             new Place("roles.xhtml", "navRoles", "Administration", "Roles"),
             new Place("audit.xhtml", "navAudit", "Administration", "Audit log"),
             new Place("settings.xhtml", "navSettings", "Administration", "Settings"),
+            new Place("scope-kinds.xhtml", "navScopeKinds", "Administration", "Scope kinds"),
             new Place("tokens.xhtml", "navTokens", "Administration", "API tokens"),
             new Place("password.xhtml", "sessionForm:signedInAs", null, "Change your password"));
 

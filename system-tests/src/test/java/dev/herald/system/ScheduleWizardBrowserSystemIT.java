@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Api;
 import dev.herald.testing.Browser;
+import dev.herald.testing.ElementBoxes;
 import dev.herald.testing.HeraldServer;
 import dev.herald.testing.Page;
 import dev.herald.testing.SystemTest;
+import dev.herald.testing.WizardSteps;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -387,26 +386,8 @@ class ScheduleWizardBrowserSystemIT {
         return api.json(api.get("/api/v1/schedules/" + found.getJsonObject(0).getJsonNumber("id")));
     }
 
-    /**
-     * Opens the report dialog and picks the report, searched by its whole name: the plus is pressed
-     * once the list shows that report alone, so that a late answer to an earlier key press cannot
-     * put another report under the pointer.
-     */
     private static void openReportDialog(String report) {
-        page.click("editor:addReport");
-        page.search("item:reportQuery", report);
-        By rows = By.cssSelector("#item\\:reports tbody tr");
-        By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            List<WebElement> shown = driver.findElements(rows);
-            if (shown.size() != 1 || !shown.get(0).getText().contains(report)) {
-                return false;
-            }
-            driver.findElement(plus).click();
-            return true;
-        });
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
+        WizardSteps.openReportDialog(browser, page, report);
     }
 
     /** Whether the page's beforeunload handler holds the page (asks the browser to confirm leaving). */
@@ -416,22 +397,12 @@ class ScheduleWizardBrowserSystemIT {
                         + " window.dispatchEvent(e); return e.defaultPrevented;");
     }
 
-    /** Leaves the wizard for the console's home, saying yes to the browser's unsaved-changes question. */
     private static void leaveWithoutSaving() {
-        WebElement menu = browser.findElement(By.id("navToggle"));
-        if (menu.isDisplayed() && !"true".equals(menu.getAttribute("aria-expanded"))) {
-            menu.click(); // on a phone the navigation folds behind its Menu button
-        }
-        page.click("navHome");
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/schedule.xhtml")));
+        WizardSteps.leaveWithoutSaving(browser, page);
     }
 
-    /** On a phone the dialog's own content scrolls: its buttons are brought into view there first. */
     private static void clickInDialog(String id) {
-        ((JavascriptExecutor) browser)
-                .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
-        page.click(id);
+        WizardSteps.clickInDialog(browser, page, id);
     }
 
     /** A screenshot with the element in the middle of the window, for people to look at. */
@@ -464,108 +435,12 @@ class ScheduleWizardBrowserSystemIT {
     }
 
     /**
-     * Measures, in the browser, every visible label, input, box and button under the container:
-     * no two that are not nested overlap, none reaches past the window's right edge, each calendar
-     * button sits on its date field's line, and each radio or checkbox label is one line high.
+     * Measures, in the browser, every visible label, input, box and button under the container (see
+     * {@link ElementBoxes#laidOut}): no two that are not nested overlap, none reaches past the
+     * window's right edge, each calendar button sits on its date field's line, and each radio or
+     * checkbox label is one line high.
      */
-    @SuppressWarnings("unchecked")
     static void assertLaidOut(String container, String where) {
-        List<Map<String, Object>> boxes =
-                (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("""
-                        const root = document.querySelector(arguments[0]);
-                        const selector = 'label, input:not([type=hidden]), textarea, button, a,'
-                            + ' .ui-chkbox-box, .ui-radiobutton-box, .ui-selectonemenu, .ui-selectcheckboxmenu,'
-                            + ' .ui-message, .herald-words';
-                        const all = Array.from(root.querySelectorAll(selector)).filter(e => {
-                            if (e.closest('.ui-helper-hidden-accessible, .ui-helper-hidden')) return false;
-                            const r = e.getBoundingClientRect();
-                            const style = getComputedStyle(e);
-                            return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
-                        });
-                        return all.map((e, i) => {
-                            e.dataset.heraldBox = i;
-                            const r = e.getBoundingClientRect();
-                            const line = parseFloat(getComputedStyle(e).lineHeight)
-                                || parseFloat(getComputedStyle(e).fontSize) * 1.3;
-                            return {index: i, tag: e.tagName.toLowerCase(), id: e.id || '',
-                                cls: (e.className && e.className.baseVal === undefined ? e.className : '') + '',
-                                text: (e.innerText || e.value || '').trim().substring(0, 40),
-                                forId: e.htmlFor || '',
-                                x: r.left, y: r.top, w: r.width, h: r.height, line: line,
-                                inChoice: !!e.closest('.ui-selectoneradio, .ui-selectmanycheckbox, .ui-chkbox'),
-                                spinner: e.closest('.ui-spinner') ? e.closest('.ui-spinner').id : '',
-                                ancestors: all.filter(o => o !== e && o.contains(e)).map(o => all.indexOf(o))};
-                        });
-                        """, container);
-        long viewport =
-                (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
-        assertThat(boxes).as(where + ": something to measure").hasSizeGreaterThan(3);
-        List<String> problems = new ArrayList<>();
-        for (Map<String, Object> a : boxes) {
-            if (num(a, "x") + num(a, "w") > viewport + 0.5 || num(a, "x") < -0.5) {
-                problems.add("outside the window (" + viewport + " px): " + describe(a));
-            }
-            if (a.get("tag").equals("label") && (Boolean) a.get("inChoice") && num(a, "h") > num(a, "line") * 1.6) {
-                problems.add("label wraps to more than one line: " + describe(a));
-            }
-            for (Map<String, Object> b : boxes) {
-                // A spinner's arrows lie on its own field by design: one widget, not two boxes.
-                boolean oneSpinner = !String.valueOf(a.get("spinner")).isEmpty()
-                        && a.get("spinner").equals(b.get("spinner"));
-                if (index(b) <= index(a) || nested(a, b) || oneSpinner) {
-                    continue;
-                }
-                double overlapX = Math.min(num(a, "x") + num(a, "w"), num(b, "x") + num(b, "w"))
-                        - Math.max(num(a, "x"), num(b, "x"));
-                double overlapY = Math.min(num(a, "y") + num(a, "h"), num(b, "y") + num(b, "h"))
-                        - Math.max(num(a, "y"), num(b, "y"));
-                if (overlapX > 1 && overlapY > 1) {
-                    problems.add("overlap: " + describe(a) + " and " + describe(b));
-                }
-            }
-        }
-        for (Map<String, Object> trigger : boxes) {
-            if (!String.valueOf(trigger.get("cls")).contains("ui-datepicker-trigger")) {
-                continue;
-            }
-            Map<String, Object> field = boxes.stream()
-                    .filter(b -> b.get("tag").equals("input")
-                            && String.valueOf(b.get("id")).endsWith("_input")
-                            && Math.abs(index(b) - index(trigger)) <= 2)
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(where + ": no date field beside " + describe(trigger)));
-            double middle = num(trigger, "y") + num(trigger, "h") / 2;
-            if (middle < num(field, "y") || middle > num(field, "y") + num(field, "h")) {
-                problems.add("calendar button not beside its field: " + describe(trigger) + " / " + describe(field));
-            }
-        }
-        assertThat(problems).as(where).isEmpty();
-    }
-
-    private static boolean nested(Map<String, Object> a, Map<String, Object> b) {
-        return ((List<?>) a.get("ancestors")).stream().anyMatch(i -> ((Number) i).intValue() == index(b))
-                || ((List<?>) b.get("ancestors")).stream().anyMatch(i -> ((Number) i).intValue() == index(a));
-    }
-
-    private static int index(Map<String, Object> box) {
-        return ((Number) box.get("index")).intValue();
-    }
-
-    private static double num(Map<String, Object> box, String key) {
-        return ((Number) box.get(key)).doubleValue();
-    }
-
-    private static String describe(Map<String, Object> box) {
-        return String.format(
-                "<%s id=%s for=%s class=%s '%s' at %.0f,%.0f %.0fx%.0f>",
-                box.get("tag"),
-                box.get("id"),
-                box.get("forId"),
-                box.get("cls"),
-                box.get("text"),
-                num(box, "x"),
-                num(box, "y"),
-                num(box, "w"),
-                num(box, "h"));
+        ElementBoxes.assertLaidOut(browser, container, where);
     }
 }

@@ -26,6 +26,46 @@ public final class SqlReports {
         return create(admin, "tenants", "SELECT id, name FROM usage_tenant ORDER BY id");
     }
 
+    /**
+     * A report of tickets per company whose parameter {@code company} is bound to the demo scope kind
+     * {@code company} (each recipient sees only their own companies' rows; the company's id is
+     * selected last, as the split key), with a criteria set "All"; its key.
+     */
+    public static String ticketsByCompany(Api admin) {
+        String key = "company-tickets-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post(
+                "/api/v1/reports",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", "Tickets by company " + key.substring(key.length() - 8))
+                        .add("category", "Tests")
+                        .add(
+                                "sql",
+                                "SELECT c.name AS company, COUNT(t.id) AS tickets, c.id AS company_id"
+                                        + " FROM servicedesk_company c"
+                                        + " JOIN servicedesk_ticket t ON t.company_id = c.id"
+                                        + " WHERE (NOT :company_set OR c.id IN (:company))"
+                                        + " GROUP BY c.id, c.name ORDER BY c.id")
+                        .add(
+                                "parameters",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("name", "company")
+                                                .add("label", "Company")
+                                                .add("type", "MULTI_CHOICE")
+                                                .add("scope", "company")))
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> set = admin.post(
+                "/api/v1/reports/" + key + "/criteria-sets",
+                Json.createObjectBuilder()
+                        .add("name", "All")
+                        .add("criteria", Json.createObjectBuilder())
+                        .build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+        return key;
+    }
+
     /** A report with the query, no parameters, and a criteria set "All"; its key. */
     public static String create(Api admin, String prefix, String sql) {
         String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

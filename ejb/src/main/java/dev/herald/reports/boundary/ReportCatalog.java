@@ -1,5 +1,6 @@
 package dev.herald.reports.boundary;
 
+import dev.herald.access.entity.ScopeKind;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
@@ -298,7 +299,8 @@ public class ReportCatalog {
                                 p.required(),
                                 p.defaultValue(),
                                 p.options(),
-                                p.lookupSql()))
+                                p.lookupSql(),
+                                p.scope()))
                         .toList(),
                 report.columns().stream()
                         .map(c -> new SqlReportInput.ColumnInput(
@@ -470,6 +472,18 @@ public class ReportCatalog {
         }
         ReportSpec draft = new ReportSpec(key, name, input.description(), category, false, sql, parameters, List.of());
         List<ColumnSpec> found = trialRun(draft, SqlLines.leadingLines(input.sql()), errors);
+        if (parameters.stream().anyMatch(ParameterSpec::isBound) && errors.isEmpty()) {
+            // A report filled from the recipient selects each row's value of the kind last: the key
+            // its rows are split by, never shown (see QueryRunner).
+            if (found.size() < 2) {
+                errors.add(
+                        "sql",
+                        "A report with a parameter filled from the recipient selects, after its columns, each row's"
+                                + " value of that kind (its split key), last");
+            } else {
+                found = found.subList(0, found.size() - 1);
+            }
+        }
         List<ColumnSpec> columns = declaredColumns(input.columns(), found, errors);
         errors.throwIfAny();
         return new ReportSpec(key, name, input.description(), category, false, sql, parameters, columns);
@@ -499,6 +513,13 @@ public class ReportCatalog {
             }
             String label =
                     p.label() == null || p.label().isBlank() ? name : p.label().strip();
+            if (p.scope() != null && !p.scope().isBlank()) {
+                ParameterSpec bound = boundParameter(p, name, label, path, errors);
+                if (bound != null) {
+                    parameters.add(bound);
+                }
+                continue;
+            }
             ParameterType type = errors.enumValue(ParameterType.class, p.type(), path + ".type", null);
             if (type == null) {
                 if (!errors.hasErrorOn(path + ".type")) {
@@ -542,6 +563,38 @@ public class ReportCatalog {
         return parameters;
     }
 
+    /**
+     * A parameter bound to a scope kind: the kind must be declared, and nothing else may fill it (no
+     * type but a multiple choice, no options, lookup or default, never required).
+     */
+    private ParameterSpec boundParameter(
+            SqlReportInput.ParameterInput p,
+            String name,
+            String label,
+            String path,
+            ValidationException.Builder errors) {
+        String kind = p.scope().strip();
+        int before = errors.size();
+        if (em.find(ScopeKind.class, kind) == null) {
+            errors.add(path + ".scope", "There is no scope kind called " + kind);
+        }
+        if (p.type() != null
+                && !p.type().isBlank()
+                && !ParameterType.MULTI_CHOICE.name().equals(p.type())) {
+            errors.add(path + ".type", "A parameter filled from the recipient is a multiple choice (MULTI_CHOICE)");
+        }
+        if ((p.options() != null && !p.options().isEmpty())
+                || (p.lookupSql() != null && !p.lookupSql().isBlank())
+                || (p.defaultValue() != null && p.defaultValue().getValueType() != JsonValue.ValueType.NULL)
+                || Boolean.TRUE.equals(p.required())) {
+            errors.add(
+                    path + ".scope",
+                    "A parameter filled from the recipient takes no options, lookup, default or required: its"
+                            + " values are the recipient's own");
+        }
+        return errors.size() > before ? null : ParameterSpec.bound(name, label, kind);
+    }
+
     private List<ColumnSpec> trialRun(ReportSpec draft, int leadingLines, ValidationException.Builder errors) {
         // Every parameter empty (or its default): enough to compile the query and learn its columns.
         String[] sent = {draft.sql()};
@@ -566,7 +619,8 @@ public class ReportCatalog {
                                         false,
                                         p.defaultValue(),
                                         p.options(),
-                                        p.lookupSql()))
+                                        p.lookupSql(),
+                                        p.scope()))
                                 .toList(),
                         List.of());
                 NamedSql.Statement statement = NamedSql.parse(draft.sql())

@@ -45,6 +45,7 @@ public class ConsoleNavigation {
             Map.entry("/console/roles.xhtml", new Place("roles", "Administration", "Roles")),
             Map.entry("/console/audit.xhtml", new Place("audit", "Administration", "Audit log")),
             Map.entry("/console/settings.xhtml", new Place("settings", "Administration", "Settings")),
+            Map.entry("/console/scope-kinds.xhtml", new Place("scopeKinds", "Administration", "Scope kinds")),
             Map.entry("/console/tokens.xhtml", new Place("tokens", "Administration", "API tokens")),
             Map.entry("/console/password.xhtml", new Place("account", null, "Change your password")));
 

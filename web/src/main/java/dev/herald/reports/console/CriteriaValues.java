@@ -24,7 +24,8 @@ import java.util.StringJoiner;
  * choice what is chosen; to and from their JSON form (as schedules and criteria sets keep them). A
  * date range is a relative metric ("LAST_WEEK") or two dates written "2026-11-01..2026-11-30". The
  * server checks the values when they are used. The schedule editor and the Report Explorer share it,
- * with the fields of {@code /WEB-INF/includes/criteria.xhtml}.
+ * with the fields of {@code /WEB-INF/includes/criteria.xhtml}. A parameter bound to a scope kind is
+ * shown without a field and never written into the criteria: the server refuses criteria for it.
  */
 public class CriteriaValues implements Serializable {
 
@@ -50,6 +51,9 @@ public class CriteriaValues implements Serializable {
         values.clear();
         multiValues.clear();
         for (ParameterView parameter : parameters) {
+            if (isBound(parameter)) {
+                continue; // filled from each recipient; criteria never set it
+            }
             JsonValue value = criteria == null ? null : criteria.get(parameter.name());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 value = parameter.defaultValue();
@@ -70,6 +74,9 @@ public class CriteriaValues implements Serializable {
         JsonObjectBuilder criteria = Json.createObjectBuilder();
         for (ParameterView parameter : parameters) {
             String name = parameter.name();
+            if (isBound(parameter)) {
+                continue;
+            }
             if ("MULTI_CHOICE".equals(parameter.type())) {
                 JsonArrayBuilder chosen = Json.createArrayBuilder();
                 chosen(multiValues.get(name)).forEach(chosen::add);
@@ -115,6 +122,9 @@ public class CriteriaValues implements Serializable {
     public String summary() {
         StringJoiner line = new StringJoiner("; ");
         for (ParameterView parameter : parameters) {
+            if (isBound(parameter)) {
+                continue;
+            }
             String shown = "MULTI_CHOICE".equals(parameter.type())
                     ? String.join(", ", chosen(multiValues.get(parameter.name())))
                     : values.get(parameter.name());
@@ -168,6 +178,20 @@ public class CriteriaValues implements Serializable {
             case "BOOLEAN" -> "criterionBoolean";
             default -> "criterionText";
         };
+    }
+
+    /** A parameter filled from each recipient's values of a scope kind: no field, and never in the criteria. */
+    public static boolean isBound(ParameterView parameter) {
+        return parameter.scope() != null;
+    }
+
+    /** The scope kinds the report's parameters are bound to, in their order. */
+    public List<String> getBoundKinds() {
+        return parameters.stream()
+                .filter(CriteriaValues::isBound)
+                .map(ParameterView::scope)
+                .distinct()
+                .toList();
     }
 
     public List<ParameterView> getParameters() {

@@ -76,6 +76,8 @@ public class SqlReportsView implements Serializable {
         private String options;
         private String lookupSql;
         private String previewValue;
+        /** The scope kind that fills it from each recipient; null when criteria fill it. */
+        private String scope;
 
         public String getName() {
             return name;
@@ -139,6 +141,19 @@ public class SqlReportsView implements Serializable {
 
         public void setPreviewValue(String previewValue) {
             this.previewValue = previewValue;
+        }
+
+        public String getScope() {
+            return scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope == null || scope.isBlank() ? null : scope;
+        }
+
+        /** Filled from each recipient's values of a scope kind: no type, default or trial value of its own. */
+        public boolean isBound() {
+            return scope != null;
         }
 
         public boolean isChoice() {
@@ -247,6 +262,7 @@ public class SqlReportsView implements Serializable {
                 row.defaultValue = ParameterText.text(p.defaultValue());
                 row.options = p.options() == null ? "" : String.join(", ", p.options());
                 row.lookupSql = p.lookupSql();
+                row.scope = p.scope();
                 parameters.add(row);
             }
             columns = new ArrayList<>();
@@ -353,6 +369,11 @@ public class SqlReportsView implements Serializable {
     private SqlReportInput input() {
         List<SqlReportInput.ParameterInput> declared = new ArrayList<>();
         for (ParameterRow row : parameters) {
+            if (row.isBound()) {
+                declared.add(new SqlReportInput.ParameterInput(
+                        row.name, row.label, "MULTI_CHOICE", false, null, null, null, row.scope));
+                continue;
+            }
             List<String> options = row.isChoice() ? ParameterText.list(row.options) : null;
             declared.add(new SqlReportInput.ParameterInput(
                     row.name,
@@ -378,6 +399,9 @@ public class SqlReportsView implements Serializable {
     private JsonObject criteria() {
         JsonObjectBuilder criteria = Json.createObjectBuilder();
         for (ParameterRow row : parameters) {
+            if (row.isBound()) {
+                continue; // the server refuses criteria for it: a trial covers every value
+            }
             JsonValue value = ParameterText.json(row.type, row.previewValue);
             if (value != null && row.name != null && !row.name.isBlank()) {
                 criteria.add(row.name.strip(), value);
@@ -419,6 +443,7 @@ public class SqlReportsView implements Serializable {
                         case "type" -> "type";
                         case "options" -> "options";
                         case "lookupSql" -> "lookupSql";
+                        case "scope" -> "scope";
                         default -> "name";
                     };
         }

@@ -21,6 +21,7 @@ public class RunStatusWords {
             Map.entry("CANCELLED", "Cancelled"),
             Map.entry("SKIPPED", "Skipped (missed)"),
             Map.entry("SKIPPED_EMPTY", "Skipped (no rows)"),
+            Map.entry("SKIPPED_NO_SCOPE", "Not made: recipient has no value"),
             Map.entry("PENDING", "Pending"),
             Map.entry("SENDING", "Sending"),
             Map.entry("RENDERED", "Rendered"),
@@ -44,6 +45,7 @@ public class RunStatusWords {
             case "FAILED", "PARTIALLY_FAILED" -> "danger";
             case "WAITING", "RETRY" -> "warning";
             case "CANCELLED", "SKIPPED", "SKIPPED_EMPTY" -> "secondary";
+            case "SKIPPED_NO_SCOPE" -> "warning";
             default -> "info";
         };
     }

@@ -23,6 +23,15 @@ public class ItemDraft implements Serializable {
     private String format = "EXCEL_FORMATTED";
     private String csvDelimiter = "COMMA";
     private boolean skipWhenEmpty;
+    /** Made once per recipient, each file with that recipient's own scope values. */
+    private boolean perRecipient;
+    /** Per recipient, sent to every account holding a value of this kind instead of the listed addresses. */
+    private String recipientScopeKind;
+    /** "LISTED" (the addresses typed) or "HOLDERS" (every account holding a value of a kind). */
+    private String sendTo = "LISTED";
+    /** The scope kinds the report's parameters are bound to (empty: the report is the same for everyone). */
+    private List<String> boundScopes = new ArrayList<>();
+
     private CriteriaValues criteria = new CriteriaValues();
     /** What the server found wrong with this report at the last check; shown on its row until fixed. */
     private final List<String> problems = new ArrayList<>();
@@ -42,6 +51,10 @@ public class ItemDraft implements Serializable {
         copy.format = format;
         copy.csvDelimiter = csvDelimiter;
         copy.skipWhenEmpty = skipWhenEmpty;
+        copy.perRecipient = perRecipient;
+        copy.recipientScopeKind = recipientScopeKind;
+        copy.sendTo = sendTo;
+        copy.boundScopes = new ArrayList<>(boundScopes);
         copy.criteria = criteria.copy();
         copy.problems.addAll(problems);
         copy.withoutAccount.addAll(withoutAccount);
@@ -136,6 +149,48 @@ public class ItemDraft implements Serializable {
         this.skipWhenEmpty = skipWhenEmpty;
     }
 
+    public boolean isPerRecipient() {
+        return perRecipient;
+    }
+
+    public void setPerRecipient(boolean perRecipient) {
+        this.perRecipient = perRecipient;
+    }
+
+    public String getRecipientScopeKind() {
+        return recipientScopeKind;
+    }
+
+    public void setRecipientScopeKind(String recipientScopeKind) {
+        this.recipientScopeKind = recipientScopeKind;
+    }
+
+    public String getSendTo() {
+        return sendTo;
+    }
+
+    public void setSendTo(String sendTo) {
+        this.sendTo = sendTo;
+    }
+
+    /** Whether the item goes to every holder of a kind's value rather than to the addresses typed. */
+    public boolean isToHolders() {
+        return perRecipient && "HOLDERS".equals(sendTo);
+    }
+
+    public List<String> getBoundScopes() {
+        return boundScopes;
+    }
+
+    public void setBoundScopes(List<String> boundScopes) {
+        this.boundScopes = boundScopes == null ? new ArrayList<>() : new ArrayList<>(boundScopes);
+    }
+
+    /** Whether the report has a parameter filled from each recipient. */
+    public boolean isBound() {
+        return !boundScopes.isEmpty();
+    }
+
     public CriteriaValues getCriteria() {
         return criteria;
     }
@@ -150,7 +205,7 @@ public class ItemDraft implements Serializable {
 
     /** The addresses of "E-mail to", as the server splits them (commas, semicolons or white space). */
     public List<String> addresses() {
-        if (recipients == null || recipients.isBlank()) {
+        if (isToHolders() || recipients == null || recipients.isBlank()) {
             return List.of();
         }
         return Arrays.stream(recipients.split("[,;\\s]+"))

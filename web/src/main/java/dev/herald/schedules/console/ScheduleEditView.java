@@ -6,15 +6,18 @@ import dev.herald.access.boundary.UserView;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
+import dev.herald.reports.boundary.ParameterView;
 import dev.herald.reports.boundary.ReportCatalog;
 import dev.herald.reports.boundary.ReportSummary;
 import dev.herald.schedules.boundary.DailyFrequencyInput;
 import dev.herald.schedules.boundary.DailyFrequencyView;
 import dev.herald.schedules.boundary.OccursInput;
 import dev.herald.schedules.boundary.OccursView;
+import dev.herald.schedules.boundary.RecipientPreviewView;
 import dev.herald.schedules.boundary.RecurrenceInput;
 import dev.herald.schedules.boundary.RecurrenceView;
 import dev.herald.schedules.boundary.RecurrenceWords;
@@ -23,6 +26,9 @@ import dev.herald.schedules.boundary.ScheduleService;
 import dev.herald.schedules.boundary.ScheduleView;
 import dev.herald.schedules.boundary.ScheduledReportInput;
 import dev.herald.schedules.boundary.ScheduledReportView;
+import dev.herald.schedules.boundary.WhoGetsWhatView;
+import dev.herald.scopes.boundary.ScopeValueView;
+import dev.herald.scopes.console.ScopeKindNames;
 import dev.herald.settings.boundary.SettingsService;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
@@ -63,6 +69,11 @@ import org.omnifaces.util.Messages;
  * such an address through {@link UserService#createPartner}, with the same checks, permission and
  * audit as the users page. Herald never mails or shows that account's password: it is random and
  * thrown away, and the partner sets one of their own through the portal's forgotten-password link.
+ *
+ * <p>A report with a parameter bound to a scope kind can be made once per recipient, each file with
+ * that recipient's own values; its recipients are then the addresses typed or every account holding
+ * a value of a chosen kind. "Who gets what" asks the server, with the dialog's item as it stands,
+ * which recipients there are, their values and how many rows each would get now.
  */
 @Named
 @ViewScoped
@@ -91,8 +102,15 @@ public class ScheduleEditView implements Serializable {
             Map.entry("recurrence.misfirePolicy", "misfirePolicy"));
 
     /** The fields of the report dialog's details step, by the name the server gives them. */
-    private static final Set<String> DETAIL_FIELDS =
-            Set.of("displayName", "recipients", "subject", "deliverAs", "format", "csvDelimiter");
+    private static final Set<String> DETAIL_FIELDS = Set.of(
+            "displayName",
+            "recipients",
+            "subject",
+            "deliverAs",
+            "format",
+            "csvDelimiter",
+            "perRecipient",
+            "recipientScopeKind");
 
     @Inject
     ScheduleService schedules;
@@ -108,6 +126,9 @@ public class ScheduleEditView implements Serializable {
 
     @Inject
     UserService users;
+
+    @Inject
+    ScopeKindNames scopeKindNames;
 
     private Long id;
     private int step;
@@ -145,6 +166,8 @@ public class ScheduleEditView implements Serializable {
     private List<ReportSummary> reports = List.of();
     private List<CriteriaSetView> draftSets = List.of();
     private Long chosenSetId;
+    /** The last "who gets what" answer for the report in the dialog (not kept across requests' serialisation). */
+    private transient WhoGetsWhatView whoGetsWhat;
 
     /** Loads the schedule named by the id parameter, or sets up a new one. */
     public void load() throws IOException {
@@ -209,6 +232,10 @@ public class ScheduleEditView implements Serializable {
             draftOf.setFormat(item.format());
             draftOf.setCsvDelimiter(item.csvDelimiter());
             draftOf.setSkipWhenEmpty(item.skipWhenEmpty());
+            draftOf.setBoundScopes(item.boundScopes());
+            draftOf.setPerRecipient(item.perRecipient());
+            draftOf.setRecipientScopeKind(item.recipientScopeKind());
+            draftOf.setSendTo(item.recipientScopeKind() == null ? "LISTED" : "HOLDERS");
             draftOf.getCriteria().fill(catalog.get(item.reportKey()).parameters(), item.criteria());
             items.add(draftOf);
         }
@@ -253,6 +280,7 @@ public class ScheduleEditView implements Serializable {
     }
 
     public void addReport() {
+        whoGetsWhat = null;
         draft = new ItemDraft();
         editing = null;
         itemStep = 0;
@@ -263,6 +291,7 @@ public class ScheduleEditView implements Serializable {
     }
 
     public void editItem(int index) {
+        whoGetsWhat = null;
         draft = items.get(index).copy();
         editing = index;
         itemStep = 1;
@@ -298,7 +327,19 @@ public class ScheduleEditView implements Serializable {
                 .findFirst()
                 .orElse(null);
         draft.setCriteriaSetId(set == null ? null : set.id());
-        draft.getCriteria().fill(catalog.get(draft.getReportKey()).parameters(), set == null ? null : set.criteria());
+        List<ParameterView> parameters = catalog.get(draft.getReportKey()).parameters();
+        draft.getCriteria().fill(parameters, set == null ? null : set.criteria());
+        draft.setBoundScopes(parameters.stream()
+                .map(ParameterView::scope)
+                .filter(scope -> scope != null)
+                .distinct()
+                .toList());
+        if (!draft.isBound()) {
+            draft.setPerRecipient(false);
+            draft.setRecipientScopeKind(null);
+            draft.setSendTo("LISTED");
+        }
+        whoGetsWhat = null;
         if (draft.getDisplayName() == null || draft.getDisplayName().isBlank()) {
             draft.setDisplayName(draft.getReportName());
         }
@@ -307,6 +348,80 @@ public class ScheduleEditView implements Serializable {
 
     public void toCriteria() {
         itemStep = 2;
+    }
+
+    /** The per-recipient switch or the choice of recipients changed: the last answer no longer holds. */
+    public void recipientsChanged() {
+        whoGetsWhat = null;
+        if (draft.isToHolders()
+                && draft.getRecipientScopeKind() == null
+                && !draft.getBoundScopes().isEmpty()) {
+            draft.setRecipientScopeKind(draft.getBoundScopes().get(0));
+        }
+    }
+
+    /**
+     * Who gets what from the report in the dialog, as it stands: its recipients, each with their
+     * values and rows now, or why nothing would be made for them. The server's findings on the item
+     * land on their fields; a lookup or count that cannot be made is said above them.
+     */
+    public void showWhoGetsWhat() {
+        whoGetsWhat = null;
+        try {
+            whoGetsWhat = schedules.whoGetsWhat(inputOf(draft));
+        } catch (ValidationException e) {
+            for (ValidationException.FieldError problem : e.errors()) {
+                String field = problem.field().replaceFirst("^items\\[0]\\.?", "");
+                if (DETAIL_FIELDS.contains(field)) {
+                    Messages.addError("item:" + field, problem.message());
+                } else {
+                    Messages.addGlobalError(problem.message());
+                }
+            }
+            Faces.validationFailed();
+        } catch (UnavailableException e) {
+            Messages.addGlobalError(e.getMessage());
+            Faces.validationFailed();
+        }
+    }
+
+    /** "3 recipients in all." or "812 recipients in all, the first 200 shown, rows counted for the first 25." */
+    public String getWhoGetsWhatCount() {
+        if (whoGetsWhat == null) {
+            return "";
+        }
+        int total = whoGetsWhat.total();
+        int shown = whoGetsWhat.recipients().size();
+        StringBuilder line = new StringBuilder(total == 1 ? "1 recipient in all" : total + " recipients in all");
+        if (shown < total) {
+            line.append(", the first ").append(shown).append(" shown");
+        }
+        if (shown > WhoGetsWhatView.COUNTED) {
+            line.append(", rows counted for the first ").append(WhoGetsWhatView.COUNTED);
+        }
+        return line.append('.').toString();
+    }
+
+    /** A recipient's values in words: "Company: Acme Ltd, Borealis Group". */
+    public String valuesOf(RecipientPreviewView recipient) {
+        List<String> parts = new ArrayList<>();
+        recipient
+                .scopes()
+                .forEach((kind, values) -> parts.add(scopeKindNames.label(kind) + ": "
+                        + values.stream().map(ScopeValueView::name).collect(Collectors.joining(", "))));
+        return String.join("; ", parts);
+    }
+
+    /** What the item's "E-mail to" is, for the list of the schedule's reports. */
+    public String recipientsOf(ItemDraft item) {
+        if (item.isToHolders()) {
+            return "Every account holding a " + scopeKindNames.lower(item.getRecipientScopeKind()) + " value";
+        }
+        return item.getRecipients();
+    }
+
+    public WhoGetsWhatView getWhoGetsWhat() {
+        return whoGetsWhat;
     }
 
     public void itemBack() {
@@ -499,12 +614,14 @@ public class ScheduleEditView implements Serializable {
                 item.getCriteriaSetId(),
                 item.getCriteria().toJson(),
                 item.getDisplayName(),
-                item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
+                item.isToHolders() || item.getRecipients() == null ? List.of() : List.of(item.getRecipients()),
                 item.getSubject(),
                 item.getDeliverAs(),
                 item.getFormat(),
                 item.getCsvDelimiter(),
-                item.isSkipWhenEmpty());
+                item.isSkipWhenEmpty(),
+                item.isPerRecipient(),
+                item.isToHolders() ? item.getRecipientScopeKind() : null);
     }
 
     /** The timetable as the form holds it, checked or not, for its summary in words. */

@@ -23,6 +23,7 @@ class ConsoleNavigationTest {
             "roles",
             "audit",
             "settings",
+            "scopeKinds",
             "tokens",
             "account");
 
@@ -43,6 +44,7 @@ class ConsoleNavigationTest {
                         "roles",
                         "audit",
                         "settings",
+                        "scope-kinds",
                         "tokens",
                         "password")
                 .map(name -> "/console/" + name + ".xhtml")

@@ -1,0 +1,59 @@
+package dev.herald.testing;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** What the browser tests do in the schedule wizard (console/schedule.xhtml) and its report dialog. */
+public final class WizardSteps {
+
+    private WizardSteps() {}
+
+    /**
+     * Opens the report dialog and picks the report, searched by its whole name: the plus is pressed
+     * once the list shows that report alone, so that a late answer to an earlier key press cannot
+     * put another report under the pointer.
+     */
+    public static void openReportDialog(WebDriver browser, Page page, String report) {
+        page.click("editor:addReport");
+        page.search("item:reportQuery", report);
+        By rows = By.cssSelector("#item\\:reports tbody tr");
+        By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
+        page.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> shown = driver.findElements(rows);
+            if (shown.size() != 1 || !shown.get(0).getText().contains(report)) {
+                return false;
+            }
+            driver.findElement(plus).click();
+            return true;
+        });
+        page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
+        page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
+    }
+
+    /**
+     * On a phone the dialog's own content scrolls: its buttons are brought into view there first
+     * (once the step holding them has arrived).
+     */
+    public static void clickInDialog(WebDriver browser, Page page, String id) {
+        page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+        page.click(id);
+    }
+
+    /** Leaves the wizard for the console's home, saying yes to the browser's unsaved-changes question. */
+    public static void leaveWithoutSaving(WebDriver browser, Page page) {
+        WebElement menu = browser.findElement(By.id("navToggle"));
+        if (menu.isDisplayed() && !"true".equals(menu.getAttribute("aria-expanded"))) {
+            menu.click(); // on a phone the navigation folds behind its Menu button
+        }
+        page.click("navHome");
+        page.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        page.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/schedule.xhtml")));
+    }
+}
