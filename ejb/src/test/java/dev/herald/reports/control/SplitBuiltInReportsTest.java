@@ -38,7 +38,7 @@ class SplitBuiltInReportsTest {
 
     /** Criteria that find rows in the demo data. */
     private static final Map<String, JsonObject> CRITERIA = Map.of(
-            "payments-activities-detailed", days("paymentDate", "2026-10-01", "2026-11-24"),
+            "promoter-payments", days("paymentDate", "2026-10-01", "2026-11-24"),
             "sales-by-event", days("period", "2026-09-01", "2026-11-24"),
             "upcoming-performances", days("period", "2026-11-01", "2027-01-31"),
             "customer-list-by-event-attribute",
