@@ -246,7 +246,16 @@ class ConsoleSchedulesBrowserSystemIT {
         page.click("editor:addReport");
         page.search("item:reportQuery", search);
         By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(plus)).click();
+        // The chooser's table may be drawn again after the search's answer (a second filter request
+        // under load): find the button afresh until a click lands.
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement button = ExpectedConditions.elementToBeClickable(plus).apply(driver);
+            if (button == null) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
         page.click("item:toDetails");

@@ -35,7 +35,7 @@ class PromoterReportsSystemIT {
     void theBoundReportsRunForNobodyInParticularAndRenderTheirDeclaredColumns() {
         LocalDate today = LocalDate.now();
         Map<String, String> criteria = Map.of(
-                "payments-activities-detailed", days("paymentDate", today.minusDays(30), today),
+                "promoter-payments", days("paymentDate", today.minusDays(30), today),
                 "sales-by-event", days("period", today.minusDays(60), today),
                 "upcoming-performances", days("period", today.minusDays(30), today.plusDays(60)),
                 "customer-list-by-event-attribute", "{\"eventAttribute\": \"Festival\"}",

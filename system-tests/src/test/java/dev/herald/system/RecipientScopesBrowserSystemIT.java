@@ -197,7 +197,7 @@ class RecipientScopesBrowserSystemIT {
         Browser.screenshot(browser, "reports-bound-parameter");
 
         // A built-in report bound to the demo promoter kind reads the same.
-        browser.get(base + "/console/reports.xhtml?key=payments-activities-detailed");
+        browser.get(base + "/console/reports.xhtml?key=promoter-payments");
         page.waitForText("report", "Filled from each recipient's promoter");
         assertThat(endingIn("boundNote")).contains("covers every promoter");
         Browser.screenshot(browser, "reports-bound-promoter");

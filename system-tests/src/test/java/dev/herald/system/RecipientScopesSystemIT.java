@@ -482,10 +482,10 @@ class RecipientScopesSystemIT {
                 .build();
     }
 
-    /** A CSV attachment item of Payments & Activities (detailed) for the period, made per recipient. */
+    /** A CSV attachment item of Promoter Payments & Activities for the period, made per recipient. */
     private static JsonObjectBuilder paymentsItem(String displayName) {
         return Json.createObjectBuilder()
-                .add("reportKey", "payments-activities-detailed")
+                .add("reportKey", "promoter-payments")
                 .add("criteria", Json.createObjectBuilder().add("paymentDate", period()))
                 .add("displayName", displayName)
                 .add("deliverAs", "ATTACHMENT")

@@ -88,6 +88,44 @@ public final class BuiltInReports {
             new ReportSpec(
                     "payments-activities-detailed",
                     "Payments & Activities (detailed)",
+                    "Every payment and refund with its order, customer and channel, for every promoter (staff's"
+                            + " report; promoters get Promoter Payments & Activities, made with their own promoter)",
+                    "Finance",
+                    true,
+                    """
+                    SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
+                           p.method, p.kind, p.amount
+                    FROM ticketing_payment p
+                    JOIN ticketing_order o ON o.id = p.order_id
+                    JOIN ticketing_customer c ON c.id = o.customer_id
+                    LEFT JOIN ticketing_ticket t
+                      ON t.id = (SELECT MIN(ft.id) FROM ticketing_ticket ft WHERE ft.order_id = o.id)
+                    LEFT JOIN ticketing_performance pf ON pf.id = t.performance_id
+                    LEFT JOIN ticketing_event e ON e.id = pf.event_id
+                    WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
+                      AND (NOT :method_set OR p.method IN (:method))
+                      AND (NOT :event_set OR e.name IN (:event))
+                    ORDER BY p.paid_at, p.id""",
+                    List.of(
+                            dates("paymentDate", "Payment date", "YESTERDAY"),
+                            multi(
+                                    "method",
+                                    "Payment method",
+                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER")),
+                            events()),
+                    List.of(
+                            col("paidAt", "Paid at", DATETIME),
+                            id("paymentId", "Payment"),
+                            id("orderId", "Order"),
+                            col("customer", "Customer", TEXT),
+                            col("email", "E-mail", TEXT).width(30),
+                            col("channel", "Channel", TEXT).width(11),
+                            col("method", "Method", TEXT).width(13),
+                            col("kind", "Kind", TEXT).width(9),
+                            col("amount", "Amount", MONEY).totalled())),
+            new ReportSpec(
+                    "promoter-payments",
+                    "Promoter Payments & Activities",
                     "Every payment and refund with its order, customer and channel. A payment belongs to the"
                             + " event (and so the promoter) of its order's tickets; an order holding tickets of"
                             + " several events would count as its first ticket's",

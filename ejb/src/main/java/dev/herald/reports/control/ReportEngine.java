@@ -168,6 +168,23 @@ public class ReportEngine {
         return run(prepared, renderer, 0);
     }
 
+    /**
+     * Renders the report for many values of its bound parameter in one pass ({@link SplitRender}):
+     * {@code union} is prepared with all the values at once. Throws {@link SplitRender.NotSplittable}
+     * when the files cannot be trusted; the caller then renders the values one by one.
+     */
+    public List<SplitRender.Made> split(Prepared union, SplitRender split, WatchedRenderer.Watcher watcher)
+            throws IOException, SQLException {
+        try (Connection connection = readOnly()) {
+            try {
+                return split.run(
+                        runner(), connection, union.report(), union.criteria(), union.header(), union.zone(), watcher);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     public long run(Prepared prepared, Renderer renderer, long maxRows) throws IOException, SQLException {
         return run(prepared, renderer, maxRows, runner());
     }

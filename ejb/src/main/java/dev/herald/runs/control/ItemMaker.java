@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -53,6 +54,39 @@ public interface ItemMaker {
      * attempt's meanwhile and nothing is to be stored.
      */
     Made make(Making making, OutputStream out) throws IOException, SQLException;
+
+    /**
+     * The pending items in batches, in the order they are made: a batch of one is made by
+     * {@link #make}, a larger one by {@link #makeTogether} in one pass. By default each item alone.
+     */
+    default List<List<RunItems.Item>> batches(List<RunItems.Item> pending) {
+        return pending.stream().map(List::of).toList();
+    }
+
+    /**
+     * Makes a batch of items in one pass, each item's file written to the stream that {@code
+     * outputs} opens for it (the maker closes each). Answers what each item made, in the batch's
+     * order; or empty when the batch cannot be made in one pass: the engine then throws away what
+     * was written and makes each item alone. {@link Stopped} as for {@link #make}.
+     */
+    default Optional<List<Made>> makeTogether(Batch batch) throws IOException, SQLException {
+        return Optional.empty();
+    }
+
+    /** Opens the stream of one item's file. */
+    @FunctionalInterface
+    interface Outputs {
+        OutputStream open(RunItems.Item item) throws IOException;
+    }
+
+    /** Items to make in one pass: the watcher and {@code stopped} as in {@link Making}, for the whole pass. */
+    record Batch(
+            RunItems.Plan plan,
+            List<RunItems.Item> items,
+            ZoneId zone,
+            WatchedRenderer.Watcher watcher,
+            BooleanSupplier stopped,
+            Outputs outputs) {}
 
     /** The e-mail of one delivery of a made item. */
     MimeMessage mail(Mailing mailing) throws MessagingException;

@@ -273,8 +273,8 @@ public class RunExecution {
             Context context = new Context(
                     fence, plan, maker(plan).orElseThrow(), organisation, ZoneId.of(organisation.timeZone()));
             try {
-                for (RunItems.Item item : pending) {
-                    if (!render(context, item)) {
+                for (List<RunItems.Item> batch : context.maker.batches(pending)) {
+                    if (!(batch.size() == 1 ? render(context, batch.get(0)) : renderTogether(context, batch))) {
                         return Step.DONE;
                     }
                 }
@@ -358,6 +358,88 @@ public class RunExecution {
         } catch (IOException | SQLException e) {
             return fail(context, item, null, file, "The file could not be written: " + e.getMessage());
         }
+        return keep(context, item, file, sha256, made, started);
+    }
+
+    /**
+     * Makes a batch of items in one pass (recipients' files split from one query), then keeps each
+     * file as {@link #render} keeps one: skipped when empty, or stored with its deliveries, each in a
+     * fenced transaction of its own. Nothing is kept before the whole pass is written, so a pass
+     * stopped by a cancellation or a take-over keeps nothing; a batch that cannot be made in one
+     * pass (its rows not ordered by recipient, say) is made item by item. False when the run is no
+     * longer ours.
+     */
+    private boolean renderTogether(Context context, List<RunItems.Item> batch) throws SQLException, IOException {
+        long started = System.nanoTime();
+        Map<Long, Path> files = new HashMap<>();
+        Map<Long, MessageDigest> digests = new HashMap<>();
+        Optional<List<ItemMaker.Made>> made;
+        try (Watch watch = new Watch(context, null)) {
+            ItemMaker.Outputs outputs = item -> {
+                Path file = Files.createTempFile(
+                        "herald-run-" + context.runId() + "-",
+                        "." + item.format().extension());
+                files.put(item.id(), file);
+                MessageDigest sha256 = sha256();
+                digests.put(item.id(), sha256);
+                return new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256);
+            };
+            made = context.maker.makeTogether(
+                    new ItemMaker.Batch(context.plan, batch, context.zone, watch, () -> watch.stopped, outputs));
+        } catch (ItemMaker.Stopped e) {
+            deleteAll(files.values());
+            LOG.info(() -> "Run " + context.runId() + " was cancelled or taken over while " + batch.size()
+                    + " files of “" + batch.get(0).displayName() + "” were being made in one pass; stopped,"
+                    + " and nothing of it is kept");
+            return false;
+        } catch (IOException | SQLException e) {
+            LOG.warning(() -> "Run " + context.runId() + ": " + batch.size() + " files of “"
+                    + batch.get(0).displayName() + "” could not be made in one pass (" + e.getMessage()
+                    + "); made one by one");
+            made = Optional.empty();
+        }
+        if (made.isEmpty()) {
+            deleteAll(files.values());
+            for (RunItems.Item item : batch) {
+                if (!render(context, item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info(() -> "Run " + context.runId() + ": made " + batch.size() + " files of “"
+                + batch.get(0).displayName() + "” in one pass in " + millis + " ms");
+        for (int i = 0; i < batch.size(); i++) {
+            RunItems.Item item = batch.get(i);
+            Path file = files.remove(item.id());
+            boolean kept = file == null
+                    ? fail(context, item, made.get().get(i).criteriaStated(), null, "The pass wrote no file for it.")
+                    : keep(
+                            context,
+                            item,
+                            file,
+                            digests.get(item.id()),
+                            made.get().get(i),
+                            started);
+            if (!kept) {
+                deleteAll(files.values());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void deleteAll(Iterable<Path> files) throws IOException {
+        for (Path file : files) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Keeps what making an item gave: its failure, its skip when empty, or its file and deliveries. */
+    private boolean keep(
+            Context context, RunItems.Item item, Path file, MessageDigest sha256, ItemMaker.Made made, long started)
+            throws SQLException, IOException {
         if (made.isFailed()) {
             return fail(context, item, made.criteriaStated(), file, made.failure());
         }
@@ -408,7 +490,9 @@ public class RunExecution {
      */
     private final class Watch implements WatchedRenderer.Watcher, AutoCloseable {
         private final Context context;
+        /** The item being made, or null for a batch made in one pass (its progress is not recorded). */
         private final RunItems.Item item;
+
         private volatile Statement statement;
         private volatile boolean stopped;
         private ScheduledFuture<?> guard;
@@ -447,7 +531,8 @@ public class RunExecution {
                 if (!Jdbc.inTransaction(dataSource, context.fence::hold)) {
                     stopped = true;
                     running.cancel();
-                    LOG.info(() -> "Run " + context.runId() + ": cancelled the query of “" + item.displayName()
+                    LOG.info(() -> "Run " + context.runId() + ": cancelled the query of “"
+                            + (item == null ? "a batch of files" : item.displayName())
                             + "”, as the run is no longer this attempt's");
                 }
             } catch (SQLException e) {
@@ -465,14 +550,17 @@ public class RunExecution {
     }
 
     /**
-     * Records how many rows of an item are written (the progress people see) and stops the
-     * rendering when the run was cancelled or taken over meanwhile.
+     * Records how many rows of an item are written (the progress people see; none for a batch) and
+     * stops the rendering when the run was cancelled or taken over meanwhile.
      */
     private void progress(Context context, RunItems.Item item, long written) throws IOException {
         try {
             boolean ours = Jdbc.inTransaction(dataSource, c -> {
                 if (!context.fence.hold(c)) {
                     return false;
+                }
+                if (item == null) {
+                    return true;
                 }
                 try (var update = c.prepareStatement("UPDATE run_item SET row_count = ? WHERE id = ?")) {
                     update.setLong(1, written);

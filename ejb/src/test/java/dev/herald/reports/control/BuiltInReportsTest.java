@@ -195,11 +195,7 @@ class BuiltInReportsTest {
     }
 
     private static final List<Bound> BOUND = List.of(
-            new Bound(
-                    "payments-activities-detailed",
-                    days("paymentDate", "2026-10-01", "2026-11-24"),
-                    new int[] {1},
-                    """
+            new Bound("promoter-payments", days("paymentDate", "2026-10-01", "2026-11-24"), new int[] {1}, """
                     SELECT DISTINCT p.id, e.promoter_id
                     FROM ticketing_payment p
                     JOIN ticketing_ticket t ON t.order_id = p.order_id
@@ -459,7 +455,7 @@ class BuiltInReportsTest {
                 }
             }
             // Payments: those of the orders for the event.
-            ReportSpec payments = report("payments-activities-detailed");
+            ReportSpec payments = report("promoter-payments");
             Bound bound = BOUND.get(0);
             ResolvedCriteria resolved = resolve(
                     connection,
