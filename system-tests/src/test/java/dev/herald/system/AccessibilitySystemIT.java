@@ -103,7 +103,7 @@ class AccessibilitySystemIT {
                 page.type("editor:name", "A11y per recipient " + SUFFIX);
                 page.click("editor:next");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:addReport")));
-                WizardSteps.openReportDialog(AccessibilitySystemIT.current, page, "Payments & Activities (detailed)");
+                WizardSteps.openReportDialog(AccessibilitySystemIT.current, page, "Promoter Payments & Activities");
                 page.click("item:toDetails");
                 WizardSteps.clickInDialog(AccessibilitySystemIT.current, page, "item:perRecipient");
                 page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:sendTo")));
