@@ -245,15 +245,17 @@ class ConsoleSchedulesBrowserSystemIT {
     private static void addReport(String search, String report, String displayName, String recipient) {
         page.click("editor:addReport");
         page.search("item:reportQuery", search);
+        // The chooser's table may be drawn again after the search's answer (a late answer under load
+        // puts another report under the pointer): click only once it lists the report alone.
+        page.search("item:reportQuery", report);
+        By rows = By.cssSelector("#item\\:reports tbody tr");
         By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
-        // The chooser's table may be drawn again after the search's answer (a second filter request
-        // under load): find the button afresh until a click lands.
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            WebElement button = ExpectedConditions.elementToBeClickable(plus).apply(driver);
-            if (button == null) {
+            List<WebElement> shown = driver.findElements(rows);
+            if (shown.size() != 1 || !shown.get(0).getText().contains(report)) {
                 return false;
             }
-            button.click();
+            driver.findElement(plus).click();
             return true;
         });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
