@@ -23,6 +23,11 @@ public final class WatchedRenderer implements Renderer {
          * before its first row arrives; told null once it is over.
          */
         default void executing(Statement statement) {}
+
+        /** At most how often, in milliseconds, to be told the rows written ({@value #EVERY_MILLIS} by default). */
+        default long everyMillis() {
+            return EVERY_MILLIS;
+        }
     }
 
     public Watcher watcher() {
@@ -48,7 +53,7 @@ public final class WatchedRenderer implements Renderer {
     public void row(Object[] values) throws IOException {
         renderer.row(values);
         rows++;
-        if (rows % EVERY_ROWS == 0 && System.nanoTime() - lastTold >= EVERY_MILLIS * 1_000_000) {
+        if (rows % EVERY_ROWS == 0 && System.nanoTime() - lastTold >= watcher.everyMillis() * 1_000_000) {
             lastTold = System.nanoTime();
             watcher.rows(rows);
         }

@@ -399,17 +399,23 @@ class SplitRenderTest {
             assertThat(statements).hasSize(2).last().isNull();
 
             List<ByteArrayOutputStream> closed = new ArrayList<>();
-            WatchedRenderer.Watcher stopping = written -> {
-                throw new IOException("cancelled");
+            // Asked at every 256th row (no wait between askings): first at row 256, in the third file.
+            WatchedRenderer.Watcher stopping = new WatchedRenderer.Watcher() {
+                @Override
+                public void rows(long written) throws IOException {
+                    throw new IOException("cancelled");
+                }
+
+                @Override
+                public long everyMillis() {
+                    return 0;
+                }
             };
             List<SplitRender.File> parts = new ArrayList<>();
             List<String> opened = new ArrayList<>();
             for (long promoter : PROMOTERS) {
                 parts.add(new SplitRender.File(Long.toString(promoter), header(report, bound(promoter)), () -> {
                     opened.add(Long.toString(promoter));
-                    if (promoter == 2) {
-                        sleep(); // so that the watcher is asked in the third file (at row 256, after 500 ms)
-                    }
                     ByteArrayOutputStream out = new ByteArrayOutputStream() {
                         @Override
                         public void close() {
@@ -428,14 +434,6 @@ class SplitRenderTest {
                     .as("every file opened is closed, the unfinished one too")
                     .hasSize(3);
             connection.rollback();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(600);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
