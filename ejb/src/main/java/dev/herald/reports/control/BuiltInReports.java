@@ -12,6 +12,7 @@ import dev.herald.rendering.control.ColumnSpec;
 import dev.herald.rendering.control.ColumnType;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,90 +86,8 @@ public final class BuiltInReports {
     private static final List<String> EVENT_STATUSES = List.of("LIVE", "ARCHIVED");
 
     public static final List<ReportSpec> ALL = List.of(
-            new ReportSpec(
-                    "payments-activities-detailed",
-                    "Payments & Activities (detailed)",
-                    "Every payment and refund with its order, customer and channel, for every promoter (staff's"
-                            + " report; promoters get Promoter Payments & Activities, made with their own promoter)",
-                    "Finance",
-                    true,
-                    """
-                    SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
-                           p.method, p.kind, p.amount
-                    FROM ticketing_payment p
-                    JOIN ticketing_order o ON o.id = p.order_id
-                    JOIN ticketing_customer c ON c.id = o.customer_id
-                    LEFT JOIN ticketing_ticket t
-                      ON t.id = (SELECT MIN(ft.id) FROM ticketing_ticket ft WHERE ft.order_id = o.id)
-                    LEFT JOIN ticketing_performance pf ON pf.id = t.performance_id
-                    LEFT JOIN ticketing_event e ON e.id = pf.event_id
-                    WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
-                      AND (NOT :method_set OR p.method IN (:method))
-                      AND (NOT :event_set OR e.name IN (:event))
-                    ORDER BY p.paid_at, p.id""",
-                    List.of(
-                            dates("paymentDate", "Payment date", "YESTERDAY"),
-                            multi(
-                                    "method",
-                                    "Payment method",
-                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER")),
-                            events()),
-                    List.of(
-                            col("paidAt", "Paid at", DATETIME),
-                            id("paymentId", "Payment"),
-                            id("orderId", "Order"),
-                            col("customer", "Customer", TEXT),
-                            col("email", "E-mail", TEXT).width(30),
-                            col("channel", "Channel", TEXT).width(11),
-                            col("method", "Method", TEXT).width(13),
-                            col("kind", "Kind", TEXT).width(9),
-                            col("amount", "Amount", MONEY).totalled())),
-            new ReportSpec(
-                    "promoter-payments",
-                    "Promoter Payments & Activities",
-                    "Every payment and refund with its order, customer and channel. A payment belongs to the"
-                            + " event (and so the promoter) of its order's tickets; an order holding tickets of"
-                            + " several events would count as its first ticket's",
-                    "Finance",
-                    true,
-                    // Payments are made for orders, not events. The demo's orders each hold tickets of one
-                    // performance (DemoDataGenerator), so a payment has exactly one event and promoter: those of
-                    // the order's first ticket (lowest id), which is what this attributes it to, so that each
-                    // payment is one row, scoped or not. A payment of an order without tickets has no promoter:
-                    // it is listed made for nobody in particular, and in no promoter's file.
-                    """
-                    SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
-                           p.method, p.kind, p.amount, e.promoter_id
-                    FROM ticketing_payment p
-                    JOIN ticketing_order o ON o.id = p.order_id
-                    JOIN ticketing_customer c ON c.id = o.customer_id
-                    LEFT JOIN ticketing_ticket t
-                      ON t.id = (SELECT MIN(ft.id) FROM ticketing_ticket ft WHERE ft.order_id = o.id)
-                    LEFT JOIN ticketing_performance pf ON pf.id = t.performance_id
-                    LEFT JOIN ticketing_event e ON e.id = pf.event_id
-                    WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
-                      AND (NOT :method_set OR p.method IN (:method))
-                      AND (NOT :event_set OR e.name IN (:event))
-                      AND (NOT :promoter_set OR e.promoter_id IN (:promoter))
-                    ORDER BY CASE WHEN :promoter_set THEN e.promoter_id END, p.paid_at, p.id""",
-                    List.of(
-                            dates("paymentDate", "Payment date", "YESTERDAY"),
-                            multi(
-                                    "method",
-                                    "Payment method",
-                                    List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER")),
-                            events(),
-                            promoter()),
-                    List.of(
-                            col("paidAt", "Paid at", DATETIME),
-                            id("paymentId", "Payment"),
-                            id("orderId", "Order"),
-                            col("customer", "Customer", TEXT),
-                            col("email", "E-mail", TEXT).width(30),
-                            col("channel", "Channel", TEXT).width(11),
-                            col("method", "Method", TEXT).width(13),
-                            col("kind", "Kind", TEXT).width(9),
-                            col("amount", "Amount", MONEY).totalled())),
+            payments(false),
+            payments(true),
             new ReportSpec(
                     "sales-by-event",
                     "Sales by Event",
@@ -536,4 +455,63 @@ public final class BuiltInReports {
                             col("averageUsers", "Average active users", DECIMAL),
                             col("voiceCredits", "Voice credits", DECIMAL).totalled(),
                             col("smsCredits", "SMS credits", DECIMAL).totalled())));
+
+    /**
+     * Payments & Activities: the staff's report over every promoter ({@code bound} false), or its twin
+     * bound to the recipient's promoter, which selects the promoter last as its split key.
+     */
+    private static ReportSpec payments(boolean bound) {
+        // Payments are made for orders, not events. The demo's orders each hold tickets of one
+        // performance (DemoDataGenerator), so a payment has exactly one event and promoter: those of
+        // the order's first ticket (lowest id), which is what this attributes it to, so that each
+        // payment is one row, scoped or not. A payment of an order without tickets has no promoter:
+        // it is listed made for nobody in particular, and in no promoter's file.
+        String sql = """
+                SELECT p.paid_at, p.id, o.id, c.first_name || ' ' || c.last_name, c.email, o.channel,
+                       p.method, p.kind, p.amount%s
+                FROM ticketing_payment p
+                JOIN ticketing_order o ON o.id = p.order_id
+                JOIN ticketing_customer c ON c.id = o.customer_id
+                LEFT JOIN ticketing_ticket t
+                  ON t.id = (SELECT MIN(ft.id) FROM ticketing_ticket ft WHERE ft.order_id = o.id)
+                LEFT JOIN ticketing_performance pf ON pf.id = t.performance_id
+                LEFT JOIN ticketing_event e ON e.id = pf.event_id
+                WHERE p.paid_at >= :paymentDate_from AND p.paid_at < :paymentDate_to
+                  AND (NOT :method_set OR p.method IN (:method))
+                  AND (NOT :event_set OR e.name IN (:event))%s
+                ORDER BY %sp.paid_at, p.id""".formatted(
+                        bound ? ", e.promoter_id" : "",
+                        bound ? "\n  AND (NOT :promoter_set OR e.promoter_id IN (:promoter))" : "",
+                        bound ? "CASE WHEN :promoter_set THEN e.promoter_id END, " : "");
+        List<ParameterSpec> parameters = new ArrayList<>(List.of(
+                dates("paymentDate", "Payment date", "YESTERDAY"),
+                multi("method", "Payment method", List.of("CARD", "CASH", "VOUCHER", "GIFT_CARD", "BANK_TRANSFER")),
+                events()));
+        if (bound) {
+            parameters.add(promoter());
+        }
+        return new ReportSpec(
+                bound ? "promoter-payments" : "payments-activities-detailed",
+                bound ? "Promoter Payments & Activities" : "Payments & Activities (detailed)",
+                bound
+                        ? "Every payment and refund with its order, customer and channel. A payment belongs to the"
+                                + " event (and so the promoter) of its order's tickets; an order holding tickets of"
+                                + " several events would count as its first ticket's"
+                        : "Every payment and refund with its order, customer and channel, for every promoter (staff's"
+                                + " report; promoters get Promoter Payments & Activities, made with their own promoter)",
+                "Finance",
+                true,
+                sql,
+                parameters,
+                List.of(
+                        col("paidAt", "Paid at", DATETIME),
+                        id("paymentId", "Payment"),
+                        id("orderId", "Order"),
+                        col("customer", "Customer", TEXT),
+                        col("email", "E-mail", TEXT).width(30),
+                        col("channel", "Channel", TEXT).width(11),
+                        col("method", "Method", TEXT).width(13),
+                        col("kind", "Kind", TEXT).width(9),
+                        col("amount", "Amount", MONEY).totalled()));
+    }
 }
