@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,46 @@ class HostileInputSystemIT {
                         .build()
                         .toString(),
                 "count");
+    }
+
+    /**
+     * JSON-B stops reading a body at its first value of the wrong type. Over HTTP/2 the bytes left
+     * unread were never credited back to the connection, so the third or fourth such answer on one
+     * connection never came (a 30-second time-out): every body is now read to its end (within the
+     * bound). One HTTP/2 client, so one connection, for all of them.
+     */
+    @Test
+    @Order(3)
+    void bodiesReadOnlyInPartDoNotStallTheConnection() {
+        HttpClient oneConnection = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        // the first field is of the wrong type; the 900 KB after it are what JSON-B leaves unread
+        String wrongType = "{\"promoter\": \"x\", \"rest\": [\"" + "x".repeat(900_000) + "\"]}";
+        for (int i = 0; i < 8; i++) {
+            String call =
+                    "PUT /api/v1/users/{id}/scopes with 900 KB left unread, answer " + (i + 1) + " on one connection";
+            HttpResponse<String> answer = timed(call, () -> {
+                try {
+                    return oneConnection.send(
+                            Http.request("/api/v1/users/" + MISSING + "/scopes")
+                                    .header("Authorization", bearer)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(wrongType))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+            if (answer != null) {
+                expectProblem(call, answer.statusCode(), contentType(answer), answer.body());
+            }
+        }
     }
 
     @Test

@@ -101,6 +101,11 @@ final class BoundedJsonStream extends FilterInputStream {
         return false;
     }
 
+    /** The bytes read so far. */
+    long bytesRead() {
+        return count;
+    }
+
     private void count(int read) throws Refused {
         count += read;
         if (count > limit) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -55,8 +56,9 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(
-                new BoundedJsonStream(context.getInputStream(), MAX_BYTES, MAX_DEPTH, isJson(context.getMediaType())));
+        InputStream body = context.getInputStream();
+        BoundedJsonStream bounded = new BoundedJsonStream(body, MAX_BYTES, MAX_DEPTH, isJson(context.getMediaType()));
+        context.setInputStream(bounded);
         try {
             return context.proceed();
         } catch (IOException | RuntimeException e) {
@@ -67,6 +69,31 @@ public class RequestBodyGuard implements ContainerRequestFilter, ReaderIntercept
                 }
             }
             throw e;
+        } finally {
+            drain(body, MAX_BYTES - bounded.bytesRead());
+        }
+    }
+
+    /**
+     * Reads what JSON-B left of a body (it stops at the first value of the wrong type), up to the
+     * bound. Over HTTP/2 a body the server never reads is never credited back to the connection's
+     * flow-control window, so a client sending on the same connection stalled after a few such
+     * answers (the hostile-input probe saw a 30-second time-out); over HTTP/1.1 the next request on the
+     * connection would wait behind it. A body past the bound is refused with the connection closed.
+     */
+    static void drain(InputStream body, long atMost) {
+        byte[] buffer = new byte[8192];
+        long left = Math.max(0, atMost);
+        try {
+            while (left > 0) {
+                int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the caller went away or broke the body off: nothing left to free
         }
     }
 
