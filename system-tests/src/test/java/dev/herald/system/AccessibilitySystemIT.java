@@ -84,7 +84,7 @@ class AccessibilitySystemIT {
             new Screen("console-home", "/console/index.xhtml", Visitor.STAFF),
             new Screen("console-reports", "/console/reports.xhtml", Visitor.STAFF),
             new Screen("console-report-preview", "/console/reports.xhtml", Visitor.STAFF, page -> {
-                page.search("catalog:query", "activities");
+                page.search("catalog:query", "detailed");
                 page.click("catalog:table:0:open");
                 page.click("report:preview");
                 page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("previewTable")));

@@ -102,7 +102,7 @@ class ConsoleAdministrationBrowserSystemIT {
     void theReportExplorerNamesAWrongCriterionAndPreviewsWithACriteriaSet() {
         page.click("navReports");
         wait.until(ExpectedConditions.urlContains("/console/reports.xhtml"));
-        page.search("catalog:query", "activities");
+        page.search("catalog:query", "detailed");
         wait.ignoring(StaleElementReferenceException.class)
                 .until(driver -> catalogRows().size() == 1);
         page.click("catalog:table:0:open");

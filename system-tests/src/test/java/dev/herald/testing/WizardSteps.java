@@ -14,21 +14,21 @@ public final class WizardSteps {
     private WizardSteps() {}
 
     /**
-     * Opens the report dialog and picks the report, searched by its whole name: the plus is pressed
-     * once the list shows that report alone, so that a late answer to an earlier key press cannot
-     * put another report under the pointer.
+     * Opens the report dialog and picks the report, searched by its whole name: the search waits
+     * until its answer has arrived, and the plus pressed is the one labelled with that report, so
+     * that neither a late answer nor another report found by its description (one may name its
+     * twin) puts another report under the pointer.
      */
     public static void openReportDialog(WebDriver browser, Page page, String report) {
         page.click("editor:addReport");
         page.search("item:reportQuery", report);
-        By rows = By.cssSelector("#item\\:reports tbody tr");
         By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
         page.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
-            List<WebElement> shown = driver.findElements(rows);
-            if (shown.size() != 1 || !shown.get(0).getText().contains(report)) {
+            List<WebElement> found = driver.findElements(plus);
+            if (found.size() != 1) {
                 return false;
             }
-            driver.findElement(plus).click();
+            found.get(0).click();
             return true;
         });
         page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
