@@ -14,24 +14,29 @@ public final class WizardSteps {
     private WizardSteps() {}
 
     /**
-     * Opens the report dialog and picks the report, searched by its whole name: the search waits
-     * until its answer has arrived, and the plus pressed is the one labelled with that report, so
-     * that neither a late answer nor another report found by its description (one may name its
-     * twin) puts another report under the pointer.
+     * Opens the report dialog and picks the report, searched by its whole name: its own plus (named
+     * by the whole name) is pressed until the dialog says that report is chosen, so that another
+     * report the search also finds (one whose description names it) is never picked and a press
+     * that a late answer swallowed is made again.
      */
     public static void openReportDialog(WebDriver browser, Page page, String report) {
         page.click("editor:addReport");
         page.search("item:reportQuery", report);
         By plus = By.cssSelector("#item\\:reports button[title='Choose " + report + "']");
+        By chosen = By.id("chosenName");
         page.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
-            List<WebElement> found = driver.findElements(plus);
-            if (found.size() != 1) {
-                return false;
+            List<WebElement> picked = driver.findElements(chosen);
+            if (!picked.isEmpty() && picked.get(0).getText().equals(report)) {
+                return true;
             }
-            found.get(0).click();
-            return true;
+            // Pressed (again) until the report is the one chosen: a late answer to an earlier key
+            // press may draw the table again and swallow a press.
+            List<WebElement> found = driver.findElements(plus);
+            if (found.size() == 1) {
+                found.get(0).click();
+            }
+            return false;
         });
-        page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item:chosen"), report));
         page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item:criteriaSet")));
     }
 
