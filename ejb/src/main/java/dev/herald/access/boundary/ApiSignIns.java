@@ -13,7 +13,8 @@ public class ApiSignIns {
 
     private final VerifiedPasswords<Authentication> verified = new VerifiedPasswords<>();
 
-    VerifiedPasswords<Authentication> verified() {
+    /** Public, so that a CDI client proxy hands the call on to the one instance. */
+    public VerifiedPasswords<Authentication> verified() {
         return verified;
     }
 
