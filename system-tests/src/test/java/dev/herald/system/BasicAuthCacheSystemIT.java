@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @SystemTest
 class BasicAuthCacheSystemIT {
 
+    /** Makes new passwords unlike any other (a password may not contain the user name). */
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 13);
+
     /** The administrator, with a token: its calls are not the ones under test. */
     private static Api admin;
 
@@ -48,14 +51,14 @@ class BasicAuthCacheSystemIT {
                         "/api/v1/me/password",
                         Json.createObjectBuilder()
                                 .add("currentPassword", ann.password())
-                                .add("newPassword", "Chosen Again 2026 " + ann.username())
+                                .add("newPassword", "Chosen Again 2026 " + SUFFIX)
                                 .build());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
 
         assertThat(ann.api().get("/api/v1/me").statusCode())
                 .as("the old password")
                 .isEqualTo(401);
-        Api renewed = Api.as(ann.username(), "Chosen Again 2026 " + ann.username());
+        Api renewed = Api.as(ann.username(), "Chosen Again 2026 " + SUFFIX);
         assertThat(renewed.get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(renewed.get("/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(ann.api().get("/api/v1/me").statusCode())
@@ -71,13 +74,13 @@ class BasicAuthCacheSystemIT {
         HttpResponse<String> set = admin.put(
                 "/api/v1/users/" + ann.id() + "/password",
                 Json.createObjectBuilder()
-                        .add("password", "Handed Over 2026 " + ann.username())
+                        .add("password", "Handed Over 2026 " + SUFFIX)
                         .add("mustChangePassword", false)
                         .build());
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 
         assertThat(ann.api().get("/api/v1/me").statusCode()).isEqualTo(401);
-        assertThat(Api.as(ann.username(), "Handed Over 2026 " + ann.username())
+        assertThat(Api.as(ann.username(), "Handed Over 2026 " + SUFFIX)
                         .get("/api/v1/me")
                         .statusCode())
                 .isEqualTo(200);
