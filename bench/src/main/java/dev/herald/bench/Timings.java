@@ -20,6 +20,13 @@ final class Timings {
         add(nanos / 1_000_000.0);
     }
 
+    /** Adds every duration another collection holds. */
+    void addAll(Timings other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.millis[i]);
+        }
+    }
+
     double percentile(double p) {
         double[] sorted = Arrays.copyOf(millis, count);
         Arrays.sort(sorted);

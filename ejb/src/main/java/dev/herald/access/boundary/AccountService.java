@@ -40,6 +40,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    ApiSignIns apiSignIns;
+
     /** Whether the caller still has to replace a password that staff set for them. */
     public boolean mustChangePassword() {
         return caller().isMustChangePassword();
@@ -71,6 +74,7 @@ public class AccountService {
         user.setPasswordChangedAt(now);
         user.setMustChangePassword(false);
         user.endSessions();
+        apiSignIns.forgetAccount(user.getId());
         auditLog.record(AuditRecord.of(user.getUsername(), "user.password.change", remoteAddress)
                 .about("user", user.getId())
                 .withDetail(user.getUsername() + " changed their own password"));

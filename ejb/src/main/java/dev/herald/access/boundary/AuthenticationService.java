@@ -9,6 +9,7 @@ import dev.herald.access.control.SignInThrottle;
 import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.control.TokenSecrets;
 import dev.herald.access.control.UserAccounts;
+import dev.herald.access.control.VerifiedPasswords;
 import dev.herald.access.entity.ApiToken;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
@@ -41,6 +42,12 @@ import java.util.Optional;
  * blocked: one {@link Authentication#invalid()} answer after one full PBKDF2 verification. Only the
  * audit log keeps the real reason. Successful API calls do not write on every request: the last-use
  * time is kept to the minute.
+ *
+ * <p>An API call with HTTP Basic whose user name and password were verified in the last minute on
+ * this instance ({@link ApiSignIns}) skips the PBKDF2 verification when one read of the account's
+ * row finds it unchanged since, enabled, and not blocked from the caller's address; anything else goes
+ * the whole way as above. Such a call does not move the account's last sign-in time: the next full
+ * verification does, at most a minute later.
  */
 @Stateless
 @PermitAll
@@ -63,9 +70,18 @@ public class AuthenticationService {
     @Inject
     Clock clock;
 
+    @Inject
+    ApiSignIns apiSignIns;
+
     public Authentication authenticate(String username, String password, Channel channel, String remoteAddress) {
         String name = Objects.requireNonNullElse(UserAccount.normalizeUsername(username), "");
         String address = ClientAddress.group(remoteAddress);
+        if (channel == Channel.API) {
+            Optional<Authentication> remembered = recall(name, password, address);
+            if (remembered.isPresent()) {
+                return remembered.get();
+            }
+        }
         UserAccounts.Found lookup = UserAccounts.bySignInName(em, name);
         Optional<UserAccount> found = lookup.account();
         Long userId = found.map(UserAccount::getId).orElse(null);
@@ -106,13 +122,40 @@ public class AuthenticationService {
             return refuse(name, userId, address, channel, remoteAddress, "login.failed", "account disabled");
         }
         throttles.succeeded(userId, address);
-        recordSuccess(user, clock.instant());
+        Instant now = clock.instant();
+        // The version of the row whose hash was verified: an entry may only ever name that one.
+        long verifiedVersion = user.getVersion();
+        boolean wrote = recordSuccess(user, now);
         if (channel.isInteractive()) {
             auditLog.record(AuditRecord.of(user.getUsername(), "login", remoteAddress)
                     .withDetail(
                             name.equals(user.getUsername()) ? channel.name() : channel + ", with the e-mail address"));
         }
-        return valid(user);
+        Authentication valid = valid(user);
+        // The version as this transaction leaves it (recordSuccess flushed its own change): one more
+        // than the verified one after that write, unless someone else changed the account meanwhile.
+        long leftAt = wrote ? verifiedVersion + 1 : verifiedVersion;
+        if (channel == Channel.API && user.getVersion() == leftAt) {
+            apiSignIns.verified().remember(name, password, userId, leftAt, valid, now);
+        }
+        return valid;
+    }
+
+    /**
+     * The answer of a full verification of this name and password made a moment ago on this
+     * instance, when the account's row says it still holds; otherwise nothing, and the entry goes.
+     */
+    private Optional<Authentication> recall(String name, String password, String address) {
+        Optional<VerifiedPasswords.Entry<Authentication>> entry =
+                apiSignIns.verified().find(name, password, clock.instant());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!throttles.isUnchanged(entry.get().userId(), entry.get().version(), name, address)) {
+            apiSignIns.verified().forget(name, password);
+            return Optional.empty();
+        }
+        return Optional.of(entry.get().answer());
     }
 
     /** Whether a console or portal session that signed in with this stamp may go on (see SessionStamps). */
@@ -191,12 +234,17 @@ public class AuthenticationService {
                 : "too many failed sign-ins for this account from " + address;
     }
 
-    private void recordSuccess(UserAccount user, Instant now) {
+    /** Keeps the last sign-in time to the minute; answers whether it wrote the account's row. */
+    private boolean recordSuccess(UserAccount user, Instant now) {
         if (user.getLastLoginAt() == null
                 || user.getLastLoginAt().plus(LAST_USE_PRECISION).isBefore(now)) {
             em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
             user.setLastLoginAt(now);
+            // Written now, so that the version the caller reads is the one the row will have.
+            em.flush();
+            return true;
         }
+        return false;
     }
 
     private static Authentication valid(UserAccount user) {

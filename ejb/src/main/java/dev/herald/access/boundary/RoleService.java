@@ -47,6 +47,9 @@ public class RoleService {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    ApiSignIns apiSignIns;
+
     public List<RoleView> list() {
         return em.createNamedQuery(Role.ALL, Role.class)
                 .getResultStream()
@@ -138,6 +141,7 @@ public class RoleService {
                             + " WHERE id IN (SELECT user_id FROM user_role WHERE role_id = ?1)")
                     .setParameter(1, id)
                     .executeUpdate();
+            apiSignIns.forgetAll();
         }
         auditLog.record(AuditRecord.of(callerName(), "role.update", remoteAddress)
                 .about("role", id)

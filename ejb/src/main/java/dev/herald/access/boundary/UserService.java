@@ -84,6 +84,9 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @Inject
+    ApiSignIns apiSignIns;
+
     /** Users whose user name, display name or e-mail contains q; optionally only enabled or disabled ones. */
     public Page<UserView> search(String q, Boolean enabled, Integer page, Integer size) {
         int pageNumber = Page.page(page);
@@ -221,6 +224,7 @@ public class UserService {
             user.endSessions();
         }
         flush(em, email);
+        apiSignIns.forgetAccount(id);
         auditLog.record(AuditRecord.of(callerName(), "user.update", remoteAddress)
                 .about("user", id)
                 .withDetail(user.getUsername())
@@ -240,6 +244,7 @@ public class UserService {
         if (!enabled) {
             user.endSessions();
         }
+        apiSignIns.forgetAccount(id);
         auditLog.record(AuditRecord.of(callerName(), enabled ? "user.enable" : "user.disable", remoteAddress)
                 .about("user", id)
                 .withDetail(user.getUsername())
@@ -276,6 +281,7 @@ public class UserService {
         user.setPasswordChangedAt(now);
         user.setMustChangePassword(mustChange);
         user.endSessions();
+        apiSignIns.forgetAccount(id);
         throttles.clear(id);
         auditLog.record(AuditRecord.of(callerName(), "user.password.set", remoteAddress)
                 .about("user", id)

@@ -67,6 +67,16 @@ public class SignInThrottles {
                 connection -> SessionStamps.isCurrent(connection, username, stamp, address, clock.instant()));
     }
 
+    /**
+     * Whether a password verified a moment ago for this account at this version would still be
+     * accepted from this address without verifying it again (see {@link SignInChecks#isUnchanged}).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isUnchanged(long userId, long version, String signInName, String address) {
+        return inConnection(connection ->
+                SignInChecks.isUnchanged(connection, userId, version, signInName, address, clock.instant()));
+    }
+
     /** Every instance tidies up; deleting what another instance deleted first costs nothing. */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void purge() {

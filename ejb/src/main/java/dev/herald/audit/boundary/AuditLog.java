@@ -21,7 +21,11 @@ public class AuditLog {
 
     private static final int MAX_DETAIL = 4000;
     private static final int MAX_STATE = 8000;
-    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** Made on first use, so that loading the class needs no JSON-B provider (unit tests replace the log). */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -47,8 +51,10 @@ public class AuditLog {
         if (state == null) {
             return null;
         }
-        String text = JSON.toJson(state);
-        return text.length() <= MAX_STATE ? text : JSON.toJson(Map.of("truncated", text.substring(0, MAX_STATE / 2)));
+        String text = Json.JSONB.toJson(state);
+        return text.length() <= MAX_STATE
+                ? text
+                : Json.JSONB.toJson(Map.of("truncated", text.substring(0, MAX_STATE / 2)));
     }
 
     private static String truncate(String text, int max) {

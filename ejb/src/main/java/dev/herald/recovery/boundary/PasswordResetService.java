@@ -1,5 +1,6 @@
 package dev.herald.recovery.boundary;
 
+import dev.herald.access.boundary.ApiSignIns;
 import dev.herald.access.control.ClientAddress;
 import dev.herald.access.control.PasswordHasher;
 import dev.herald.access.control.PasswordPolicy;
@@ -73,6 +74,9 @@ public class PasswordResetService {
 
     @Inject
     PasswordHasher passwordHasher;
+
+    @Inject
+    ApiSignIns apiSignIns;
 
     @Inject
     SignInThrottles throttles;
@@ -198,6 +202,7 @@ public class PasswordResetService {
         user.setPasswordChangedAt(now);
         user.setMustChangePassword(false);
         user.endSessions();
+        apiSignIns.forgetAccount(user.getId());
         link.end(PasswordReset.Ended.USED, now);
         auditLog.record(AuditRecord.of(user.getUsername(), "user.password.reset", remoteAddress)
                 .about("user", user.getId())

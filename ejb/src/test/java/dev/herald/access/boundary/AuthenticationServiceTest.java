@@ -1,0 +1,314 @@
+package dev.herald.access.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.access.control.PasswordHasher;
+import dev.herald.access.control.SignInChecks;
+import dev.herald.access.control.SignInCounters;
+import dev.herald.access.control.SignInCounters.Admission;
+import dev.herald.access.control.SignInCounters.Started;
+import dev.herald.access.control.SignInThrottles;
+import dev.herald.access.entity.UserAccount;
+import dev.herald.audit.boundary.AuditLog;
+import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.control.Jdbc;
+import dev.herald.testing.TestDatabase;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Password sign-ins through the service as the server makes them (one transaction each, the
+ * throttle's own transactions beside it) on H2 and PostgreSQL, with a hasher that counts its
+ * verifications: an API caller's right password is verified once a minute, a wrong one every time,
+ * and a change to the account, made through this service or straight in the database as another
+ * instance would, is seen at the next request.
+ */
+class AuthenticationServiceTest {
+
+    private static final String ADDRESS = "192.0.2.10";
+    private static final String PASSWORD = "Right Password 2026";
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anApiCallersRightPasswordIsVerifiedOnceAMinute(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+            fixture.clock.now = fixture.clock.now.plusSeconds(5);
+        }
+        assertThat(fixture.hasher.verifications).hasValue(1);
+
+        fixture.clock.now = fixture.clock.now.plusSeconds(60);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        assertThat(fixture.hasher.verifications).as("a minute later").hasValue(2);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        assertThat(fixture.hasher.verifications)
+                .as("after a verification that moved the last sign-in time")
+                .hasValue(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWrongPasswordCostsAWholeVerificationEveryTimeAndCounts(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+
+        for (int i = 0; i < 3; i++) {
+            Authentication wrong = fixture.signIn(ann, PASSWORD + "!", Channel.API);
+            assertThat(wrong).isEqualTo(Authentication.invalid());
+        }
+
+        assertThat(fixture.hasher.verifications).hasValue(4);
+        assertThat(fixture.audit.stream().filter(r -> r.action().equals("login.failed")))
+                .hasSize(3);
+        assertThat(fixture.throttles.failedCalls).hasValue(3);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        assertThat(fixture.hasher.verifications).hasValue(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPasswordChangedOnAnotherInstanceRefusesTheOldOneAtTheNextRequest(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+
+        // As another instance's EclipseLink writes it: the row and its version.
+        fixture.execute("UPDATE app_user SET password_hash = 'plain:New Password 2026', version = version + 1"
+                + " WHERE username = '" + ann + "'");
+
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API)).isEqualTo(Authentication.invalid());
+        assertThat(fixture.hasher.verifications)
+                .as("verified again, and refused")
+                .hasValue(2);
+        assertThat(fixture.audit).anySatisfy(r -> assertThat(r.action()).isEqualTo("login.failed"));
+        assertThat(fixture.signIn(ann, "New Password 2026", Channel.API).isValid())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDisabledAccountAndARoleChangeAreSeenAtTheNextRequest(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).groups()).doesNotContain("STAFF");
+
+        fixture.execute("INSERT INTO user_role (user_id, role_id) SELECT u.id, r.id FROM app_user u, app_role r"
+                + " WHERE u.username = '" + ann + "' AND r.name = 'Administrator'");
+        fixture.execute("UPDATE app_user SET session_stamp = session_stamp + 1, version = version + 1"
+                + " WHERE username = '" + ann + "'");
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).groups()).contains("STAFF");
+
+        fixture.execute("UPDATE app_user SET enabled = FALSE, version = version + 1 WHERE username = '" + ann + "'");
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API)).isEqualTo(Authentication.invalid());
+        assertThat(fixture.hasher.verifications).hasValue(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChangeThroughThisInstanceForgetsTheAccountsEntriesHere(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        assertThat(fixture.service.apiSignIns.verified().size()).isEqualTo(1);
+
+        fixture.service.apiSignIns.forgetAccount(fixture.idOf(ann));
+
+        assertThat(fixture.service.apiSignIns.verified().size()).isZero();
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        assertThat(fixture.hasher.verifications).hasValue(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void consoleAndPortalSignInsAreVerifiedEveryTime(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+
+        fixture.signIn(ann, PASSWORD, Channel.CONSOLE);
+        fixture.signIn(ann, PASSWORD, Channel.PORTAL);
+        fixture.signIn(ann, PASSWORD, Channel.PORTAL);
+
+        assertThat(fixture.hasher.verifications).hasValue(3);
+        assertThat(fixture.service.apiSignIns.verified().size()).isZero();
+    }
+
+    /** The service with its collaborators, over one database. */
+    private static final class Fixture {
+
+        final TestDatabase database;
+        final TestClock clock = new TestClock();
+        final CountingHasher hasher = new CountingHasher();
+        final DirectThrottles throttles;
+        final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+        final AuthenticationService service = new AuthenticationService();
+
+        Fixture(TestDatabase database) {
+            this.database = database;
+            this.throttles = new DirectThrottles(database, clock);
+            service.passwordHasher = hasher;
+            service.throttles = throttles;
+            service.clock = clock;
+            service.apiSignIns = new ApiSignIns();
+            service.auditLog = new AuditLog() {
+                @Override
+                public void record(AuditRecord entry) {
+                    audit.add(entry);
+                }
+            };
+        }
+
+        /** One sign-in in a transaction of its own, as the container runs the EJB method. */
+        Authentication signIn(String username, String password, Channel channel) {
+            EntityManager em = database.entityManagerFactory().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                service.em = em;
+                Authentication result = service.authenticate(username, password, channel, ADDRESS);
+                em.getTransaction().commit();
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }
+
+        String user(String password) {
+            String username = "verified-" + UUID.randomUUID();
+            EntityManager em = database.entityManagerFactory().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                em.persist(new UserAccount(
+                        username, "Verified", username + "@example.org", "plain:" + password, clock.instant()));
+                em.getTransaction().commit();
+                return username;
+            } finally {
+                em.close();
+            }
+        }
+
+        long idOf(String username) {
+            EntityManager em = database.entityManagerFactory().createEntityManager();
+            try {
+                return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                        .setParameter("username", username)
+                        .getSingleResult()
+                        .getId();
+            } finally {
+                em.close();
+            }
+        }
+
+        void execute(String sql) throws SQLException {
+            try (Connection connection = database.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static final class TestClock extends Clock {
+
+        volatile Instant now = Instant.parse("2026-12-05T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** PBKDF2's stand-in: as right or wrong, and counted, but instant. */
+    private static final class CountingHasher extends PasswordHasher {
+
+        final AtomicInteger verifications = new AtomicInteger();
+
+        @Override
+        public String hash(String password) {
+            return "plain:" + password;
+        }
+
+        @Override
+        public boolean verify(String password, String storedHash) {
+            verifications.incrementAndGet();
+            return password != null && storedHash.equals("plain:" + password);
+        }
+
+        @Override
+        public boolean verifyNothing(String password) {
+            verifications.incrementAndGet();
+            return false;
+        }
+    }
+
+    /** The throttle's steps, each in a local transaction of its own, as the EJB's REQUIRES_NEW makes them. */
+    private static final class DirectThrottles extends SignInThrottles {
+
+        final TestDatabase database;
+        final Clock testClock;
+        final AtomicInteger failedCalls = new AtomicInteger();
+
+        DirectThrottles(TestDatabase database, Clock clock) {
+            this.database = database;
+            this.testClock = clock;
+        }
+
+        @Override
+        public Admission admit(Long userId, String address) {
+            return work(c -> SignInCounters.admit(c, userId, address, testClock.instant()));
+        }
+
+        @Override
+        public List<Started> failed(Long userId, String address) {
+            failedCalls.incrementAndGet();
+            return work(c -> SignInCounters.failed(c, userId, address, testClock.instant()));
+        }
+
+        @Override
+        public void succeeded(long userId, String address) {
+            work(c -> {
+                SignInCounters.succeeded(c, userId, address, testClock.instant());
+                return null;
+            });
+        }
+
+        @Override
+        public boolean isUnchanged(long userId, long version, String signInName, String address) {
+            return work(c -> SignInChecks.isUnchanged(c, userId, version, signInName, address, testClock.instant()));
+        }
+
+        private <T> T work(Jdbc.Work<T> work) {
+            try {
+                return Jdbc.inTransaction(database.dataSource(), work);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
