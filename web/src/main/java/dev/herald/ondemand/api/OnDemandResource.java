@@ -5,6 +5,7 @@ import dev.herald.ondemand.boundary.LineFullException;
 import dev.herald.ondemand.boundary.OnDemandItemView;
 import dev.herald.ondemand.boundary.OnDemandRunView;
 import dev.herald.ondemand.boundary.OnDemandService;
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.api.Problem;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
@@ -27,6 +28,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * On-demand reports for partners (Collect Reports). Running an item waits up to {@code wait}
@@ -67,6 +72,11 @@ public class OnDemandResource {
             summary = "Run an item with its fixed criteria and format and answer the file;"
                     + " 202 with the run when it takes longer than the wait; 429 with Retry-After when the caller"
                     + " already has as many runs waiting as one person may")
+    @Parameter(
+            name = IdempotentOperations.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentOperations.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response run(
             @PathParam("itemId") long itemId, @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
@@ -93,7 +103,12 @@ public class OnDemandResource {
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        return fileOf(run);
+        // Where the same file is served again: a replay of this request with its Idempotency-Key gets it from there.
+        return Response.fromResponse(fileOf(run))
+                .contentLocation(uri.getBaseUriBuilder()
+                        .path("on-demand/runs/{runId}/file")
+                        .build(run.runId()))
+                .build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.herald.schedules.api;
 
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
@@ -27,6 +28,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Report schedules. Reading needs View Schedules or Manage Schedules; changing needs Manage Schedules. */
 @Path("schedules")
@@ -55,6 +60,11 @@ public class SchedulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a schedule; 400 names every invalid field")
+    @Parameter(
+            name = IdempotentOperations.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentOperations.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response create(ScheduleInput input, @Context UriInfo uri) {
         ScheduleView created = schedules.create(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder()
@@ -104,6 +114,11 @@ public class SchedulesResource {
     @POST
     @Path("{id}/run")
     @Operation(summary = "Run the schedule now; 202 with the run")
+    @Parameter(
+            name = IdempotentOperations.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentOperations.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response runNow(@PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
@@ -123,6 +138,11 @@ public class SchedulesResource {
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run the schedule now for the given addresses only (never its recipients); 202 with the run")
+    @Parameter(
+            name = IdempotentOperations.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentOperations.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response test(@PathParam("id") long id, TestSendInput body) {
         return Response.accepted(runs.test(id, body)).build();
     }

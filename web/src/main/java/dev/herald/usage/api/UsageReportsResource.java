@@ -2,6 +2,7 @@ package dev.herald.usage.api;
 
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.RunFile;
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.api.FileAnswers;
@@ -21,6 +22,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Usage reports generated now (Export Reports; scheduling one also needs Scheduled Task Management). */
 @Path("usage-reports")
@@ -40,6 +45,11 @@ public class UsageReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Generate a usage report in the background (one tenant, all, or a filter); 202 with the report")
+    @Parameter(
+            name = IdempotentOperations.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentOperations.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response generate(UsageReportInput input) {
         return Response.accepted(usage.generate(input, request.getRemoteAddr())).build();
     }
