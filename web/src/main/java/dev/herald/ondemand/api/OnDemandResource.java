@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +29,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,13 +72,18 @@ public class OnDemandResource {
             summary = "Run an item with its fixed criteria and format and answer the file;"
                     + " 202 with the run when it takes longer than the wait; 429 with Retry-After when the caller"
                     + " already has as many runs waiting as one person may")
-    @Parameter(
-            name = IdempotentOperations.HEADER,
-            in = ParameterIn.HEADER,
-            description = IdempotentOperations.DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
     public Response run(
-            @PathParam("itemId") long itemId, @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            @PathParam("itemId") long itemId,
+            @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw ValidationException.of("wait", "Wait 0 to " + MAX_WAIT_SECONDS + " seconds for the file.");
         }

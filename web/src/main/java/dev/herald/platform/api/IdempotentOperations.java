@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * The API operations that take an {@code Idempotency-Key} (those that start work or create things),
  * the key's bound, and a request's fingerprint. The operations are named by their paths because the
  * key is handled before a request is matched to its method (a replayed file answer is served by
- * another method; see {@link IdempotencyFilter}); each such method declares the header in the
- * OpenAPI document with {@link #HEADER} and {@link #DESCRIPTION}, and {@code IdempotentOperationsTest}
- * holds the two lists to each other.
+ * another method; see {@link IdempotencyFilter}); each such method takes the header as a parameter
+ * ({@code @HeaderParam(HEADER)} described with {@link #DESCRIPTION}) only so that the OpenAPI document
+ * lists it, and {@code IdempotentOperationsTest} holds the two lists to each other.
  */
 public final class IdempotentOperations {
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,12 +60,18 @@ public class SchedulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a schedule; 400 names every invalid field")
-    @Parameter(
-            name = IdempotentOperations.HEADER,
-            in = ParameterIn.HEADER,
-            description = IdempotentOperations.DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-    public Response create(ScheduleInput input, @Context UriInfo uri) {
+    public Response create(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            ScheduleInput input,
+            @Context UriInfo uri) {
         ScheduleView created = schedules.create(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(created.id()))
@@ -114,12 +120,17 @@ public class SchedulesResource {
     @POST
     @Path("{id}/run")
     @Operation(summary = "Run the schedule now; 202 with the run")
-    @Parameter(
-            name = IdempotentOperations.HEADER,
-            in = ParameterIn.HEADER,
-            description = IdempotentOperations.DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-    public Response runNow(@PathParam("id") long id) {
+    public Response runNow(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            @PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
     }
@@ -138,12 +149,18 @@ public class SchedulesResource {
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run the schedule now for the given addresses only (never its recipients); 202 with the run")
-    @Parameter(
-            name = IdempotentOperations.HEADER,
-            in = ParameterIn.HEADER,
-            description = IdempotentOperations.DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-    public Response test(@PathParam("id") long id, TestSendInput body) {
+    public Response test(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            @PathParam("id") long id,
+            TestSendInput body) {
         return Response.accepted(runs.test(id, body)).build();
     }
 

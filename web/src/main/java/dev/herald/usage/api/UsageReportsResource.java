@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,12 +45,17 @@ public class UsageReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Generate a usage report in the background (one tenant, all, or a filter); 202 with the report")
-    @Parameter(
-            name = IdempotentOperations.HEADER,
-            in = ParameterIn.HEADER,
-            description = IdempotentOperations.DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-    public Response generate(UsageReportInput input) {
+    public Response generate(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            UsageReportInput input) {
         return Response.accepted(usage.generate(input, request.getRemoteAddr())).build();
     }
 

@@ -2,6 +2,7 @@ package dev.herald.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +75,8 @@ class IdempotentOperationsTest {
     }
 
     /**
-     * The methods that declare the header in the OpenAPI document are exactly those the filter
+     * The methods that take the header as a described parameter (so that the OpenAPI
+     * document lists it) are exactly those the filter
      * handles: one per path the filter knows, each a POST.
      */
     @Test
@@ -83,11 +84,10 @@ class IdempotentOperationsTest {
         List<String> declaring = new ArrayList<>();
         for (Class<?> resource : resourceClasses()) {
             for (Method method : resource.getDeclaredMethods()) {
-                Parameter parameter = method.getAnnotation(Parameter.class);
-                if (parameter == null || !IdempotentOperations.HEADER.equals(parameter.name())) {
+                HeaderParam header = headerParameter(method);
+                if (header == null) {
                     continue;
                 }
-                assertThat(parameter.in()).isEqualTo(ParameterIn.HEADER);
                 assertThat(method.isAnnotationPresent(POST.class))
                         .as(method.toString())
                         .isTrue();
@@ -105,6 +105,21 @@ class IdempotentOperationsTest {
         assertThat(declaring)
                 .containsExactlyInAnyOrder(
                         "schedules", "schedules/17/run", "schedules/17/test", "on-demand/17/run", "usage-reports");
+    }
+
+    /** The method's parameter {@code @HeaderParam("Idempotency-Key")}, described for the OpenAPI document; or null. */
+    private static HeaderParam headerParameter(Method method) {
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+            if (header != null && header.value().equals(IdempotentOperations.HEADER)) {
+                Parameter described = parameter.getAnnotation(Parameter.class);
+                assertThat(described).as(method.toString()).isNotNull();
+                assertThat(described.description()).isEqualTo(IdempotentOperations.DESCRIPTION);
+                assertThat(described.required()).isFalse();
+                return header;
+            }
+        }
+        return null;
     }
 
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException, ClassNotFoundException {
