@@ -14,6 +14,8 @@ import dev.herald.testing.TestUsers.TestUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -261,6 +264,72 @@ class IdempotencySystemIT {
         HttpResponse<String> third = admin.postWithHeaders("/api/v1/schedules", body, KEY, key);
         assertThat(third.statusCode()).isEqualTo(201);
         assertThat(third.headers().firstValue(REPLAYED)).hasValue("true");
+    }
+
+    /**
+     * A first request that never answered (its instance died) left its claim: for five minutes the key
+     * answers 409, after that the next request with it retakes it and does the work. A key first used
+     * more than 24 hours ago is free again, whatever it was used for. (The rows are written as the
+     * server writes them, with the database's clock moved back.)
+     */
+    @Test
+    void anAbandonedClaimIsRetakenAfterFiveMinutesAndAnOldKeyIsFree() throws Exception {
+        String name = Schedules.uniqueName("Idem abandoned");
+        String body = Schedules.dailyAt(name, LocalTime.of(9, 0)).toString();
+        String abandoned = key();
+        String recent = key();
+        String expired = key();
+        claim(abandoned, "POST schedules", fingerprint(body), "6 minutes", false);
+        claim(recent, "POST schedules", fingerprint(body), "1 minute", false);
+        claim(expired, "POST schedules", fingerprint("{\"something\": \"else\"}"), "25 hours", true);
+
+        HttpResponse<String> stillGoing = admin.postWithHeaders("/api/v1/schedules", body, KEY, recent);
+        HttpResponse<String> retaken = admin.postWithHeaders("/api/v1/schedules", body, KEY, abandoned);
+        HttpResponse<String> replayed = admin.postWithHeaders("/api/v1/schedules", body, KEY, abandoned);
+        HttpResponse<String> reused = admin.postWithHeaders("/api/v1/schedules", body, KEY, expired);
+
+        assertNamesTheHeader(stillGoing, 409);
+        assertThat(retaken.statusCode()).as(retaken.body()).isEqualTo(201);
+        assertSameAnswer(retaken, replayed);
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(201);
+        assertThat(reused.headers().firstValue(REPLAYED)).isEmpty();
+        assertThat(schedulesNamed(name)).isEqualTo(2);
+    }
+
+    /** A claim of the Super Administrator's key as the server writes one, made {@code ago} (SQL interval). */
+    private static void claim(String key, String operation, String fingerprint, String ago, boolean answered)
+            throws Exception {
+        try (Connection connection = HeraldServer.get().database().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_key"
+                        + " (caller, idem_key, operation, fingerprint, claim_token, created_at, claimed_at,"
+                        + " completed_at, status, content_type, body)"
+                        + " VALUES ('admin', ?, ?, ?, ?, CURRENT_TIMESTAMP - CAST(? AS INTERVAL),"
+                        + " CURRENT_TIMESTAMP - CAST(? AS INTERVAL), "
+                        + (answered
+                                ? "CURRENT_TIMESTAMP - CAST(? AS INTERVAL), 201, 'application/json', '{}'"
+                                : "?, NULL, NULL, NULL")
+                        + ")")) {
+            insert.setString(1, key);
+            insert.setString(2, operation);
+            insert.setString(3, fingerprint);
+            insert.setString(4, UUID.randomUUID().toString());
+            insert.setString(5, ago);
+            insert.setString(6, ago);
+            if (answered) {
+                insert.setString(7, ago);
+            } else {
+                insert.setNull(7, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The SHA-256 of an empty query and the body, as the server takes it. */
+    private static String fingerprint(String body) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0);
+        sha.update(body.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static boolean claimed(String key) throws Exception {
