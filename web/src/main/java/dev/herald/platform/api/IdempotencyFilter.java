@@ -93,13 +93,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (operation == null || caller == null) {
             return; // not an operation that takes a key; or not signed in, which the method refuses
         }
-        String key = headers.get(0);
-        String refusal = headers.size() > 1 ? "Give one key." : IdempotentOperations.refusal(key);
-        if (refusal != null) {
-            request.abortWith(new ProblemMappers.Validation()
-                    .toResponse(ValidationException.of(IdempotentOperations.HEADER, refusal)));
-            return;
-        }
+        // Read first, whatever the answer: a body left unread stalls the next requests on an HTTP/2 connection.
         byte[] body = readBody(request);
         if (body == null) {
             request.abortWith(RequestBodyGuard.RefusedBody.response(
@@ -107,6 +101,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+        String key = headers.get(0);
+        String refusal = headers.size() > 1 ? "Give one key." : IdempotentOperations.refusal(key);
+        if (refusal != null) {
+            request.abortWith(new ProblemMappers.Validation()
+                    .toResponse(ValidationException.of(IdempotentOperations.HEADER, refusal)));
+            return;
+        }
         String fingerprint = IdempotentOperations.fingerprint(
                 request.getUriInfo().getRequestUri().getRawQuery(), body);
         Claim claim = keys().claim(key, operation, fingerprint);
