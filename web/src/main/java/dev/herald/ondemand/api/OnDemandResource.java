@@ -81,7 +81,7 @@ public class OnDemandResource {
                                             type = SchemaType.STRING,
                                             minLength = 1,
                                             maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+                    String idempotencyKey, // answered by IdempotencyFilter; here it only adds Content-Location
             @PathParam("itemId") long itemId,
             @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
@@ -108,7 +108,10 @@ public class OnDemandResource {
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        // Where the same file is served again: a replay of this request with its Idempotency-Key gets it from there.
+        if (idempotencyKey == null) {
+            return fileOf(run);
+        }
+        // Where the same file is served again: a replay of this request with its key gets it from there.
         return Response.fromResponse(fileOf(run))
                 .contentLocation(uri.getBaseUriBuilder()
                         .path("on-demand/runs/{runId}/file")
