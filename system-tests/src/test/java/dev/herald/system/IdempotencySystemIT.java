@@ -76,9 +76,11 @@ class IdempotencySystemIT {
         assertThat(schedulesNamed(name + " bis")).isZero();
 
         HttpResponse<String> without = admin.post("/api/v1/schedules", body);
-        assertThat(without.statusCode()).isEqualTo(201);
+        assertThat(without.statusCode())
+                .as("without the header the request is made again, as before: the name is taken")
+                .isEqualTo(400);
+        assertThat(without.body()).contains("already exists");
         assertThat(without.headers().firstValue(REPLAYED)).isEmpty();
-        assertThat(schedulesNamed(name)).as("without the header: as before").isEqualTo(2);
     }
 
     @Test
@@ -86,16 +88,24 @@ class IdempotencySystemIT {
         TestUser other = TestUsers.create("Administrator");
         Api asOther = Api.as(other.username(), other.password()).withToken();
         String name = Schedules.uniqueName("Idem caller");
-        String body = Schedules.dailyAt(name, LocalTime.of(4, 0)).toString();
+        String theirName = name + " theirs";
         String key = key();
 
-        HttpResponse<String> mine = admin.postWithHeaders("/api/v1/schedules", body, KEY, key);
-        HttpResponse<String> theirs = asOther.postWithHeaders("/api/v1/schedules", body, KEY, key);
+        HttpResponse<String> mine = admin.postWithHeaders(
+                "/api/v1/schedules", Schedules.dailyAt(name, LocalTime.of(4, 0)).toString(), KEY, key);
+        HttpResponse<String> theirs = asOther.postWithHeaders(
+                "/api/v1/schedules",
+                Schedules.dailyAt(theirName, LocalTime.of(4, 0)).toString(),
+                KEY,
+                key);
 
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
-        assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.statusCode())
+                .as("another body with the key is 422 for the same caller only: %s", theirs.body())
+                .isEqualTo(201);
         assertThat(theirs.headers().firstValue(REPLAYED)).isEmpty();
-        assertThat(schedulesNamed(name)).isEqualTo(2);
+        assertThat(schedulesNamed(name)).isEqualTo(1);
+        assertThat(schedulesNamed(theirName)).isEqualTo(1);
     }
 
     @Test
@@ -286,14 +296,16 @@ class IdempotencySystemIT {
         HttpResponse<String> stillGoing = admin.postWithHeaders("/api/v1/schedules", body, KEY, recent);
         HttpResponse<String> retaken = admin.postWithHeaders("/api/v1/schedules", body, KEY, abandoned);
         HttpResponse<String> replayed = admin.postWithHeaders("/api/v1/schedules", body, KEY, abandoned);
-        HttpResponse<String> reused = admin.postWithHeaders("/api/v1/schedules", body, KEY, expired);
+        String later = Schedules.dailyAt(name + " later", LocalTime.of(9, 0)).toString();
+        HttpResponse<String> reused = admin.postWithHeaders("/api/v1/schedules", later, KEY, expired);
 
         assertNamesTheHeader(stillGoing, 409);
         assertThat(retaken.statusCode()).as(retaken.body()).isEqualTo(201);
         assertSameAnswer(retaken, replayed);
         assertThat(reused.statusCode()).as(reused.body()).isEqualTo(201);
         assertThat(reused.headers().firstValue(REPLAYED)).isEmpty();
-        assertThat(schedulesNamed(name)).isEqualTo(2);
+        assertThat(schedulesNamed(name)).isEqualTo(1);
+        assertThat(schedulesNamed(name + " later")).isEqualTo(1);
     }
 
     /** A claim of the Super Administrator's key as the server writes one, made {@code ago} (SQL interval). */
