@@ -72,6 +72,27 @@ public final class Api {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with more headers, given as name, value, name, value … */
+    public HttpResponse<String> postWithHeaders(String path, String json, String... headers) {
+        return Http.send(withHeaders(path, json, headers));
+    }
+
+    /** A POST with more headers whose answer may be a file. */
+    public HttpResponse<byte[]> postForFileWithHeaders(String path, String json, String... headers) {
+        return Http.sendForBytes(withHeaders(path, json, headers));
+    }
+
+    private HttpRequest.Builder withHeaders(String path, String json, String... headers) {
+        HttpRequest.Builder request = Http.request(baseUrl, path)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
     /** A POST whose answer is a file. */
     public HttpResponse<byte[]> postForFile(String path, String json) {
         return Http.sendForBytes(Http.request(baseUrl, path)

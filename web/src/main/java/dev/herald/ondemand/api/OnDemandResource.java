@@ -5,6 +5,7 @@ import dev.herald.ondemand.boundary.LineFullException;
 import dev.herald.ondemand.boundary.OnDemandItemView;
 import dev.herald.ondemand.boundary.OnDemandRunView;
 import dev.herald.ondemand.boundary.OnDemandService;
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.api.Problem;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.NotFoundException;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +29,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * On-demand reports for partners (Collect Reports). Running an item waits up to {@code wait}
@@ -68,7 +73,17 @@ public class OnDemandResource {
                     + " 202 with the run when it takes longer than the wait; 429 with Retry-After when the caller"
                     + " already has as many runs waiting as one person may")
     public Response run(
-            @PathParam("itemId") long itemId, @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // answered by IdempotencyFilter; here it only adds Content-Location
+            @PathParam("itemId") long itemId,
+            @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw ValidationException.of("wait", "Wait 0 to " + MAX_WAIT_SECONDS + " seconds for the file.");
         }
@@ -93,7 +108,15 @@ public class OnDemandResource {
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        return fileOf(run);
+        if (idempotencyKey == null) {
+            return fileOf(run);
+        }
+        // Where the same file is served again: a replay of this request with its key gets it from there.
+        return Response.fromResponse(fileOf(run))
+                .contentLocation(uri.getBaseUriBuilder()
+                        .path("on-demand/runs/{runId}/file")
+                        .build(run.runId()))
+                .build();
     }
 
     @GET

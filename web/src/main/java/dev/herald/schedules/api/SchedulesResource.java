@@ -1,5 +1,6 @@
 package dev.herald.schedules.api;
 
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Report schedules. Reading needs View Schedules or Manage Schedules; changing needs Manage Schedules. */
 @Path("schedules")
@@ -55,7 +60,18 @@ public class SchedulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a schedule; 400 names every invalid field")
-    public Response create(ScheduleInput input, @Context UriInfo uri) {
+    public Response create(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            ScheduleInput input,
+            @Context UriInfo uri) {
         ScheduleView created = schedules.create(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(created.id()))
@@ -104,7 +120,17 @@ public class SchedulesResource {
     @POST
     @Path("{id}/run")
     @Operation(summary = "Run the schedule now; 202 with the run")
-    public Response runNow(@PathParam("id") long id) {
+    public Response runNow(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            @PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
     }
@@ -123,7 +149,18 @@ public class SchedulesResource {
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run the schedule now for the given addresses only (never its recipients); 202 with the run")
-    public Response test(@PathParam("id") long id, TestSendInput body) {
+    public Response test(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            @PathParam("id") long id,
+            TestSendInput body) {
         return Response.accepted(runs.test(id, body)).build();
     }
 

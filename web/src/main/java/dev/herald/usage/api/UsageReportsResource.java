@@ -2,6 +2,7 @@ package dev.herald.usage.api;
 
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.RunFile;
+import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.api.FileAnswers;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Usage reports generated now (Export Reports; scheduling one also needs Scheduled Task Management). */
 @Path("usage-reports")
@@ -40,7 +45,17 @@ public class UsageReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Generate a usage report in the background (one tenant, all, or a filter); 202 with the report")
-    public Response generate(UsageReportInput input) {
+    public Response generate(
+            @HeaderParam(IdempotentOperations.HEADER)
+                    @Parameter(
+                            description = IdempotentOperations.DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
+                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
+            UsageReportInput input) {
         return Response.accepted(usage.generate(input, request.getRemoteAddr())).build();
     }
 
