@@ -1,5 +1,6 @@
 package dev.herald.schedules.api;
 
+import dev.herald.platform.api.EntityTags;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -66,7 +68,9 @@ public class SchedulesResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One schedule, with its items, timetable, next run and RFC 5545 rule")
+    @Operation(
+            summary =
+                    "One schedule, with its items, timetable, next run and RFC 5545 rule; ETag is its version (\"7\")")
     public ScheduleView get(@PathParam("id") long id) {
         return schedules.get(id);
     }
@@ -74,16 +78,22 @@ public class SchedulesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a schedule; items keep their id when it is sent back")
-    public ScheduleView update(@PathParam("id") long id, ScheduleInput input) {
-        return schedules.update(id, input, request.getRemoteAddr());
+    @Operation(
+            summary =
+                    "Replace a schedule; items keep their id when it is sent back. If-Match (the ETag of GET, or *)"
+                            + " is required: 428 without it, 412 with the current version when it is stale; answers the new ETag")
+    public ScheduleView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, ScheduleInput input) {
+        return schedules.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a schedule; its runs stay in the history")
-    public Response delete(@PathParam("id") long id) {
-        schedules.delete(id, request.getRemoteAddr());
+    @Operation(
+            summary = "Delete a schedule; its runs stay in the history. If-Match is required (428 without it, 412 when"
+                    + " stale)")
+    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        schedules.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }
 
