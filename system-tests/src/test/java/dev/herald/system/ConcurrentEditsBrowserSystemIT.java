@@ -1,0 +1,156 @@
+package dev.herald.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testing.Api;
+import dev.herald.testing.Browser;
+import dev.herald.testing.HeraldServer;
+import dev.herald.testing.Page;
+import dev.herald.testing.Schedules;
+import dev.herald.testing.SystemTest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 20 in the console: a schedule open in the wizard, and a criteria set open in the Report
+ * Explorer, are changed through the API meanwhile. Saving is refused with a message that says so
+ * and what to do, nothing typed is lost, the other change is kept, and only an explicit second
+ * choice saves over it.
+ */
+@SystemTest
+class ConcurrentEditsBrowserSystemIT {
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static Page page;
+    private static String base;
+    private static final Api admin = Api.admin();
+
+    @RegisterExtension
+    static final Browser.ScreenshotOnFailure SCREENSHOT_ON_FAILURE =
+            new Browser.ScreenshotOnFailure(() -> ConcurrentEditsBrowserSystemIT.browser);
+
+    @BeforeAll
+    static void signIn() {
+        base = HeraldServer.get().baseUrl();
+        browser = Browser.open();
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        page = new Page(browser);
+        wait = page.waiting();
+        browser.get(base + "/console/schedules.xhtml");
+        page.signIn("admin", HeraldServer.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theWizardRefusesToSaveOverAChangeMadeSinceItOpenedAndKeepsWhatWasTyped() {
+        String original = unique("Open in two places");
+        HttpResponse<String> created = admin.post("/api/v1/schedules", Schedules.weekly(original));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject schedule = admin.json(created);
+        String path = "/api/v1/schedules/" + schedule.getJsonNumber("id").longValue();
+
+        browser.get(base + "/console/schedule.xhtml?id=" + schedule.getJsonNumber("id"));
+        page.waitForText("editor", "Basic details");
+        String mine = original + " (console)";
+        String myDescription = "Typed in the console while someone else changed it";
+        page.type("editor:name", mine);
+        page.type("editor:description", myDescription);
+
+        // Someone else saves the schedule through the API while it is open here.
+        String theirs = original + " (API)";
+        HttpResponse<String> changed = admin.putCurrent(
+                path, Json.createObjectBuilder(schedule).add("name", theirs).build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        page.click("editor:next");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:save")));
+        page.click("editor:save");
+        page.waitForText("editor:changedElsewhere", "was changed by someone else since you opened it");
+        assertThat(page.text("editor:changedElsewhere"))
+                .contains("Nothing was saved", "everything you typed is still here", "Overwrite with mine");
+        Browser.screenshot(browser, "wizard-changed-elsewhere");
+        assertThat(browser.getCurrentUrl()).contains("/console/schedule.xhtml");
+        assertThat(admin.json(admin.get(path)).getString("name"))
+                .as("their change is kept")
+                .isEqualTo(theirs);
+
+        // What was typed is all still there.
+        page.click("editor:back");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:name")));
+        assertThat(browser.findElement(By.id("editor:name")).getAttribute("value"))
+                .isEqualTo(mine);
+        assertThat(browser.findElement(By.id("editor:description")).getAttribute("value"))
+                .isEqualTo(myDescription);
+
+        // Overwrite with mine, knowingly: now the console's version is saved.
+        page.click("editor:next");
+        page.click("editor:overwrite");
+        wait.until(ExpectedConditions.urlContains("/console/schedules.xhtml"));
+        JsonObject saved = admin.json(admin.get(path));
+        assertThat(saved.getString("name")).isEqualTo(mine);
+        assertThat(saved.getString("description")).isEqualTo(myDescription);
+    }
+
+    @Test
+    void theReportExplorerRefusesToUpdateASetChangedSinceItWasChosen() {
+        String original = unique("Explorer set");
+        HttpResponse<String> created = admin.post(
+                "/api/v1/reports/payments-activities-detailed/criteria-sets",
+                "{\"name\": \"" + original + "\", \"criteria\": {\"paymentDate\": \"LAST_MONTH\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = "/api/v1/criteria-sets/" + admin.json(created).getJsonNumber("id");
+
+        browser.get(base + "/console/reports.xhtml?key=payments-activities-detailed");
+        page.choose("report:criteriaSet", original);
+        String mine = original + " mine";
+        page.type("report:setName", mine);
+
+        String theirs = original + " theirs";
+        HttpResponse<String> changed = admin.putCurrent(
+                path,
+                Json.createObjectBuilder()
+                        .add("name", theirs)
+                        .add("criteria", Json.createObjectBuilder().add("paymentDate", "LAST_WEEK"))
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        page.click("report:updateSet");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ui-growl"), "was changed by someone else since you opened it"));
+        assertThat(browser.findElement(By.cssSelector(".ui-growl")).getText())
+                .contains("nothing was saved", "Press Update set again");
+        assertThat(browser.findElement(By.id("report:setName")).getAttribute("value"))
+                .as("the name typed is kept")
+                .isEqualTo(mine);
+        assertThat(admin.json(admin.get(path)).getString("name"))
+                .as("their change is kept")
+                .isEqualTo(theirs);
+
+        page.click("report:updateSet");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "is changed"));
+        assertThat(admin.json(admin.get(path)).getString("name")).isEqualTo(mine);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
