@@ -20,10 +20,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Optimistic concurrency over the API (issue 20) for schedules and criteria sets: GET answers the
- * version as a strong ETag, PUT and DELETE need If-Match (428 without it, 400 when it is not an
- * entity-tag list, 412 with the current version and ETag when it is stale, whose change is then
- * kept), and two PUTs sent at once against the same ETag never both succeed.
+ * Optimistic concurrency over the API (issue 20). For schedules, criteria sets, roles, users,
+ * settings, summary settings and scheduled tasks: GET answers the version as a strong ETag, PUT
+ * answers the new one, If-Match that is not an entity-tag list is a 400, a stale one a 412 with the
+ * current version and ETag (and the other change is kept), and two PUTs sent at once against the
+ * same ETag never both succeed. Schedules and criteria sets require If-Match (428 without it); the
+ * five others still accept a change without it.
  */
 @SystemTest
 class ConcurrentEditsSystemIT {
@@ -36,8 +38,11 @@ class ConcurrentEditsSystemIT {
         TWO.shutdownNow();
     }
 
-    /** One kind of versioned resource: where it lives and how to make a changed body of it. */
-    private record Kind(String path, Function<String, JsonObject> named) {}
+    /**
+     * One kind of versioned resource: where it lives, the text field a change sets, how to make a
+     * changed body of it, and whether a change needs If-Match.
+     */
+    private record Kind(String path, String field, Function<String, JsonObject> named, boolean required) {}
 
     private static Kind schedule() {
         HttpResponse<String> created = admin.post("/api/v1/schedules", Schedules.weekly(unique("Concurrent")));
@@ -46,7 +51,9 @@ class ConcurrentEditsSystemIT {
         JsonObject body = admin.json(created);
         return new Kind(
                 "/api/v1/schedules/" + id,
-                name -> Json.createObjectBuilder(body).add("name", name).build());
+                "name",
+                name -> Json.createObjectBuilder(body).add("name", name).build(),
+                true);
     }
 
     private static Kind criteriaSet() {
@@ -55,11 +62,104 @@ class ConcurrentEditsSystemIT {
                 "{\"name\": \"" + unique("Concurrent set") + "\", \"criteria\": {\"paymentDate\": \"LAST_MONTH\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = admin.json(created).getJsonNumber("id").longValue();
-        return new Kind("/api/v1/criteria-sets/" + id, name -> Json.createObjectBuilder()
-                .add("name", name)
-                .add("criteria", Json.createObjectBuilder().add("paymentDate", "LAST_WEEK"))
-                .build());
+        return new Kind(
+                "/api/v1/criteria-sets/" + id,
+                "name",
+                name -> Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("criteria", Json.createObjectBuilder().add("paymentDate", "LAST_WEEK"))
+                        .build(),
+                true);
     }
+
+    private static Kind role() {
+        HttpResponse<String> created = admin.post(
+                "/api/v1/roles",
+                Json.createObjectBuilder()
+                        .add("name", unique("Concurrent role"))
+                        .add("permissions", Json.createArrayBuilder().add("VIEW_SCHEDULES"))
+                        .add("manageAllRoles", false)
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = admin.json(created).getJsonNumber("id").longValue();
+        return new Kind(
+                "/api/v1/roles/" + id,
+                "name",
+                name -> Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("permissions", Json.createArrayBuilder().add("VIEW_SCHEDULES"))
+                        .add("manageAllRoles", false)
+                        .build(),
+                false);
+    }
+
+    private static Kind user() {
+        String username = "concurrent-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post(
+                "/api/v1/users",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("displayName", username)
+                        .add("email", username + "@example.org")
+                        .add("password", "Orchestra Pit 2026")
+                        .add("roles", Json.createArrayBuilder().add("Administrator"))
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = admin.json(created).getJsonNumber("id").longValue();
+        return new Kind(
+                "/api/v1/users/" + id,
+                "displayName",
+                name -> Json.createObjectBuilder()
+                        .add("displayName", name)
+                        .add("email", username + "@example.org")
+                        .add("roles", Json.createArrayBuilder().add("Administrator"))
+                        .build(),
+                false);
+    }
+
+    private static Kind scheduledTask() {
+        HttpResponse<String> created = admin.post("/api/v1/scheduled-tasks", task(unique("Concurrent task")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = admin.json(created).getJsonNumber("id").longValue();
+        return new Kind("/api/v1/scheduled-tasks/" + id, "name", ConcurrentEditsSystemIT::task, false);
+    }
+
+    private static JsonObject task(String name) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", "usage-concurrent@example.org")
+                .add("taskType", "USAGE_REPORT")
+                .add("recurrence", "WEEKLY")
+                .add("dayOfWeek", "WEDNESDAY")
+                .add("delimiter", "PIPE")
+                .add("enabled", false)
+                .build();
+    }
+
+    /** The organisation's settings, as they are now: a change sets the client name. */
+    private static Kind settings() {
+        JsonObject now = admin.json(admin.get(SETTINGS));
+        return new Kind(
+                SETTINGS,
+                "clientName",
+                name -> Json.createObjectBuilder(now).add("clientName", name).build(),
+                false);
+    }
+
+    /** The summary settings as they are now: a change sets their title. */
+    private static Kind summarySettings() {
+        JsonObject now = admin.json(admin.get(SUMMARY_SETTINGS));
+        return new Kind(
+                SUMMARY_SETTINGS,
+                "organisationName",
+                name -> Json.createObjectBuilder(now)
+                        .add("organisationName", name)
+                        .build(),
+                false);
+    }
+
+    private static final String SETTINGS = "/api/v1/settings";
+    private static final String SUMMARY_SETTINGS = "/api/v1/summary-reports/settings";
 
     @Test
     void schedulesAnswerTheirVersionAndRefuseStaleMissingAndMalformedPreconditions() {
@@ -69,6 +169,50 @@ class ConcurrentEditsSystemIT {
     @Test
     void criteriaSetsAnswerTheirVersionAndRefuseStaleMissingAndMalformedPreconditions() {
         checkPreconditions(criteriaSet());
+    }
+
+    @Test
+    void rolesUsersAndScheduledTasksHonourIfMatch() throws Exception {
+        for (Kind kind : List.of(role(), user(), scheduledTask())) {
+            checkPreconditions(kind);
+            racePuts(kind);
+        }
+    }
+
+    @Test
+    void theSettingsAndTheSummarySettingsHonourIfMatch() throws Exception {
+        for (Kind kind : List.of(settings(), summarySettings())) {
+            JsonObject before = admin.json(admin.get(kind.path()));
+            try {
+                checkPreconditions(kind);
+                racePuts(kind);
+            } finally {
+                HttpResponse<String> restored = admin.put(kind.path(), before, "*");
+                assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aRoleWhosePermissionsAloneChangeHasANewEtag() {
+        Kind role = role();
+        String before = admin.etag(role.path());
+        HttpResponse<String> changed = admin.put(
+                role.path(),
+                Json.createObjectBuilder(role.named()
+                                .apply(admin.json(admin.get(role.path())).getString("name")))
+                        .add(
+                                "permissions",
+                                Json.createArrayBuilder().add("VIEW_SCHEDULES").add("VIEW_AUDIT_LOG"))
+                        .build(),
+                before);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(admin.etag(role.path()))
+                .isNotEqualTo(before)
+                .isEqualTo(changed.headers().firstValue("ETag").get());
+        assertProblem(admin.delete(role.path(), before), 412);
+        assertThat(admin.delete(role.path(), admin.etag(role.path())).statusCode())
+                .isEqualTo(204);
     }
 
     @Test
@@ -109,11 +253,14 @@ class ConcurrentEditsSystemIT {
         String etag = read.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("GET has no ETag"));
         assertThat(etag).as("a strong tag of the version").isEqualTo("\"" + version + "\"");
 
-        // Without If-Match: 428, and nothing changed.
-        HttpResponse<String> unconditional = admin.put(kind.path(), kind.named().apply(unique("Blind")), null);
-        assertProblem(unconditional, 428);
-        assertThat(admin.json(unconditional).getString("detail")).contains("If-Match");
-        assertThat(admin.etag(kind.path())).isEqualTo(etag);
+        if (kind.required()) {
+            // Without If-Match: 428, and nothing changed.
+            HttpResponse<String> unconditional =
+                    admin.put(kind.path(), kind.named().apply(unique("Blind")), null);
+            assertProblem(unconditional, 428);
+            assertThat(admin.json(unconditional).getString("detail")).contains("If-Match");
+            assertThat(admin.etag(kind.path())).isEqualTo(etag);
+        }
 
         // Not an entity-tag list: 400 on If-Match.
         HttpResponse<String> malformed = admin.put(kind.path(), kind.named().apply(unique("Bad tag")), "" + version);
@@ -128,6 +275,9 @@ class ConcurrentEditsSystemIT {
         String newEtag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("PUT has no ETag"));
         long newVersion = admin.json(first).getJsonNumber("version").longValue();
         assertThat(newEtag).isEqualTo("\"" + newVersion + "\"").isNotEqualTo(etag);
+        assertThat(admin.etag(kind.path()))
+                .as("GET agrees with what PUT answered")
+                .isEqualTo(newEtag);
 
         // The second change against the same, now stale, ETag: 412 with the current version; theirs is kept.
         HttpResponse<String> stale = admin.put(kind.path(), kind.named().apply(unique("Mine")), etag);
@@ -135,7 +285,7 @@ class ConcurrentEditsSystemIT {
         assertThat(admin.json(stale).getJsonNumber("currentVersion").longValue())
                 .isEqualTo(newVersion);
         assertThat(stale.headers().firstValue("ETag")).hasValue(newEtag);
-        assertThat(admin.json(admin.get(kind.path())).getString("name")).isEqualTo(theirs);
+        assertThat(admin.json(admin.get(kind.path())).getString(kind.field())).isEqualTo(theirs);
 
         // A weak tag never matches (If-Match compares strongly); a list with the current tag does.
         assertProblem(admin.put(kind.path(), kind.named().apply(unique("Weak")), "W/" + newEtag), 412);
@@ -147,7 +297,17 @@ class ConcurrentEditsSystemIT {
         String forced = unique("Forced");
         HttpResponse<String> any = admin.put(kind.path(), kind.named().apply(forced), "*");
         assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
-        assertThat(admin.json(admin.get(kind.path())).getString("name")).isEqualTo(forced);
+        assertThat(admin.json(admin.get(kind.path())).getString(kind.field())).isEqualTo(forced);
+
+        if (!kind.required()) {
+            // The rule for the kinds that do not require it yet: no If-Match, no check.
+            String blind = unique("Unconditional");
+            HttpResponse<String> unconditional =
+                    admin.put(kind.path(), kind.named().apply(blind), null);
+            assertThat(unconditional.statusCode()).as(unconditional.body()).isEqualTo(200);
+            assertThat(admin.json(admin.get(kind.path())).getString(kind.field()))
+                    .isEqualTo(blind);
+        }
     }
 
     /** Ten rounds of two PUTs released together with the same ETag: each round one 200 and one 412. */
@@ -180,11 +340,12 @@ class ConcurrentEditsSystemIT {
                 HttpResponse<String> answer = put.get();
                 statuses.add(answer.statusCode());
                 if (answer.statusCode() == 200) {
-                    winner = admin.json(answer).getString("name");
+                    winner = admin.json(answer).getString(kind.field());
                 }
             }
             assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
-            assertThat(admin.json(admin.get(kind.path())).getString("name")).isEqualTo(winner);
+            assertThat(admin.json(admin.get(kind.path())).getString(kind.field()))
+                    .isEqualTo(winner);
         }
     }
 

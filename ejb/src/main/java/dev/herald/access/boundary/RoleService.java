@@ -9,6 +9,7 @@ import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
@@ -18,6 +19,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -93,10 +95,20 @@ public class RoleService {
 
     @RolesAllowed(SecurityRoles.MANAGE_ROLES)
     public RoleView update(long id, RoleInput input, String remoteAddress) {
+        return update(id, input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /**
+     * Changes a role; a version given (If-Match) is compared under the row's lock in this
+     * transaction, and any change, also one only of its permissions, moves the version on.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_ROLES)
+    public RoleView update(long id, RoleInput input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("name", "Send the role's new state.");
         }
         Role role = findChangeable(id);
+        lockAndCheck(role, expected);
         RoleDelegation delegation = callerDelegation();
         ValidationException.Builder problems = ValidationException.builder();
         String name = checkName(input.name(), role, problems);
@@ -148,7 +160,13 @@ public class RoleService {
 
     @RolesAllowed(SecurityRoles.MANAGE_ROLES)
     public void delete(long id, String remoteAddress) {
+        delete(id, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_ROLES)
+    public void delete(long id, ExpectedVersion expected, String remoteAddress) {
         Role role = findChangeable(id);
+        lockAndCheck(role, expected);
         if (role.isBuiltIn()) {
             throw new ConflictException("The built-in role " + role.getName() + " cannot be deleted.");
         }
@@ -276,6 +294,18 @@ public class RoleService {
                 "assignableRoles",
                 role.getAssignableRoles().stream().map(Role::getName).sorted().toList());
         return state;
+    }
+
+    /**
+     * With a version given, reads the role again under its row lock and compares; either way the
+     * commit moves the version on, also when only its permissions or assignable roles change.
+     */
+    private void lockAndCheck(Role role, ExpectedVersion expected) {
+        if (!expected.isMissing()) {
+            em.refresh(role, LockModeType.PESSIMISTIC_WRITE);
+            expected.check("role", role.getId(), role.getVersion());
+        }
+        em.lock(role, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     private RoleView view(Role role) {

@@ -14,6 +14,7 @@ import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
@@ -187,10 +188,24 @@ public class UserService {
     }
 
     public UserView update(long id, UserInput input, String remoteAddress) {
+        return update(id, input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /**
+     * Changes a user; a version given (If-Match) is compared under the row's lock in this
+     * transaction, and any change, also one only of their roles, moves the version on.
+     */
+    public UserView update(long id, UserInput input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("displayName", "Send the user's new state.");
         }
         UserAccount user = findManageable(id);
+        if (!expected.isMissing()) {
+            em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+            expected.check("user", id, user.getVersion());
+        }
+        // A change of roles alone is in a join table: the version (the ETag) moves on all the same.
+        em.lock(user, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         RoleDelegation delegation = callerDelegation();
         ValidationException.Builder problems = ValidationException.builder();
         if (input.username() != null && !user.getUsername().equals(UserAccount.normalizeUsername(input.username()))) {

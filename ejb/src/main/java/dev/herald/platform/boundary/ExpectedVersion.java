@@ -59,6 +59,16 @@ public final class ExpectedVersion {
         }
     }
 
+    /**
+     * The rule for things whose changes do not (yet) require a version: none given, no check (the
+     * change is unconditional, as before issue 20); one given is checked as by {@link #check}.
+     */
+    public void checkIfGiven(String kind, Object id, long current) {
+        if (!isMissing()) {
+            check(kind, id, current);
+        }
+    }
+
     @Override
     public String toString() {
         return isMissing() ? "missing" : any ? "any" : versions.toString();

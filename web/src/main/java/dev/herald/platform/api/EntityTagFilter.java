@@ -8,11 +8,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Answers {@code ETag} on a GET or PUT whose answer is one versioned thing (a schedule, a criteria
- * set), so that the resources keep returning their records and the OpenAPI document keeps their
+ * Answers {@code ETag} on the GET or PUT of a {@link Tagged} resource method whose answer is one
+ * versioned thing (a schedule, a criteria set, a role, …), so that the resources keep returning their records and the OpenAPI document keeps their
  * schemas.
  */
 @Provider
+@Tagged
 public class EntityTagFilter implements ContainerResponseFilter {
 
     @Override

@@ -1,6 +1,7 @@
 package dev.herald.reports.api;
 
 import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
@@ -30,6 +31,7 @@ public class CriteriaSetsResource {
     @Context
     HttpServletRequest request;
 
+    @Tagged
     @GET
     @Path("{id}")
     @Operation(summary = "One criteria set; ETag is its version (\"7\")")
@@ -37,6 +39,7 @@ public class CriteriaSetsResource {
         return criteriaSets.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package dev.herald.schedules.api;
 
 import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
@@ -66,6 +67,7 @@ public class SchedulesResource {
                 .build();
     }
 
+    @Tagged
     @GET
     @Path("{id}")
     @Operation(
@@ -75,6 +77,7 @@ public class SchedulesResource {
         return schedules.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -115,7 +115,8 @@ public class SettingsView implements Serializable {
                 linkLifetimeDays == null ? 0 : linkLifetimeDays,
                 fileRetentionDays == null ? 0 : fileRetentionDays,
                 runHistoryRetentionDays == null ? 0 : runHistoryRetentionDays,
-                currency == null ? "" : currency);
+                currency == null ? "" : currency,
+                0);
         try {
             show(settings.update(input, Faces.getRemoteAddr()));
             Messages.addGlobalInfo("The settings are saved.");

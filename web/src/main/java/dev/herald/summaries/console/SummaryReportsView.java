@@ -84,7 +84,8 @@ public class SummaryReportsView implements Serializable {
                             sendTime,
                             timeZone,
                             null,
-                            null),
+                            null,
+                            0),
                     Faces.getRemoteAddr()));
             Messages.addGlobalInfo(
                     enabled
