@@ -142,7 +142,16 @@ public class RoleService {
         role.setManageAllRoles(manageAll);
         role.getAssignableRoles().clear();
         role.getAssignableRoles().addAll(assignable);
+        long versionBefore = role.getVersion();
         em.flush();
+        if (role.getVersion() == versionBefore) {
+            // Only its permissions or assignable roles changed (other tables): its version, the API's
+            // ETag, moves on all the same, so that a client holding the old one is refused.
+            em.createNativeQuery("UPDATE app_role SET version = version + 1 WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            em.refresh(role);
+        }
         if (permissionsChange) {
             // A session carries the permissions its holder had when signing in: the role's holders
             // sign in again to get the new ones (see UserAccount.endSessions).
@@ -297,15 +306,13 @@ public class RoleService {
     }
 
     /**
-     * With a version given, reads the role again under its row lock and compares; either way the
-     * commit moves the version on, also when only its permissions or assignable roles change.
+     * With a version given, reads the role again under its row lock and compares it.
      */
     private void lockAndCheck(Role role, ExpectedVersion expected) {
         if (!expected.isMissing()) {
             em.refresh(role, LockModeType.PESSIMISTIC_WRITE);
             expected.check("role", role.getId(), role.getVersion());
         }
-        em.lock(role, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     private RoleView view(Role role) {
