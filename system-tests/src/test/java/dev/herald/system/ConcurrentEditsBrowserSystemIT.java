@@ -11,6 +11,7 @@ import dev.herald.testing.SystemTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 20 in the console: a schedule open in the wizard, and a criteria set open in the Report
- * Explorer, are changed through the API meanwhile. Saving is refused with a message that says so
+ * Issue 20 in the console: a schedule open in the wizard, a criteria set open in the Report
+ * Explorer and a role open in its dialog are changed through the API meanwhile. Saving is refused with a message that says so
  * and what to do, nothing typed is lost, the other change is kept, and only an explicit second
  * choice saves over it.
  */
@@ -148,6 +150,64 @@ class ConcurrentEditsBrowserSystemIT {
         page.click("report:updateSet");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "is changed"));
         assertThat(admin.json(admin.get(path)).getString("name")).isEqualTo(mine);
+    }
+
+    @Test
+    void theRoleDialogRefusesToSaveOverAChangeMadeSinceItOpened() {
+        String original = unique("Dialog role");
+        HttpResponse<String> created = admin.post(
+                "/api/v1/roles",
+                Json.createObjectBuilder()
+                        .add("name", original)
+                        .add("permissions", Json.createArrayBuilder().add("VIEW_SCHEDULES"))
+                        .add("manageAllRoles", false)
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = "/api/v1/roles/" + admin.json(created).getJsonNumber("id");
+
+        browser.get(base + "/console/roles.xhtml");
+        page.waitForText("roles:table", original);
+        page.click("roles:table:" + rowIndexOf("roles:table", original) + ":edit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roleForm:description")));
+        String mine = "Typed in the dialog while someone else changed the role";
+        page.type("roleForm:description", mine);
+
+        String theirs = original + " renamed";
+        HttpResponse<String> changed = admin.putCurrent(
+                path,
+                Json.createObjectBuilder()
+                        .add("name", theirs)
+                        .add("permissions", Json.createArrayBuilder().add("VIEW_SCHEDULES"))
+                        .add("manageAllRoles", false)
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        page.click("roleForm:save");
+        page.waitForText("roleForm", "was changed by someone else since you opened it");
+        assertThat(page.text("roleForm")).contains("nothing was saved", "Press Save again");
+        assertThat(browser.findElement(By.id("roleForm:description")).getAttribute("value"))
+                .isEqualTo(mine);
+        JsonObject kept = admin.json(admin.get(path));
+        assertThat(kept.getString("name")).as("their change is kept").isEqualTo(theirs);
+        assertThat(kept.containsKey("description") && !kept.isNull("description") ? kept.getString("description") : "")
+                .isNotEqualTo(mine);
+
+        // Save again: knowingly over their version (the dialog still holds the name it opened with).
+        page.click("roleForm:save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("roleForm:description")));
+        JsonObject saved = admin.json(admin.get(path));
+        assertThat(saved.getString("description")).isEqualTo(mine);
+        assertThat(saved.getString("name")).isEqualTo(original);
+    }
+
+    private static int rowIndexOf(String tableId, String text) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getText().contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError(text + " is not in " + tableId);
     }
 
     private static String unique(String prefix) {
