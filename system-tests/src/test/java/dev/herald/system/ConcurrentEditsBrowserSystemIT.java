@@ -86,8 +86,10 @@ class ConcurrentEditsBrowserSystemIT {
         page.click("editor:next");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editor:save")));
         page.click("editor:save");
-        page.waitForText("editor:changedElsewhere", "was changed by someone else since you opened it");
-        assertThat(page.text("editor:changedElsewhere"))
+        By notice = By.cssSelector("[id$='changedElsewhere']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                notice, "was changed by someone else since you opened it"));
+        assertThat(browser.findElement(notice).getText())
                 .contains("Nothing was saved", "everything you typed is still here", "Overwrite with mine");
         Browser.screenshot(browser, "wizard-changed-elsewhere");
         assertThat(browser.getCurrentUrl()).contains("/console/schedule.xhtml");
