@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -149,6 +150,9 @@ class ConcurrentEditsBrowserSystemIT {
                 .as("their change is kept")
                 .isEqualTo(theirs);
 
+        // The refusal's message lies over the button; put it away as a person would, then press again.
+        ((JavascriptExecutor) browser)
+                .executeScript("document.querySelectorAll('.ui-growl-item-container').forEach(m => m.remove());");
         page.click("report:updateSet");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "is changed"));
         assertThat(admin.json(admin.get(path)).getString("name")).isEqualTo(mine);
