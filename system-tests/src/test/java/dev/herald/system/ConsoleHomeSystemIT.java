@@ -53,7 +53,8 @@ class ConsoleHomeSystemIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> "FAILED".equals(status(admin, runId)));
-        assertThat(admin.delete("/api/v1/schedules/" + scheduleId).statusCode()).isEqualTo(204);
+        assertThat(admin.deleteCurrent("/api/v1/schedules/" + scheduleId).statusCode())
+                .isEqualTo(204);
         JsonObject run = admin.json(admin.get("/api/v1/runs/" + runId));
         assertThat(run.get("scheduleId")).as("the run outlives its schedule").isIn(null, JsonValue.NULL);
 

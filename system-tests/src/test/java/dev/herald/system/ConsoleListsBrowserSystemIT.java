@@ -157,7 +157,8 @@ class ConsoleListsBrowserSystemIT {
         choose(PREFIX + " Charlie");
         wait.until(ExpectedConditions.textToBe(By.id("chosenCount"), "3 chosen"));
         // Someone else deletes Bravo while it is chosen here.
-        assertThat(admin.delete("/api/v1/schedules/" + bravo).statusCode()).isEqualTo(204);
+        assertThat(admin.deleteCurrent("/api/v1/schedules/" + bravo).statusCode())
+                .isEqualTo(204);
 
         page.click("schedules:bulkEnable");
         wait.until(

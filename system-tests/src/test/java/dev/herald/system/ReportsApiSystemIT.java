@@ -131,7 +131,7 @@ class ReportsApiSystemIT {
         assertThat(duplicate.statusCode()).isEqualTo(400);
         assertThat(fields(admin.json(duplicate))).containsExactly("name");
 
-        HttpResponse<String> invalid = admin.put(
+        HttpResponse<String> invalid = admin.putCurrent(
                 "/api/v1/criteria-sets/" + id,
                 Api.parse("{\"name\": \"" + name
                         + "\", \"criteria\": {\"paymentDate\": {\"from\": \"2026-02-30\", \"to\": \"2026-03-01\"}}}"));
@@ -144,7 +144,8 @@ class ReportsApiSystemIT {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getString(6)).isEqualTo("CASH"));
 
-        assertThat(admin.delete("/api/v1/criteria-sets/" + id).statusCode()).isEqualTo(204);
+        assertThat(admin.deleteCurrent("/api/v1/criteria-sets/" + id).statusCode())
+                .isEqualTo(204);
         assertThat(admin.get("/api/v1/criteria-sets/" + id).statusCode()).isEqualTo(404);
     }
 

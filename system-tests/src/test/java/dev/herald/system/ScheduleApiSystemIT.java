@@ -81,7 +81,7 @@ class ScheduleApiSystemIT {
         JsonObject renamed = Json.createObjectBuilder(schedule)
                 .add("name", name + " (renamed)")
                 .build();
-        HttpResponse<String> updated = admin.put("/api/v1/schedules/" + id, renamed);
+        HttpResponse<String> updated = admin.putCurrent("/api/v1/schedules/" + id, renamed);
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(admin.json(updated)
                         .getJsonArray("items")
@@ -96,7 +96,7 @@ class ScheduleApiSystemIT {
         JsonObject enabled = admin.json(admin.post("/api/v1/schedules/" + id + "/enable", (String) null));
         assertThat(enabled.getString("nextRunAt")).isNotBlank();
 
-        assertThat(admin.delete("/api/v1/schedules/" + id).statusCode()).isEqualTo(204);
+        assertThat(admin.deleteCurrent("/api/v1/schedules/" + id).statusCode()).isEqualTo(204);
         HttpResponse<String> gone = admin.get("/api/v1/schedules/" + id);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type"))
@@ -135,13 +135,14 @@ class ScheduleApiSystemIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = admin.json(created).getJsonNumber("id").longValue();
 
-        assertThat(admin.delete("/api/v1/criteria-sets/" + setId).statusCode()).isEqualTo(204);
+        assertThat(admin.deleteCurrent("/api/v1/criteria-sets/" + setId).statusCode())
+                .isEqualTo(204);
         JsonObject read = admin.json(admin.get("/api/v1/schedules/" + id));
         JsonObject kept = read.getJsonArray("items").getJsonObject(0);
         assertThat(kept.get("criteriaSetId")).isIn(null, JsonValue.NULL);
         assertThat(kept.getJsonObject("criteria").getString("paymentDate")).isEqualTo("YESTERDAY");
 
-        HttpResponse<String> saved = admin.put("/api/v1/schedules/" + id, read);
+        HttpResponse<String> saved = admin.putCurrent("/api/v1/schedules/" + id, read);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(admin.json(saved)
                         .getJsonArray("items")

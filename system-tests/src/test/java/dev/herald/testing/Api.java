@@ -44,6 +44,11 @@ public final class Api {
 
     /** Any method, with an optional JSON body; no Authorization header when anonymous. */
     public HttpResponse<String> call(String method, String path, String json) {
+        return call(method, path, json, null);
+    }
+
+    /** Any method, with an optional JSON body and an optional If-Match header. */
+    public HttpResponse<String> call(String method, String path, String json, String ifMatch) {
         HttpRequest.Builder request = Http.request(baseUrl, path)
                 .method(
                         method,
@@ -53,6 +58,9 @@ public final class Api {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         return Http.send(request);
     }
@@ -116,6 +124,48 @@ public final class Api {
         return Http.send(Http.request(baseUrl, path)
                 .header("Authorization", authorization)
                 .DELETE());
+    }
+
+    /** A PUT made against a version: {@code ifMatch} is sent as If-Match as it is (null sends none). */
+    public HttpResponse<String> put(String path, JsonObject json, String ifMatch) {
+        HttpRequest.Builder request = Http.request(baseUrl, path)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.toString()));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request);
+    }
+
+    /** A DELETE made against a version: {@code ifMatch} is sent as If-Match as it is (null sends none). */
+    public HttpResponse<String> delete(String path, String ifMatch) {
+        HttpRequest.Builder request = Http.request(baseUrl, path)
+                .header("Authorization", authorization)
+                .DELETE();
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request);
+    }
+
+    /** The ETag a GET of the path answers now. */
+    public String etag(String path) {
+        HttpResponse<String> read = get(path);
+        return read.headers()
+                .firstValue("ETag")
+                .orElseThrow(() -> new IllegalStateException(
+                        "GET " + path + " answered " + read.statusCode() + " without an ETag: " + read.body()));
+    }
+
+    /** What a careful client does: read the ETag, then PUT against it. */
+    public HttpResponse<String> putCurrent(String path, JsonObject json) {
+        return put(path, json, etag(path));
+    }
+
+    /** What a careful client does: read the ETag, then DELETE against it. */
+    public HttpResponse<String> deleteCurrent(String path) {
+        return delete(path, etag(path));
     }
 
     public JsonObject json(HttpResponse<String> response) {

@@ -9,6 +9,7 @@ import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
@@ -18,6 +19,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -96,10 +98,20 @@ public class RoleService {
 
     @RolesAllowed(SecurityRoles.MANAGE_ROLES)
     public RoleView update(long id, RoleInput input, String remoteAddress) {
+        return update(id, input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /**
+     * Changes a role; a version given (If-Match) is compared under the row's lock in this
+     * transaction, and any change, also one only of its permissions, moves the version on.
+     */
+    @RolesAllowed(SecurityRoles.MANAGE_ROLES)
+    public RoleView update(long id, RoleInput input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("name", "Send the role's new state.");
         }
         Role role = findChangeable(id);
+        lockAndCheck(role, expected);
         RoleDelegation delegation = callerDelegation();
         ValidationException.Builder problems = ValidationException.builder();
         String name = checkName(input.name(), role, problems);
@@ -133,7 +145,16 @@ public class RoleService {
         role.setManageAllRoles(manageAll);
         role.getAssignableRoles().clear();
         role.getAssignableRoles().addAll(assignable);
+        long versionBefore = role.getVersion();
         em.flush();
+        if (role.getVersion() == versionBefore) {
+            // Only its permissions or assignable roles changed (other tables): its version, the API's
+            // ETag, moves on all the same, so that a client holding the old one is refused.
+            em.createNativeQuery("UPDATE app_role SET version = version + 1 WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            em.refresh(role);
+        }
         if (permissionsChange) {
             // A session carries the permissions its holder had when signing in: the role's holders
             // sign in again to get the new ones (see UserAccount.endSessions).
@@ -152,7 +173,13 @@ public class RoleService {
 
     @RolesAllowed(SecurityRoles.MANAGE_ROLES)
     public void delete(long id, String remoteAddress) {
+        delete(id, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    @RolesAllowed(SecurityRoles.MANAGE_ROLES)
+    public void delete(long id, ExpectedVersion expected, String remoteAddress) {
         Role role = findChangeable(id);
+        lockAndCheck(role, expected);
         if (role.isBuiltIn()) {
             throw new ConflictException("The built-in role " + role.getName() + " cannot be deleted.");
         }
@@ -280,6 +307,16 @@ public class RoleService {
                 "assignableRoles",
                 role.getAssignableRoles().stream().map(Role::getName).sorted().toList());
         return state;
+    }
+
+    /**
+     * With a version given, reads the role again under its row lock and compares it.
+     */
+    private void lockAndCheck(Role role, ExpectedVersion expected) {
+        if (!expected.isMissing()) {
+            em.refresh(role, LockModeType.PESSIMISTIC_WRITE);
+            expected.check("role", role.getId(), role.getVersion());
+        }
     }
 
     private RoleView view(Role role) {

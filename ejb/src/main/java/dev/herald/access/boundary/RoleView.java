@@ -2,6 +2,7 @@ package dev.herald.access.boundary;
 
 import dev.herald.access.entity.Permission;
 import dev.herald.access.entity.Role;
+import dev.herald.platform.boundary.Versioned;
 import java.util.List;
 
 /** A role with its permissions, what its holders may assign, and how many users hold it. */
@@ -13,7 +14,9 @@ public record RoleView(
         List<String> permissions,
         boolean manageAllRoles,
         List<String> assignableRoles,
-        long holders) {
+        long holders,
+        long version)
+        implements Versioned {
 
     static RoleView of(Role role, long holders) {
         return new RoleView(
@@ -24,6 +27,7 @@ public record RoleView(
                 role.getPermissions().stream().sorted().map(Permission::name).toList(),
                 role.isManageAllRoles(),
                 role.getAssignableRoles().stream().map(Role::getName).sorted().toList(),
-                holders);
+                holders,
+                role.getVersion());
     }
 }

@@ -14,6 +14,7 @@ import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
@@ -190,10 +191,22 @@ public class UserService {
     }
 
     public UserView update(long id, UserInput input, String remoteAddress) {
+        return update(id, input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /**
+     * Changes a user; a version given (If-Match) is compared under the row's lock in this
+     * transaction, and any change, also one only of their roles, moves the version on.
+     */
+    public UserView update(long id, UserInput input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("displayName", "Send the user's new state.");
         }
         UserAccount user = findManageable(id);
+        if (!expected.isMissing()) {
+            em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+            expected.check("user", id, user.getVersion());
+        }
         RoleDelegation delegation = callerDelegation();
         ValidationException.Builder problems = ValidationException.builder();
         if (input.username() != null && !user.getUsername().equals(UserAccount.normalizeUsername(input.username()))) {
@@ -223,7 +236,15 @@ public class UserService {
         if (endsSessions) {
             user.endSessions();
         }
+        long versionBefore = user.getVersion();
         flush(em, email);
+        if (user.getVersion() == versionBefore) {
+            // Only the roles changed (a join table): the version, the API's ETag, moves on all the same.
+            em.createNativeQuery("UPDATE app_user SET version = version + 1 WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            em.refresh(user);
+        }
         apiSignIns.forgetAccount(id);
         auditLog.record(AuditRecord.of(callerName(), "user.update", remoteAddress)
                 .about("user", id)

@@ -5,6 +5,7 @@ import dev.herald.access.entity.AccountScope;
 import dev.herald.access.entity.Permission;
 import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
+import dev.herald.platform.boundary.Versioned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,9 @@ public record UserView(
         Instant lastLoginAt,
         Instant passwordChangedAt,
         Instant createdAt,
-        Map<String, List<String>> scopes) {
+        Map<String, List<String>> scopes,
+        long version)
+        implements Versioned {
 
     /** {@code blocks}: the account's blocks in force, latest end first. */
     static UserView of(UserAccount user, List<Block> blocks, boolean manageable) {
@@ -59,7 +62,8 @@ public record UserView(
                 user.getLastLoginAt(),
                 user.getPasswordChangedAt(),
                 user.getCreatedAt(),
-                scopes(user));
+                scopes(user),
+                user.getVersion());
     }
 
     /** The account's scope values by kind, kinds and values sorted. */

@@ -3,6 +3,7 @@ package dev.herald.reports.boundary;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.reports.control.ReportEngine;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
@@ -73,9 +75,14 @@ public class CriteriaSetService {
         return view;
     }
 
+    /**
+     * Changes a set made against {@code expected}, compared under the row's lock in the transaction
+     * that writes: of two changes made against one version, one is saved and the other is stale.
+     */
     @RolesAllowed(SecurityRoles.MANAGE_REPORTS)
-    public CriteriaSetView update(long id, CriteriaSetInput input, String remoteAddress) {
-        CriteriaSet set = find(id);
+    public CriteriaSetView update(long id, CriteriaSetInput input, ExpectedVersion expected, String remoteAddress) {
+        CriteriaSet set = findLocked(id);
+        expected.check("criteria set", id, set.getVersion());
         Valid valid = check(set.getReport(), input, set.getId());
         set.change(valid.name(), valid.criteria().toString(), clock.instant());
         em.flush();
@@ -86,8 +93,9 @@ public class CriteriaSetService {
 
     /** Deletes a set; schedule items that were made from it keep their own copy of its criteria. */
     @RolesAllowed(SecurityRoles.MANAGE_REPORTS)
-    public void delete(long id, String remoteAddress) {
-        CriteriaSet set = find(id);
+    public void delete(long id, ExpectedVersion expected, String remoteAddress) {
+        CriteriaSet set = findLocked(id);
+        expected.check("criteria set", id, set.getVersion());
         CriteriaSetView view = view(set);
         em.createQuery("UPDATE ScheduledReport i SET i.criteriaSet = NULL WHERE i.criteriaSet = :set")
                 .setParameter("set", set)
@@ -131,8 +139,15 @@ public class CriteriaSetService {
         return engine.definition(key).orElseThrow(() -> new NotFoundException("report", key));
     }
 
+    private CriteriaSet findLocked(long id) {
+        return checked(id, em.find(CriteriaSet.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     private CriteriaSet find(long id) {
-        CriteriaSet set = em.find(CriteriaSet.class, id);
+        return checked(id, em.find(CriteriaSet.class, id));
+    }
+
+    private static CriteriaSet checked(long id, CriteriaSet set) {
         if (set == null) {
             throw new NotFoundException("criteria set", id);
         }
@@ -145,7 +160,8 @@ public class CriteriaSetService {
                 set.getReport().getKey(),
                 set.getName(),
                 ReportSpecs.object(set.getCriteria()),
-                set.getUpdatedAt());
+                set.getUpdatedAt(),
+                set.getVersion());
     }
 
     private void audit(String action, CriteriaSetView view, String remoteAddress) {

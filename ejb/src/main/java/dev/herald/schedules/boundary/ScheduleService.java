@@ -6,6 +6,7 @@ import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.boundary.AcceptedDates;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.UnavailableException;
@@ -36,6 +37,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -177,9 +179,15 @@ public class ScheduleService {
         return view;
     }
 
+    /**
+     * Replaces a schedule made against {@code expected}: its version is compared under the row's lock
+     * (SELECT … FOR UPDATE), in the transaction that writes, so of two changes made against the same
+     * version one is saved and the other is refused as stale, never both.
+     */
     @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
-    public ScheduleView update(long id, ScheduleInput input, String remoteAddress) {
-        Schedule schedule = find(id);
+    public ScheduleView update(long id, ScheduleInput input, ExpectedVersion expected, String remoteAddress) {
+        Schedule schedule = findLocked(id);
+        expected.check("schedule", id, schedule.getVersion());
         ScheduleView before = ScheduleViews.of(schedule);
         ScheduleValidator.Valid valid = validate(input, id);
         Recurrence oldTimetable = ScheduleViews.timetable(schedule);
@@ -198,9 +206,17 @@ public class ScheduleService {
         return after;
     }
 
+    /** Deletes whatever version of the schedule is there now (the schedules list, which asks first). */
     @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
     public void delete(long id, String remoteAddress) {
-        Schedule schedule = find(id);
+        delete(id, ExpectedVersion.any(), remoteAddress);
+    }
+
+    /** Deletes a schedule if it is still at the expected version (compared under the row's lock). */
+    @RolesAllowed(SecurityRoles.MANAGE_SCHEDULES)
+    public void delete(long id, ExpectedVersion expected, String remoteAddress) {
+        Schedule schedule = findLocked(id);
+        expected.check("schedule", id, schedule.getVersion());
         ScheduleView before = ScheduleViews.of(schedule);
         em.remove(schedule);
         flush(schedule.getName());
@@ -486,8 +502,15 @@ public class ScheduleService {
         }
     }
 
+    private Schedule findLocked(long id) {
+        return checked(id, em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     private Schedule find(long id) {
-        Schedule schedule = em.find(Schedule.class, id);
+        return checked(id, em.find(Schedule.class, id));
+    }
+
+    private static Schedule checked(long id, Schedule schedule) {
         // The summary reports' timetable and the scheduled tasks are changed through their own pages.
         if (schedule == null || !schedule.isReports()) {
             throw new NotFoundException("schedule", id);

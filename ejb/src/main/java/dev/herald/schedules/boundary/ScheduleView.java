@@ -1,5 +1,6 @@
 package dev.herald.schedules.boundary;
 
+import dev.herald.platform.boundary.Versioned;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,4 +22,5 @@ public record ScheduleView(
         String rrule,
         Instant createdAt,
         Instant updatedAt,
-        long version) {}
+        long version)
+        implements Versioned {}

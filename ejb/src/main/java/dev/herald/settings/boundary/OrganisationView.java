@@ -1,5 +1,7 @@
 package dev.herald.settings.boundary;
 
+import dev.herald.platform.boundary.Versioned;
+
 /**
  * The organisation's settings as the API shows them. {@code runHistoryRetentionDays} and
  * {@code currency} (an ISO 4217 code such as GBP) may be left out when changing them (a client
@@ -13,4 +15,6 @@ public record OrganisationView(
         int linkLifetimeDays,
         int fileRetentionDays,
         Integer runHistoryRetentionDays,
-        String currency) {}
+        String currency,
+        long version)
+        implements Versioned {}

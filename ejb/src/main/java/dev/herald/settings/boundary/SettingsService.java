@@ -3,6 +3,7 @@ package dev.herald.settings.boundary;
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.control.EmailAddresses;
 import dev.herald.settings.entity.OrganisationSettings;
@@ -61,6 +62,12 @@ public class SettingsService {
 
     @RolesAllowed(SecurityRoles.MANAGE_SETTINGS)
     public OrganisationView update(OrganisationView input, String remoteAddress) {
+        return update(input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /** Changes the settings; a version given (If-Match) is compared under the row's lock. */
+    @RolesAllowed(SecurityRoles.MANAGE_SETTINGS)
+    public OrganisationView update(OrganisationView input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("clientName", "Send the settings.");
         }
@@ -94,6 +101,7 @@ public class SettingsService {
         }
         OrganisationSettings settings =
                 em.find(OrganisationSettings.class, OrganisationSettings.ID, LockModeType.PESSIMISTIC_WRITE);
+        expected.checkIfGiven("settings", "organisation", settings.getVersion());
         int history = input.runHistoryRetentionDays() == null
                 ? settings.getRunHistoryRetentionDays()
                 : input.runHistoryRetentionDays();
@@ -109,6 +117,7 @@ public class SettingsService {
         settings.setFileRetentionDays(input.fileRetentionDays());
         settings.setRunHistoryRetentionDays(history);
         settings.setCurrency(currency);
+        em.flush();
         OrganisationView after = view(settings);
         auditLog.record(AuditRecord.of(session.getCallerPrincipal().getName(), "settings.update", remoteAddress)
                 .about("settings", "organisation")
@@ -146,7 +155,8 @@ public class SettingsService {
                 s.getLinkLifetimeDays(),
                 s.getFileRetentionDays(),
                 s.getRunHistoryRetentionDays(),
-                s.getCurrency());
+                s.getCurrency(),
+                s.getVersion());
     }
 
     /** An ISO 4217 currency code as typed (any case, spaces around), or a problem on {@code currency}. */

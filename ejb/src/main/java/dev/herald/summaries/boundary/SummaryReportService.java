@@ -4,6 +4,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
@@ -109,8 +110,19 @@ public class SummaryReportService {
 
     @RolesAllowed(SecurityRoles.CONFIGURE_SUMMARY_REPORTS)
     public SummarySettingsView update(SummarySettingsView input, String remoteAddress) {
+        return update(input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /** Changes the summary settings; a version given (If-Match) is compared under the row's lock. */
+    @RolesAllowed(SecurityRoles.CONFIGURE_SUMMARY_REPORTS)
+    public SummarySettingsView update(SummarySettingsView input, ExpectedVersion expected, String remoteAddress) {
         if (input == null) {
             throw ValidationException.of("organisationName", "Send the settings.");
+        }
+        if (!expected.isMissing()) {
+            SummarySettings current =
+                    em.find(SummarySettings.class, SummarySettings.ID, LockModeType.PESSIMISTIC_WRITE);
+            expected.check("summary settings", "summary-reports", current.getVersion());
         }
         ValidationException.Builder problems = ValidationException.builder();
         String name =
@@ -173,6 +185,7 @@ public class SummaryReportService {
         schedule.setUpdatedAt(now);
         schedule.setNextRunAt(
                 enabled ? NextRunCalculator.of(timetable).next(now).orElse(null) : null);
+        em.flush();
         SummarySettingsView after = view(settings);
         auditLog.record(AuditRecord.of(callerName(), "summary.settings.update", remoteAddress)
                 .about("settings", "summary-reports")
@@ -572,7 +585,8 @@ public class SummaryReportService {
                 s.getSendTime().toString(),
                 s.getTimeZone(),
                 next,
-                s.getUpdatedAt());
+                s.getUpdatedAt(),
+                s.getVersion());
     }
 
     private Optional<UserAccount> caller() {

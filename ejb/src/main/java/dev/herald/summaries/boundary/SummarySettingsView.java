@@ -1,5 +1,6 @@
 package dev.herald.summaries.boundary;
 
+import dev.herald.platform.boundary.Versioned;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,4 +19,6 @@ public record SummarySettingsView(
         String sendTime,
         String timeZone,
         List<Instant> nextSends,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        long version)
+        implements Versioned {}

@@ -4,6 +4,7 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.platform.boundary.ValidationException;
@@ -33,6 +34,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
@@ -135,7 +137,13 @@ public class ScheduledTaskService {
 
     @RolesAllowed(SecurityRoles.SCHEDULED_TASK_MANAGEMENT)
     public ScheduledTaskView update(long id, ScheduledTaskInput input, String remoteAddress) {
-        Schedule schedule = find(id);
+        return update(id, input, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    /** Changes a task; a version given (If-Match) is compared under the row's lock in this transaction. */
+    @RolesAllowed(SecurityRoles.SCHEDULED_TASK_MANAGEMENT)
+    public ScheduledTaskView update(long id, ScheduledTaskInput input, ExpectedVersion expected, String remoteAddress) {
+        Schedule schedule = find(id, expected);
         ScheduledTaskView before = view(schedule);
         Valid valid = validate(input, id);
         Instant now = clock.instant();
@@ -165,7 +173,12 @@ public class ScheduledTaskService {
 
     @RolesAllowed(SecurityRoles.SCHEDULED_TASK_MANAGEMENT)
     public void delete(long id, String remoteAddress) {
-        Schedule schedule = find(id);
+        delete(id, ExpectedVersion.missing(), remoteAddress);
+    }
+
+    @RolesAllowed(SecurityRoles.SCHEDULED_TASK_MANAGEMENT)
+    public void delete(long id, ExpectedVersion expected, String remoteAddress) {
+        Schedule schedule = find(id, expected);
         ScheduledTaskView before = view(schedule);
         em.remove(schedule);
         em.flush();
@@ -314,7 +327,8 @@ public class ScheduledTaskService {
                 schedule.isEnabled(),
                 tenants(criteria),
                 schedule.getNextRunAt(),
-                recurrence.getTimeZone());
+                recurrence.getTimeZone(),
+                schedule.getVersion());
     }
 
     private String tenants(JsonObject criteria) {
@@ -336,8 +350,21 @@ public class ScheduledTaskService {
                 : List.of();
     }
 
+    /** The task; with a version given, read under the row's lock and compared with it. */
+    private Schedule find(long id, ExpectedVersion expected) {
+        if (expected.isMissing()) {
+            return find(id);
+        }
+        Schedule schedule = checked(id, em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
+        expected.check("scheduled task", id, schedule.getVersion());
+        return schedule;
+    }
+
     private Schedule find(long id) {
-        Schedule schedule = em.find(Schedule.class, id);
+        return checked(id, em.find(Schedule.class, id));
+    }
+
+    private static Schedule checked(long id, Schedule schedule) {
         if (schedule == null || !Schedule.TASK.equals(schedule.getKind())) {
             throw new NotFoundException("scheduled task", id);
         }

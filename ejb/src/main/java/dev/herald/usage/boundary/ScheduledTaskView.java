@@ -1,5 +1,6 @@
 package dev.herald.usage.boundary;
 
+import dev.herald.platform.boundary.Versioned;
 import java.time.Instant;
 
 /**
@@ -18,4 +19,6 @@ public record ScheduledTaskView(
         boolean enabled,
         String tenants,
         Instant nextRunAt,
-        String timeZone) {}
+        String timeZone,
+        long version)
+        implements Versioned {}

@@ -115,4 +115,8 @@ public class OrganisationSettings {
     public void setRunHistoryRetentionDays(int runHistoryRetentionDays) {
         this.runHistoryRetentionDays = runHistoryRetentionDays;
     }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -144,4 +144,8 @@ public class SummarySettings {
     private static List<String> split(String commaSeparated) {
         return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
     }
+
+    public long getVersion() {
+        return version;
+    }
 }

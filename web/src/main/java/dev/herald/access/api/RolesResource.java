@@ -3,11 +3,14 @@ package dev.herald.access.api;
 import dev.herald.access.boundary.RoleInput;
 import dev.herald.access.boundary.RoleService;
 import dev.herald.access.boundary.RoleView;
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,6 +52,7 @@ public class RolesResource {
                 .build();
     }
 
+    @Tagged
     @GET
     @Path("{id}")
     @Operation(summary = "One role")
@@ -56,19 +60,21 @@ public class RolesResource {
         return roles.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a role; built-in roles keep their names and permissions")
-    public RoleView update(@PathParam("id") long id, RoleInput input) {
-        return roles.update(id, input, request.getRemoteAddr());
+    public RoleView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, RoleInput input) {
+        return roles.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a custom role that nobody holds")
-    public Response delete(@PathParam("id") long id) {
-        roles.delete(id, request.getRemoteAddr());
+    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        roles.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }
 }

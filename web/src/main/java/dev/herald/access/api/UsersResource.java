@@ -4,11 +4,14 @@ import dev.herald.access.boundary.PasswordInput;
 import dev.herald.access.boundary.UserInput;
 import dev.herald.access.boundary.UserService;
 import dev.herald.access.boundary.UserView;
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -70,6 +73,7 @@ public class UsersResource {
         return users.assignableRoles();
     }
 
+    @Tagged
     @GET
     @Path("{id}")
     @Operation(summary = "One user")
@@ -77,12 +81,14 @@ public class UsersResource {
         return users.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change display name, e-mail, enabled, must-change-password and roles")
-    public UserView update(@PathParam("id") long id, UserInput input) {
-        return users.update(id, input, request.getRemoteAddr());
+    public UserView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, UserInput input) {
+        return users.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @POST

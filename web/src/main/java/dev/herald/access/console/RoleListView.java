@@ -5,8 +5,10 @@ import dev.herald.access.boundary.RoleInput;
 import dev.herald.access.boundary.RoleService;
 import dev.herald.access.boundary.RoleView;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.ValidationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -40,6 +42,9 @@ public class RoleListView implements Serializable {
     private Map<String, String> permissionLabels;
 
     private Long editingId;
+    /** The version of the role the dialog opened; saving over a later one is refused (issue 20). */
+    private long editingVersion;
+
     private boolean editingBuiltIn;
     private String name;
     private String description;
@@ -71,6 +76,7 @@ public class RoleListView implements Serializable {
 
     public void edit(RoleView role) {
         editingId = role.id();
+        editingVersion = role.version();
         editingBuiltIn = role.builtIn();
         name = role.name();
         description = role.description();
@@ -84,12 +90,22 @@ public class RoleListView implements Serializable {
         try {
             RoleView saved = editingId == null
                     ? roleService.create(input, Faces.getRemoteAddr())
-                    : roleService.update(editingId, input, Faces.getRemoteAddr());
+                    : roleService.update(editingId, input, ExpectedVersion.of(editingVersion), Faces.getRemoteAddr());
             Messages.addGlobalInfo("The role {0} is saved.", saved.name());
             reload();
             PrimeFaces.current().executeScript("PF('roleDialog').hide()");
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(FORM + fieldOf(error.field()), error.message()));
+            Faces.validationFailed();
+        } catch (StaleVersionException e) {
+            // What was typed stays in the dialog; the next Save is made against their version, knowingly.
+            editingVersion = e.currentVersion();
+            Messages.addError(
+                    FORM + "problem",
+                    "This role was changed by someone else since you opened it; nothing was saved, and your"
+                            + " changes are still here. Press Save again to replace their change with yours, or"
+                            + " Cancel and open the role again to see theirs.");
+            reload();
             Faces.validationFailed();
         } catch (ForbiddenException | ConflictException | NotFoundException e) {
             Messages.addError(FORM + "problem", e.getMessage());
@@ -105,9 +121,15 @@ public class RoleListView implements Serializable {
 
     public void delete(RoleView role) {
         try {
-            roleService.delete(role.id(), Faces.getRemoteAddr());
+            roleService.delete(role.id(), ExpectedVersion.of(role.version()), Faces.getRemoteAddr());
             Messages.addGlobalInfo("The role {0} is deleted.", role.name());
             reload();
+        } catch (StaleVersionException e) {
+            reload();
+            Messages.addGlobalError(
+                    "The role {0} was changed by someone else since this list was shown, so it was not deleted."
+                            + " Look at it again; delete it again if it should still go.",
+                    role.name());
         } catch (ForbiddenException | ConflictException | NotFoundException e) {
             Messages.addGlobalError(e.getMessage());
         }

@@ -3,8 +3,10 @@ package dev.herald.platform.api;
 import dev.herald.platform.boundary.ConflictException;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
+import dev.herald.platform.boundary.VersionRequiredException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -58,6 +60,39 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
+    /** A change made against a version that is no longer current: 412, with the current version. */
+    @Provider
+    public static class StaleVersion implements ExceptionMapper<StaleVersionException> {
+        @Override
+        public Response toResponse(StaleVersionException e) {
+            return Response.status(Response.Status.PRECONDITION_FAILED)
+                    .type(Problem.PROBLEM_JSON)
+                    .header("ETag", EntityTags.of(e.currentVersion()))
+                    .entity(new VersionProblem(
+                            "https://herald.dev/problems/stale-version",
+                            "Precondition Failed",
+                            412,
+                            e.getMessage(),
+                            e.currentVersion()))
+                    .build();
+        }
+    }
+
+    /** A change to a versioned thing without If-Match: 428 (RFC 6585). */
+    @Provider
+    public static class VersionRequired implements ExceptionMapper<VersionRequiredException> {
+        @Override
+        public Response toResponse(VersionRequiredException e) {
+            return new Problem(
+                            "https://herald.dev/problems/if-match-required",
+                            "Precondition Required",
+                            428,
+                            e.getMessage(),
+                            null)
+                    .toResponse();
         }
     }
 

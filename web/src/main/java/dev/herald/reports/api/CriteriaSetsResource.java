@@ -1,5 +1,7 @@
 package dev.herald.reports.api;
 
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.reports.boundary.CriteriaSetInput;
 import dev.herald.reports.boundary.CriteriaSetService;
 import dev.herald.reports.boundary.CriteriaSetView;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,26 +31,33 @@ public class CriteriaSetsResource {
     @Context
     HttpServletRequest request;
 
+    @Tagged
     @GET
     @Path("{id}")
-    @Operation(summary = "One criteria set")
+    @Operation(summary = "One criteria set; ETag is its version (\"7\")")
     public CriteriaSetView get(@PathParam("id") long id) {
         return criteriaSets.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a criteria set or change its criteria")
-    public CriteriaSetView update(@PathParam("id") long id, CriteriaSetInput input) {
-        return criteriaSets.update(id, input, request.getRemoteAddr());
+    @Operation(
+            summary = "Rename a criteria set or change its criteria. If-Match (the ETag of GET, or *) is required: 428"
+                    + " without it, 412 with the current version when it is stale; answers the new ETag")
+    public CriteriaSetView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, CriteriaSetInput input) {
+        return criteriaSets.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a criteria set; schedule items made from it keep their copy of its criteria")
-    public Response delete(@PathParam("id") long id) {
-        criteriaSets.delete(id, request.getRemoteAddr());
+    @Operation(
+            summary = "Delete a criteria set; schedule items made from it keep their copy of its criteria. If-Match is"
+                    + " required (428 without it, 412 when stale)")
+    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        criteriaSets.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }
 }

@@ -2,8 +2,10 @@ package dev.herald.reports.console;
 
 import dev.herald.access.entity.SecurityRoles;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.console.ConsoleFormat;
 import dev.herald.platform.console.ConsoleLabels;
@@ -200,13 +202,34 @@ public class ReportExplorerView implements Serializable {
         }
     }
 
+    /**
+     * Saves the criteria over the chosen set, if nobody changed it since this page read it. When
+     * someone did, nothing is saved and what was typed stays; the page now knows their version, so
+     * pressing Update set again replaces theirs, knowingly.
+     */
     public void updateSet() {
+        CriteriaSetView opened = chosenSet();
+        if (opened == null) {
+            return;
+        }
         try {
             CriteriaSetView saved = criteriaSets.update(
-                    chosenSetId, new CriteriaSetInput(setName, criteria.toJson()), Faces.getRemoteAddr());
+                    opened.id(),
+                    new CriteriaSetInput(setName, criteria.toJson()),
+                    ExpectedVersion.of(opened.version()),
+                    Faces.getRemoteAddr());
             afterSetSaved(saved, "The criteria set {0} is changed.");
         } catch (ValidationException e) {
             showSetProblems(e);
+        } catch (StaleVersionException e) {
+            sets = criteriaSets.list(report.key());
+            Messages.addGlobalError(
+                    "The criteria set {0} was changed by someone else since you opened it; nothing was saved, and"
+                            + " the criteria you typed are still here. Press Update set again to replace their"
+                            + " change with yours, Save as new set to keep both, or choose the set again to see"
+                            + " theirs (that replaces what you typed).",
+                    opened.name());
+            Faces.validationFailed();
         } catch (NotFoundException | ConflictException e) {
             Messages.addGlobalError(e.getMessage());
         }
@@ -225,13 +248,19 @@ public class ReportExplorerView implements Serializable {
             return;
         }
         try {
-            criteriaSets.delete(set.id(), Faces.getRemoteAddr());
+            criteriaSets.delete(set.id(), ExpectedVersion.of(set.version()), Faces.getRemoteAddr());
             Messages.addGlobalInfo(
                     "The criteria set {0} is deleted; schedules made from it keep their own copy of its criteria.",
                     set.name());
             sets = criteriaSets.list(report.key());
             chosenSetId = null;
             setName = null;
+        } catch (StaleVersionException e) {
+            sets = criteriaSets.list(report.key());
+            Messages.addGlobalError(
+                    "The criteria set {0} was changed by someone else since you opened it, so it was not deleted."
+                            + " Choose it again to see it as it is now; press Delete set again to delete that.",
+                    set.name());
         } catch (NotFoundException | ConflictException e) {
             Messages.addGlobalError(e.getMessage());
         }

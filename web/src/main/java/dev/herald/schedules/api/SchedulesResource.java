@@ -1,6 +1,8 @@
 package dev.herald.schedules.api;
 
+import dev.herald.platform.api.EntityTags;
 import dev.herald.platform.api.IdempotentOperations;
+import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
@@ -80,26 +82,36 @@ public class SchedulesResource {
                 .build();
     }
 
+    @Tagged
     @GET
     @Path("{id}")
-    @Operation(summary = "One schedule, with its items, timetable, next run and RFC 5545 rule")
+    @Operation(
+            summary =
+                    "One schedule, with its items, timetable, next run and RFC 5545 rule; ETag is its version (\"7\")")
     public ScheduleView get(@PathParam("id") long id) {
         return schedules.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a schedule; items keep their id when it is sent back")
-    public ScheduleView update(@PathParam("id") long id, ScheduleInput input) {
-        return schedules.update(id, input, request.getRemoteAddr());
+    @Operation(
+            summary =
+                    "Replace a schedule; items keep their id when it is sent back. If-Match (the ETag of GET, or *)"
+                            + " is required: 428 without it, 412 with the current version when it is stale; answers the new ETag")
+    public ScheduleView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, ScheduleInput input) {
+        return schedules.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a schedule; its runs stay in the history")
-    public Response delete(@PathParam("id") long id) {
-        schedules.delete(id, request.getRemoteAddr());
+    @Operation(
+            summary = "Delete a schedule; its runs stay in the history. If-Match is required (428 without it, 412 when"
+                    + " stale)")
+    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        schedules.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }
 

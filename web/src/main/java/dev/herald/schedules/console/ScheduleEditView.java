@@ -4,8 +4,10 @@ import dev.herald.access.boundary.UserInput;
 import dev.herald.access.boundary.UserService;
 import dev.herald.access.boundary.UserView;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.reports.boundary.CriteriaSetService;
@@ -137,6 +139,11 @@ public class ScheduleEditView implements Serializable {
     private boolean runOnDemand;
     private boolean runAsSchedule = true;
     private Boolean enabled;
+    /** The version this page opened (or last overwrote); saving is refused when the schedule has moved on. */
+    private long version;
+    /** The schedule's version when a save was refused because someone else changed it; null otherwise. */
+    private Long changedVersion;
+
     private String timeZone;
     private LocalDate runFrom;
     private LocalDate runUntil;
@@ -184,6 +191,7 @@ public class ScheduleEditView implements Serializable {
             Faces.responseSendError(404, "There is no schedule " + id + ".");
             return;
         }
+        version = schedule.version();
         name = schedule.name();
         description = schedule.description();
         runOnDemand = schedule.runOnDemand();
@@ -490,12 +498,36 @@ public class ScheduleEditView implements Serializable {
             ScheduleInput input = input();
             ScheduleView saved = id == null
                     ? schedules.create(input, Faces.getRemoteAddr())
-                    : schedules.update(id, input, Faces.getRemoteAddr());
+                    : schedules.update(id, input, ExpectedVersion.of(version), Faces.getRemoteAddr());
             Messages.addFlashGlobalInfo("{0} is saved.", saved.name());
             Faces.redirect(Faces.getRequestContextPath() + "/console/schedules.xhtml?saved=" + saved.id());
         } catch (ValidationException e) {
             showProblems(e);
+        } catch (StaleVersionException e) {
+            // Nothing typed is lost: the page keeps every field and report; the person chooses.
+            changedVersion = e.currentVersion();
+            Faces.validationFailed();
+        } catch (NotFoundException e) {
+            Messages.addGlobalError("This schedule was deleted by someone else since you opened it; nothing was saved."
+                    + " Your changes are still on this page: copy what you need into a new schedule.");
+            Faces.validationFailed();
         }
+    }
+
+    /**
+     * "Overwrite with mine" after a refused save: saves this page's schedule over the version someone
+     * else saved (the one the refusal named; a later change is refused again).
+     */
+    public void overwrite() throws IOException {
+        if (changedVersion != null) {
+            version = changedVersion;
+            changedVersion = null;
+        }
+        save();
+    }
+
+    public boolean isChangedElsewhere() {
+        return changedVersion != null;
     }
 
     /** "Save anyway": the link recipients without an account are known and meant. */

@@ -3,6 +3,8 @@ package dev.herald.settings.api;
 import dev.herald.mail.boundary.MailServerService;
 import dev.herald.mail.boundary.MailServerView;
 import dev.herald.mail.boundary.TestMailResult;
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;
 import dev.herald.settings.boundary.OrganisationView;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,6 +39,7 @@ public class SettingsResource {
     @Context
     HttpServletRequest request;
 
+    @Tagged
     @GET
     @Operation(
             summary = "Client name, time zone, sender address, attachment limit, link lifetime, file retention and"
@@ -44,11 +48,14 @@ public class SettingsResource {
         return settings.organisationForStaff();
     }
 
+    @Tagged
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the settings; 400 names every invalid field")
-    public OrganisationView update(OrganisationView input) {
-        return settings.update(input, request.getRemoteAddr());
+    @Operation(
+            summary = "Change the settings; 400 names every invalid field. If-Match (the ETag of GET) is honoured when"
+                    + " sent: 412 with the current version when stale")
+    public OrganisationView update(@HeaderParam(EntityTags.IF_MATCH) String ifMatch, OrganisationView input) {
+        return settings.update(input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @GET

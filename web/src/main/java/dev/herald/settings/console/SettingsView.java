@@ -4,6 +4,8 @@ import dev.herald.access.entity.SecurityRoles;
 import dev.herald.mail.boundary.MailServerService;
 import dev.herald.mail.boundary.MailServerView;
 import dev.herald.mail.boundary.TestMailResult;
+import dev.herald.platform.boundary.ExpectedVersion;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.runs.boundary.HousekeepingService;
 import dev.herald.runs.boundary.HousekeepingView;
@@ -39,6 +41,9 @@ public class SettingsView implements Serializable {
     @Inject
     MailServerService mailServer;
 
+    /** The version of the settings this page shows; saving over a later one is refused (issue 20). */
+    private long version;
+
     private String clientName;
     private String timeZone;
     private String currency;
@@ -58,6 +63,7 @@ public class SettingsView implements Serializable {
     }
 
     private void show(OrganisationView organisation) {
+        version = organisation.version();
         clientName = organisation.clientName();
         timeZone = organisation.timeZone();
         currency = organisation.currency();
@@ -115,12 +121,20 @@ public class SettingsView implements Serializable {
                 linkLifetimeDays == null ? 0 : linkLifetimeDays,
                 fileRetentionDays == null ? 0 : fileRetentionDays,
                 runHistoryRetentionDays == null ? 0 : runHistoryRetentionDays,
-                currency == null ? "" : currency);
+                currency == null ? "" : currency,
+                0);
         try {
-            show(settings.update(input, Faces.getRemoteAddr()));
+            show(settings.update(input, ExpectedVersion.of(version), Faces.getRemoteAddr()));
             Messages.addGlobalInfo("The settings are saved.");
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(FORM + fieldOf(error.field()), message(error)));
+            Faces.validationFailed();
+        } catch (StaleVersionException e) {
+            // What was typed stays on the page; the next Save is made against their version, knowingly.
+            version = e.currentVersion();
+            Messages.addGlobalError("The settings were changed by someone else since you opened this page; nothing"
+                    + " was saved, and what you typed is still here. Press Save settings again to replace their"
+                    + " change with yours, or reload the page to see theirs.");
             Faces.validationFailed();
         }
     }

@@ -1,5 +1,7 @@
 package dev.herald.summaries.api;
 
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.TestSendInput;
 import dev.herald.summaries.boundary.SentSummaryView;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +34,7 @@ public class SummaryReportsResource {
     @Context
     HttpServletRequest request;
 
+    @Tagged
     @GET
     @Path("settings")
     @Operation(summary = "Enabled, title, recipients per audience, period, send day, time and zone, next sends")
@@ -38,12 +42,15 @@ public class SummaryReportsResource {
         return summaries.settings();
     }
 
+    @Tagged
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the settings; 400 names every invalid field")
-    public SummarySettingsView update(SummarySettingsView input) {
-        return summaries.update(input, request.getRemoteAddr());
+    @Operation(
+            summary = "Change the settings; 400 names every invalid field. If-Match (the ETag of GET) is honoured when"
+                    + " sent: 412 with the current version when stale")
+    public SummarySettingsView update(@HeaderParam(EntityTags.IF_MATCH) String ifMatch, SummarySettingsView input) {
+        return summaries.update(input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @POST

@@ -1,6 +1,8 @@
 package dev.herald.summaries.console;
 
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.console.PagedModel;
 import dev.herald.runs.boundary.RunView;
@@ -37,6 +39,9 @@ public class SummaryReportsView implements Serializable {
     SummaryReportService summaries;
 
     private boolean enabled;
+    /** The version of the settings this page shows; saving over a later one is refused (issue 20). */
+    private long version;
+
     private String organisationName;
     private String ownerEmails;
     private String managerEmails;
@@ -60,6 +65,7 @@ public class SummaryReportsView implements Serializable {
     }
 
     private void show(SummarySettingsView settings) {
+        version = settings.version();
         enabled = Boolean.TRUE.equals(settings.enabled());
         organisationName = settings.organisationName();
         ownerEmails = String.join(", ", settings.ownerEmails());
@@ -84,7 +90,9 @@ public class SummaryReportsView implements Serializable {
                             sendTime,
                             timeZone,
                             null,
-                            null),
+                            null,
+                            0),
+                    ExpectedVersion.of(version),
                     Faces.getRemoteAddr()));
             Messages.addGlobalInfo(
                     enabled
@@ -92,6 +100,13 @@ public class SummaryReportsView implements Serializable {
                             : "The settings are saved; the summaries are off.");
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(FORM + error.field(), error.message()));
+            Faces.validationFailed();
+        } catch (StaleVersionException e) {
+            // What was typed stays on the page; the next Save is made against their version, knowingly.
+            version = e.currentVersion();
+            Messages.addGlobalError("The summary settings were changed by someone else since you opened this page;"
+                    + " nothing was saved, and what you typed is still here. Save again to replace their change"
+                    + " with yours, or reload the page to see theirs.");
             Faces.validationFailed();
         }
     }

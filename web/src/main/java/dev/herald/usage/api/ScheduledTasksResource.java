@@ -1,5 +1,7 @@
 package dev.herald.usage.api;
 
+import dev.herald.platform.api.EntityTags;
+import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import dev.herald.usage.boundary.ScheduledTaskInput;
 import dev.herald.usage.boundary.ScheduledTaskService;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,6 +49,7 @@ public class ScheduledTasksResource {
                 .build();
     }
 
+    @Tagged
     @GET
     @Path("{id}")
     @Operation(summary = "One scheduled task")
@@ -53,19 +57,23 @@ public class ScheduledTasksResource {
         return tasks.get(id);
     }
 
+    @Tagged
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a task (its tenants stay as they were)")
-    public ScheduledTaskView update(@PathParam("id") long id, ScheduledTaskInput input) {
-        return tasks.update(id, input, request.getRemoteAddr());
+    @Operation(
+            summary = "Change a task (its tenants stay as they were). If-Match (the ETag of GET) is honoured when sent:"
+                    + " 412 with the current version when stale")
+    public ScheduledTaskView update(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, ScheduledTaskInput input) {
+        return tasks.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a task; reports it made stay in the run history")
-    public Response delete(@PathParam("id") long id) {
-        tasks.delete(id, request.getRemoteAddr());
+    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+        tasks.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }
 
