@@ -19,8 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's API tokens. The secret is in the answer to POST and nowhere else, ever. */
+@Tag(
+        name = "API tokens",
+        description = "The caller's API tokens. The secret is in the answer to POST and nowhere else, ever.")
 @Path("api-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokensResource {
@@ -43,6 +50,10 @@ public class ApiTokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a token; the answer holds its secret, shown this once")
+    @APIResponse(
+            responseCode = "201",
+            description = "The token made, with its secret (shown this once)",
+            content = @Content(schema = @Schema(implementation = NewApiToken.class)))
     public Response create(CreateRequest body, @Context UriInfo uri) {
         CreateRequest input = body == null ? new CreateRequest(null, null) : body;
         NewApiToken created = tokens.create(input.name(), input.expiresAt(), request.getRemoteAddr());

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the credentials in this request belong to, and their own password. */
+@Tag(name = "Me", description = "Who the credentials in this request belong to, and their own password.")
 @Path("me")
 public class MeResource {
 
@@ -44,6 +47,7 @@ public class MeResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's own password: currentPassword and newPassword (at least 12 characters)")
+    @APIResponse(responseCode = "204", description = "The password is changed")
     public Response changePassword(PasswordChange change) {
         account.changePassword(change, request.getRemoteAddr());
         return Response.noContent().build();

@@ -9,8 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The permissions roles are made of. */
+@Tag(name = "Permissions", description = "The permissions roles are made of.")
 @Path("permissions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PermissionsResource {

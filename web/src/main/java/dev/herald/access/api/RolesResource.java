@@ -22,8 +22,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Roles: read with Manage Users or Manage Roles; made, changed and deleted with Manage Roles. */
+@Tag(
+        name = "Roles",
+        description = "Roles: read with Manage Users or Manage Roles; made, changed and deleted with Manage Roles.")
 @Path("roles")
 @Produces(MediaType.APPLICATION_JSON)
 public class RolesResource {
@@ -43,6 +50,10 @@ public class RolesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a custom role from permissions the caller holds")
+    @APIResponse(
+            responseCode = "201",
+            description = "The role made",
+            content = @Content(schema = @Schema(implementation = RoleView.class)))
     public Response create(RoleInput input, @Context UriInfo uri) {
         RoleView created = roles.create(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder()
@@ -73,6 +84,7 @@ public class RolesResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a custom role that nobody holds")
+    @APIResponse(responseCode = "204", description = "The role is deleted")
     public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         roles.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();

@@ -26,11 +26,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Users, for holders of Manage Users. Changing a user also needs the right to assign every role that
  * user holds; the answer says so when it is missing (403).
  */
+@Tag(
+        name = "Users",
+        description =
+                "Users, for holders of Manage Users. Changing a user also needs the right to assign every role that user holds; the answer says so when it is missing (403).")
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -54,6 +62,10 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user with a password staff tell in person; they change it at first sign-in")
+    @APIResponse(
+            responseCode = "201",
+            description = "The user made",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response create(UserInput input, @Context UriInfo uri) {
         return created(users.create(input, request.getRemoteAddr()), uri, "");
     }
@@ -62,6 +74,10 @@ public class UsersResource {
     @Path("partners")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an outside partner: Collect Reports only, e-mail address required")
+    @APIResponse(
+            responseCode = "201",
+            description = "The partner account made",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response createPartner(UserInput input, @Context UriInfo uri) {
         return created(users.createPartner(input, request.getRemoteAddr()), uri, "..");
     }

@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, for holders of View Audit Log. */
+@Tag(name = "Audit", description = "The audit log, for holders of View Audit Log.")
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

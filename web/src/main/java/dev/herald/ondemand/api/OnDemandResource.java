@@ -30,8 +30,10 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * On-demand reports for partners (Collect Reports). Running an item waits up to {@code wait}
@@ -40,6 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * (herald.ondemand.max-waiting runs waiting) gets 429 with {@code Retry-After}. Another person's
  * item or run is 404.
  */
+@Tag(
+        name = "On demand",
+        description =
+                "On-demand reports for partners (Collect Reports). Running an item waits up to `wait` seconds (default 30, at most 60) and answers the file; a run still going by then answers 202 with the run and its address. A caller whose line is full gets 429 with Retry-After. Another person's item or run is 404.")
 @Path("on-demand")
 @Produces(MediaType.APPLICATION_JSON)
 public class OnDemandResource {
@@ -72,16 +78,24 @@ public class OnDemandResource {
             summary = "Run an item with its fixed criteria and format and answer the file;"
                     + " 202 with the run when it takes longer than the wait; 429 with Retry-After when the caller"
                     + " already has as many runs waiting as one person may")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, when the run ended within the wait",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "202",
+            description = "The run, still going when the wait ended; Location is its address",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = OnDemandRunView.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "The caller's line of waiting runs is full; Retry-After says when to ask again",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response run(
-            @HeaderParam(IdempotentOperations.HEADER)
-                    @Parameter(
-                            description = IdempotentOperations.DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // answered by IdempotencyFilter; here it only adds Content-Location
+            // Answered by IdempotencyFilter (and listed in the OpenAPI document by it); here it only adds
+            // Content-Location.
+            @HeaderParam(IdempotentOperations.HEADER) String idempotencyKey,
             @PathParam("itemId") long itemId,
             @QueryParam("wait") @DefaultValue("" + DEFAULT_WAIT_SECONDS) int wait) {
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
@@ -137,6 +151,10 @@ public class OnDemandResource {
     @Path("runs/{runId}/file")
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     @Operation(summary = "The file of one of the caller's on-demand runs")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, in its own format (Content-Type and Content-Disposition say which)",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("runId") long runId) {
         return fileOf(get(runId));
     }

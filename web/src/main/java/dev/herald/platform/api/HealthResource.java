@@ -13,7 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Whether this instance is up: 200 when it is (also when a part is switched off: DEGRADED), 503 when
@@ -21,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * error message, a mail server's host name) and its figures are for staff who sign in, since they
  * tell an outsider about the network behind Herald.
  */
+@Tag(
+        name = "Health",
+        description =
+                "Whether this instance is up: 200 when it is (also DEGRADED), 503 when it cannot work. No credentials are needed for the status of each check; the reasons and figures are for staff who sign in.")
 @Path("health")
 @PermitAll
 public class HealthResource {
@@ -35,6 +43,14 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Health of this instance, with a database check")
     @SecurityRequirementsSet
+    @APIResponse(
+            responseCode = "200",
+            description = "Up, or DEGRADED when a part is switched off",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Down: this instance cannot work",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         Health full = healthService.check();
         Health health = caller.isUserInRole(SecurityRoles.STAFF) ? full : statusesOnly(full);

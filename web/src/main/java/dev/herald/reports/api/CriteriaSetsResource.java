@@ -19,8 +19,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One criteria set. Reading needs any staff role; changing needs Manage Reports. */
+@Tag(
+        name = "Criteria sets",
+        description = "Saved criteria of a report. Reading needs any staff role; changing needs Manage Reports.")
 @Path("criteria-sets")
 @Produces(MediaType.APPLICATION_JSON)
 public class CriteriaSetsResource {
@@ -56,6 +61,7 @@ public class CriteriaSetsResource {
     @Operation(
             summary = "Delete a criteria set; schedule items made from it keep their copy of its criteria. If-Match is"
                     + " required (428 without it, 412 when stale)")
+    @APIResponse(responseCode = "204", description = "The criteria set is deleted")
     public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         criteriaSets.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();

@@ -34,8 +34,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The report catalog. Reading needs any staff role; rendering needs Export Reports. */
+@Tag(
+        name = "Reports",
+        description =
+                "The report catalog. Reading needs any staff role; rendering needs Export Reports; SQL reports are made and changed with Manage Reports.")
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
@@ -68,6 +77,10 @@ public class ReportsResource {
     @Operation(
             summary =
                     "Add a SQL report (Super Administrator): one SELECT, declared parameters, tried before it is saved")
+    @APIResponse(
+            responseCode = "201",
+            description = "The SQL report made",
+            content = @Content(schema = @Schema(implementation = ReportDetail.class)))
     public Response create(SqlReportInput input, @Context UriInfo uri) {
         ReportDetail created = reports.createSqlReport(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
@@ -86,6 +99,7 @@ public class ReportsResource {
     @DELETE
     @Path("{key}")
     @Operation(summary = "Delete a SQL report that no schedule holds (Super Administrator)")
+    @APIResponse(responseCode = "204", description = "The SQL report is deleted")
     public Response delete(@PathParam("key") String key) {
         reports.deleteSqlReport(key, request.getRemoteAddr());
         return Response.noContent().build();
@@ -104,6 +118,10 @@ public class ReportsResource {
     @Operation(
             summary = "Render a report and stream the file (Export Reports)",
             description = "The criteria used, with relative dates resolved, are in the Herald-Criteria header.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rendered file in the format asked for; the criteria used are in Herald-Criteria",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response render(@PathParam("key") String key, RenderRequest body) {
         RenderJob job = reports.prepare(key, body);
         String remoteAddress = request.getRemoteAddr();
@@ -143,6 +161,10 @@ public class ReportsResource {
     @Path("{key}/criteria-sets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save a criteria set for the report (Manage Reports); 400 names every bad criterion")
+    @APIResponse(
+            responseCode = "201",
+            description = "The criteria set made; Location is its address under /criteria-sets",
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response createCriteriaSet(@PathParam("key") String key, CriteriaSetInput input, @Context UriInfo uri) {
         CriteriaSetView created = criteriaSets.create(key, input, request.getRemoteAddr());
         return Response.created(uri.getBaseUriBuilder()

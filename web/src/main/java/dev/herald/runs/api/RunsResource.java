@@ -18,8 +18,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs of every schedule, newest first, with their reports, files and e-mails. */
+@Tag(name = "Runs", description = "Runs of every schedule, newest first, with their reports, files and e-mails.")
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
@@ -54,6 +60,10 @@ public class RunsResource {
     @Path("{id}/items/{itemId}/file")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download the file a run rendered for one of its reports (Export Reports or Manage Schedules)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file, in its own format (Content-Type and Content-Disposition say which)",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         RunFile file = downloads.openRunFile(id, itemId, request.getRemoteAddr());
         return FileAnswers.of(file, downloads).build();
@@ -62,6 +72,10 @@ public class RunsResource {
     @POST
     @Path("{id}/resend-failed")
     @Operation(summary = "Send again only what failed in an ended run; 202 with the run")
+    @APIResponse(
+            responseCode = "202",
+            description = "The run, whose failed e-mails are being sent again",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     public Response resendFailed(@PathParam("id") long id) {
         return Response.accepted(runs.resendFailed(id)).build();
     }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What a timetable would do, before anything is saved. */
+@Tag(name = "Recurrence", description = "What a timetable would do, before anything is saved.")
 @Path("recurrence")
 public class RecurrenceResource {
 

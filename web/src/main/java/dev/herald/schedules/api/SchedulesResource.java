@@ -1,7 +1,6 @@
 package dev.herald.schedules.api;
 
 import dev.herald.platform.api.EntityTags;
-import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.boundary.RunService;
@@ -32,10 +31,16 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Report schedules. Reading needs View Schedules or Manage Schedules; changing needs Manage Schedules. */
+@Tag(
+        name = "Schedules",
+        description =
+                "Report schedules. Reading needs View Schedules or Manage Schedules; changing needs Manage Schedules.")
 @Path("schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class SchedulesResource {
@@ -62,18 +67,11 @@ public class SchedulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a schedule; 400 names every invalid field")
-    public Response create(
-            @HeaderParam(IdempotentOperations.HEADER)
-                    @Parameter(
-                            description = IdempotentOperations.DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
-            ScheduleInput input,
-            @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The schedule made; Location is its address",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
+    public Response create(ScheduleInput input, @Context UriInfo uri) {
         ScheduleView created = schedules.create(input, request.getRemoteAddr());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(created.id()))
@@ -110,6 +108,7 @@ public class SchedulesResource {
     @Operation(
             summary = "Delete a schedule; its runs stay in the history. If-Match is required (428 without it, 412 when"
                     + " stale)")
+    @APIResponse(responseCode = "204", description = "The schedule is deleted")
     public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         schedules.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
@@ -132,17 +131,11 @@ public class SchedulesResource {
     @POST
     @Path("{id}/run")
     @Operation(summary = "Run the schedule now; 202 with the run")
-    public Response runNow(
-            @HeaderParam(IdempotentOperations.HEADER)
-                    @Parameter(
-                            description = IdempotentOperations.DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
-            @PathParam("id") long id) {
+    @APIResponse(
+            responseCode = "202",
+            description = "The run, started",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    public Response runNow(@PathParam("id") long id) {
         RunView run = runs.runNow(id);
         return Response.accepted(run).build();
     }
@@ -161,18 +154,11 @@ public class SchedulesResource {
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run the schedule now for the given addresses only (never its recipients); 202 with the run")
-    public Response test(
-            @HeaderParam(IdempotentOperations.HEADER)
-                    @Parameter(
-                            description = IdempotentOperations.DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
-            @PathParam("id") long id,
-            TestSendInput body) {
+    @APIResponse(
+            responseCode = "202",
+            description = "The test run, started",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    public Response test(@PathParam("id") long id, TestSendInput body) {
         return Response.accepted(runs.test(id, body)).build();
     }
 
@@ -199,6 +185,13 @@ public class SchedulesResource {
     @Path("{id}/calendar.ics")
     @Produces("text/calendar")
     @Operation(summary = "The schedule's timetable as an iCalendar file")
+    @APIResponse(
+            responseCode = "200",
+            description = "The timetable as an iCalendar file",
+            content =
+                    @Content(
+                            mediaType = "text/calendar",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response calendar(@PathParam("id") long id) {
         String ics = schedules.calendar(id, request.getServerName());
         return Response.ok(ics, "text/calendar; charset=UTF-8")

@@ -21,11 +21,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Scope kinds: what accounts can be limited to (a promoter, a company, a tenant). Staff read them and
  * their values; Super Administrators declare, change and remove them.
  */
+@Tag(
+        name = "Scope kinds",
+        description =
+                "Scope kinds: what accounts can be limited to (a promoter, a company, a tenant). Staff read them and their values; Super Administrators declare, change and remove them.")
 @Path("scope-kinds")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScopeKindsResource {
@@ -45,6 +53,10 @@ public class ScopeKindsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare a scope kind (Super Administrators): key, label, TEXT or NUMBER, lookup query")
+    @APIResponse(
+            responseCode = "201",
+            description = "The scope kind declared",
+            content = @Content(schema = @Schema(implementation = ScopeKindView.class)))
     public Response create(ScopeKindInput input, @Context UriInfo uri) {
         ScopeKindView created = scopes.create(input, request.getRemoteAddr());
         return Response.created(
@@ -71,6 +83,7 @@ public class ScopeKindsResource {
     @DELETE
     @Path("{kind}")
     @Operation(summary = "Remove a scope kind no account holds, no report binds and no schedule item names")
+    @APIResponse(responseCode = "204", description = "The scope kind is removed")
     public Response delete(@PathParam("kind") String kind) {
         scopes.delete(kind, request.getRemoteAddr());
         return Response.noContent().build();

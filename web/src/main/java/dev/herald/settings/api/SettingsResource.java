@@ -21,8 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organisation's settings: any staff member reads them, Manage Settings changes them. */
+@Tag(
+        name = "Settings",
+        description = "The organisation's settings: any staff member reads them, Manage Settings changes them.")
 @Path("settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {

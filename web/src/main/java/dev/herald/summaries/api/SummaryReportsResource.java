@@ -3,6 +3,7 @@ package dev.herald.summaries.api;
 import dev.herald.platform.api.EntityTags;
 import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
+import dev.herald.runs.boundary.RunView;
 import dev.herald.runs.boundary.TestSendInput;
 import dev.herald.summaries.boundary.SentSummaryView;
 import dev.herald.summaries.boundary.SummaryReportService;
@@ -22,8 +23,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The weekly summary reports: Configure Summary Reports for everything here. */
+@Tag(
+        name = "Summary reports",
+        description = "The weekly summary reports: Configure Summary Reports for everything here.")
 @Path("summary-reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryReportsResource {
@@ -59,6 +67,10 @@ public class SummaryReportsResource {
     @Operation(
             summary =
                     "Make both summaries now and send them only to the given addresses (or to the caller); 202 with the run")
+    @APIResponse(
+            responseCode = "202",
+            description = "The test run, started",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     public Response test(TestSendInput input) {
         return Response.accepted(summaries.test(input == null ? null : input.to()))
                 .build();

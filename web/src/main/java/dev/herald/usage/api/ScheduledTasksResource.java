@@ -22,8 +22,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scheduled tasks (Scheduled Task Management): usage reports mailed regularly. */
+@Tag(
+        name = "Scheduled tasks",
+        description = "Scheduled tasks (Scheduled Task Management): usage reports mailed regularly.")
 @Path("scheduled-tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduledTasksResource {
@@ -43,6 +50,10 @@ public class ScheduledTasksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a task (all tenants); 400 names every invalid field")
+    @APIResponse(
+            responseCode = "201",
+            description = "The scheduled task made",
+            content = @Content(schema = @Schema(implementation = ScheduledTaskView.class)))
     public Response create(ScheduledTaskInput input) {
         return Response.status(Response.Status.CREATED)
                 .entity(tasks.create(input, request.getRemoteAddr()))
@@ -72,6 +83,7 @@ public class ScheduledTasksResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a task; reports it made stay in the run history")
+    @APIResponse(responseCode = "204", description = "The scheduled task is deleted")
     public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         tasks.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();

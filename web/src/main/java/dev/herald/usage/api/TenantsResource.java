@@ -12,8 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The service provider's tenants (Export Reports). */
+@Tag(name = "Tenants", description = "The service provider's tenants (Export Reports).")
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {

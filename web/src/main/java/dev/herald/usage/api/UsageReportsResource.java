@@ -2,7 +2,6 @@ package dev.herald.usage.api;
 
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.RunFile;
-import dev.herald.platform.api.IdempotentOperations;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
 import dev.herald.runs.api.FileAnswers;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,10 +22,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Usage reports generated now (Export Reports; scheduling one also needs Scheduled Task Management). */
+@Tag(
+        name = "Usage reports",
+        description =
+                "Usage reports generated now (Export Reports; scheduling one also needs Scheduled Task Management).")
 @Path("usage-reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageReportsResource {
@@ -45,17 +49,11 @@ public class UsageReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Generate a usage report in the background (one tenant, all, or a filter); 202 with the report")
-    public Response generate(
-            @HeaderParam(IdempotentOperations.HEADER)
-                    @Parameter(
-                            description = IdempotentOperations.DESCRIPTION,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = IdempotentOperations.MAX_KEY_LENGTH))
-                    String idempotencyKey, // read and answered by IdempotencyFilter; here for the OpenAPI document
-            UsageReportInput input) {
+    @APIResponse(
+            responseCode = "202",
+            description = "The usage report, being made",
+            content = @Content(schema = @Schema(implementation = UsageReportView.class)))
+    public Response generate(UsageReportInput input) {
         return Response.accepted(usage.generate(input, request.getRemoteAddr())).build();
     }
 
@@ -69,6 +67,10 @@ public class UsageReportsResource {
     @Path("export")
     @Produces("text/csv")
     @Operation(summary = "The list of generated usage reports as CSV (delimiter COMMA or PIPE)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every usage report as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@QueryParam("delimiter") String delimiter) {
         char separator = "PIPE".equalsIgnoreCase(delimiter) ? '|' : ',';
         return Response.ok(usage.listAsCsv(separator), "text/csv; charset=UTF-8")
@@ -94,6 +96,10 @@ public class UsageReportsResource {
     @Path("{id}/file")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(summary = "The CSV of a complete usage report")
+    @APIResponse(
+            responseCode = "200",
+            description = "The usage report's CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") long id) {
         UsageReportView report = usage.get(id);
         if (report.file() == null || report.runId() == null || report.itemId() == null) {

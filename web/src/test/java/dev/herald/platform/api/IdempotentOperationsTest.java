@@ -2,7 +2,6 @@ package dev.herald.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
 /** Which requests take an Idempotency-Key, the key's bound, and the fingerprint. */
@@ -75,51 +73,28 @@ class IdempotentOperationsTest {
     }
 
     /**
-     * The methods that take the header as a described parameter (so that the OpenAPI
-     * document lists it) are exactly those the filter
-     * handles: one per path the filter knows, each a POST.
+     * The POST methods whose paths the filter takes a key for (and the OpenAPI document lists the
+     * header on, from the same list) are exactly the five that start work or create things.
      */
     @Test
-    void theMethodsDeclaringTheHeaderAreTheOperationsThatTakeIt() throws Exception {
-        List<String> declaring = new ArrayList<>();
+    void theOperationsThatTakeAKeyAreTheFivePosts() throws Exception {
+        List<String> taking = new ArrayList<>();
         for (Class<?> resource : resourceClasses()) {
             for (Method method : resource.getDeclaredMethods()) {
-                HeaderParam header = headerParameter(method);
-                if (header == null) {
-                    continue;
-                }
-                assertThat(method.isAnnotationPresent(POST.class))
-                        .as(method.toString())
-                        .isTrue();
                 String path = resource.getAnnotation(Path.class).value()
                         + (method.isAnnotationPresent(Path.class)
                                 ? "/" + method.getAnnotation(Path.class).value()
                                 : "");
                 String example = path.replaceAll("\\{[^}]+}", "17");
-                assertThat(IdempotentOperations.operation("POST", example))
-                        .as(method.toString())
-                        .hasValue("POST " + example);
-                declaring.add(example);
+                if (method.isAnnotationPresent(POST.class)
+                        && IdempotentOperations.operation("POST", example).isPresent()) {
+                    taking.add(example);
+                }
             }
         }
-        assertThat(declaring)
+        assertThat(taking)
                 .containsExactlyInAnyOrder(
                         "schedules", "schedules/17/run", "schedules/17/test", "on-demand/17/run", "usage-reports");
-    }
-
-    /** The method's parameter {@code @HeaderParam("Idempotency-Key")}, described for the OpenAPI document; or null. */
-    private static HeaderParam headerParameter(Method method) {
-        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
-            HeaderParam header = parameter.getAnnotation(HeaderParam.class);
-            if (header != null && header.value().equals(IdempotentOperations.HEADER)) {
-                Parameter described = parameter.getAnnotation(Parameter.class);
-                assertThat(described).as(method.toString()).isNotNull();
-                assertThat(described.description()).isEqualTo(IdempotentOperations.DESCRIPTION);
-                assertThat(described.required()).isFalse();
-                return header;
-            }
-        }
-        return null;
     }
 
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException, ClassNotFoundException {
