@@ -180,7 +180,11 @@ final class ApiContract {
             operation.description(annotation.description());
         }
         boolean open = method.isAnnotationPresent(PermitAll.class) || resource.isAnnotationPresent(PermitAll.class);
-        operation.security(open ? List.of() : List.of(requirement("basic"), requirement("bearer")));
+        // Credentials optional where the resource permits everyone: the empty requirement says "none".
+        operation.security(
+                open
+                        ? List.of(OASFactory.createSecurityRequirement(), requirement("basic"), requirement("bearer"))
+                        : List.of(requirement("basic"), requirement("bearer")));
 
         boolean hasPathParameters = false;
         boolean hasInput = false;

@@ -279,7 +279,8 @@ final class JavaSchemas {
                     annotated(component, field, org.eclipse.microprofile.openapi.annotations.media.Schema.class);
             if (hints != null && hints.implementation() != Void.class) {
                 // A string field that holds one of an enum's constants names the enum.
-                property = of(hints.implementation());
+                Schema named = of(hints.implementation());
+                property = property.getType() == SchemaType.ARRAY ? property.items(named) : named;
             }
             if (hints != null) {
                 property = Hints.apply(property, hints);

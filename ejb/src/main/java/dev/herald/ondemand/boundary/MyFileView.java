@@ -1,6 +1,8 @@
 package dev.herald.ondemand.boundary;
 
+import dev.herald.rendering.entity.FileFormat;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A file sent to the caller by link that has not expired: the e-mail's report, and until when it can be fetched. */
 public record MyFileView(
@@ -10,7 +12,7 @@ public record MyFileView(
         String displayName,
         String reportName,
         String fileName,
-        String format,
+        @Schema(implementation = FileFormat.class) String format,
         long rows,
         long bytes,
         Instant sentAt,

@@ -1,6 +1,9 @@
 package dev.herald.ondemand.boundary;
 
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An item a partner may run: what it is called, which report, in which format, and its criteria as
@@ -12,8 +15,8 @@ public record OnDemandItemView(
         String displayName,
         String reportKey,
         String reportName,
-        String format,
-        String csvDelimiter,
+        @Schema(implementation = FileFormat.class) String format,
+        @Schema(implementation = CsvDelimiter.class) String csvDelimiter,
         List<CriterionView> criteria) {
 
     /** A criterion as a person reads it: "Payment date", "Last week: 16 Nov 2026 – 22 Nov 2026". */

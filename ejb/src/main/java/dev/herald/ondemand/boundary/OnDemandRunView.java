@@ -1,6 +1,9 @@
 package dev.herald.ondemand.boundary;
 
+import dev.herald.rendering.entity.FileFormat;
+import dev.herald.runs.entity.RunStatus;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One of the caller's on-demand runs: QUEUED (with its place in the caller's line), CLAIMED or
@@ -11,8 +14,8 @@ public record OnDemandRunView(
         long itemId,
         String displayName,
         String reportName,
-        String format,
-        String status,
+        @Schema(implementation = FileFormat.class) String format,
+        @Schema(implementation = RunStatus.class) String status,
         Integer placeInLine,
         String detail,
         Instant requestedAt,

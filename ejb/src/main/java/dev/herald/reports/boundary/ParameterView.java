@@ -1,7 +1,9 @@
 package dev.herald.reports.boundary;
 
+import dev.herald.reports.control.ParameterType;
 import jakarta.json.JsonValue;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A report parameter as the API shows it, with the options of a choice filled in. {@code scope}: the
@@ -11,7 +13,7 @@ import java.util.List;
 public record ParameterView(
         String name,
         String label,
-        String type,
+        @Schema(implementation = ParameterType.class) String type,
         boolean required,
         JsonValue defaultValue,
         List<String> options,

@@ -2,7 +2,9 @@ package dev.herald.runs.boundary;
 
 import dev.herald.runs.entity.Delivery;
 import dev.herald.runs.entity.DeliveryStatus;
+import dev.herald.schedules.entity.DeliverAs;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One e-mail of a run as the API shows it. {@code inDoubt} marks an e-mail whose sender stopped
@@ -13,9 +15,9 @@ import java.time.Instant;
 public record DeliveryView(
         long id,
         String recipient,
-        String deliveredAs,
+        @Schema(implementation = DeliverAs.class) String deliveredAs,
         String linkReason,
-        String status,
+        @Schema(implementation = DeliveryStatus.class) String status,
         int attempts,
         String lastError,
         String smtpReply,

@@ -1,12 +1,14 @@
 package dev.herald.runs.boundary;
 
+import dev.herald.rendering.entity.FileFormat;
 import dev.herald.runs.entity.RunItem;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The file a run rendered for one item; {@code available} is false once retention removed it. */
 public record RunFileView(
         String name,
-        String format,
+        @Schema(implementation = FileFormat.class) String format,
         String contentType,
         long rows,
         long bytes,

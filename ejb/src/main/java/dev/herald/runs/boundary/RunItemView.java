@@ -2,9 +2,12 @@ package dev.herald.runs.boundary;
 
 import dev.herald.runs.control.RecipientScoping;
 import dev.herald.runs.entity.RunItem;
+import dev.herald.runs.entity.RunItemStatus;
+import dev.herald.schedules.entity.DeliverAs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One report of a run: what it was, how it ended, its file and its e-mails. An item made for one
@@ -17,9 +20,9 @@ public record RunItemView(
         String displayName,
         String reportKey,
         String reportName,
-        String status,
+        @Schema(implementation = RunItemStatus.class) String status,
         String error,
-        String deliverAs,
+        @Schema(implementation = DeliverAs.class) String deliverAs,
         RunFileView file,
         List<DeliveryView> deliveries,
         String madeFor,

@@ -1,17 +1,20 @@
 package dev.herald.runs.boundary;
 
 import dev.herald.runs.entity.Run;
+import dev.herald.runs.entity.RunStatus;
+import dev.herald.runs.entity.RunTrigger;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run as the API shows it, with its reports and their e-mails. */
 public record RunView(
         long id,
         Long scheduleId,
         String scheduleName,
-        String trigger,
+        @Schema(implementation = RunTrigger.class) String trigger,
         Instant scheduledFor,
-        String status,
+        @Schema(implementation = RunStatus.class) String status,
         String detail,
         String requestedBy,
         String instance,

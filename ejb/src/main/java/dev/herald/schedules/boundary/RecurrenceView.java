@@ -1,6 +1,8 @@
 package dev.herald.schedules.boundary;
 
+import dev.herald.schedules.entity.MisfirePolicy;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A timetable as the API shows it. */
 public record RecurrenceView(
@@ -9,4 +11,4 @@ public record RecurrenceView(
         LocalDate runUntil,
         OccursView occurs,
         DailyFrequencyView dailyFrequency,
-        String misfirePolicy) {}
+        @Schema(implementation = MisfirePolicy.class) String misfirePolicy) {}

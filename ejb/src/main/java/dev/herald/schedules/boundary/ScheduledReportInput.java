@@ -1,8 +1,12 @@
 package dev.herald.schedules.boundary;
 
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
+import dev.herald.schedules.entity.DeliverAs;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One report of a schedule. Without {@code criteria}, the criteria set's are copied. Recipients may
@@ -13,15 +17,23 @@ import java.util.List;
  */
 public record ScheduledReportInput(
         Long id,
+
+        @Schema(required = true, example = "payments-activities-detailed")
         String reportKey,
+
         Long criteriaSetId,
         JsonObject criteria,
         String displayName,
+
+        @Schema(
+                description = "E-mail addresses, or user names of accounts with an address",
+                example = "[\"finance@example.org\"]")
         List<String> recipients,
+
         String subject,
-        String deliverAs,
-        String format,
-        String csvDelimiter,
+        @Schema(implementation = DeliverAs.class) String deliverAs,
+        @Schema(implementation = FileFormat.class) String format,
+        @Schema(implementation = CsvDelimiter.class) String csvDelimiter,
         Boolean skipWhenEmpty,
         Boolean perRecipient,
         String recipientScopeKind) {

@@ -1,7 +1,11 @@
 package dev.herald.schedules.boundary;
 
+import dev.herald.rendering.entity.CsvDelimiter;
+import dev.herald.rendering.entity.FileFormat;
+import dev.herald.schedules.entity.DeliverAs;
 import jakarta.json.JsonObject;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One report of a schedule, with the report's own name next to the display name; {@code boundScopes}
@@ -17,9 +21,9 @@ public record ScheduledReportView(
         String displayName,
         List<String> recipients,
         String subject,
-        String deliverAs,
-        String format,
-        String csvDelimiter,
+        @Schema(implementation = DeliverAs.class) String deliverAs,
+        @Schema(implementation = FileFormat.class) String format,
+        @Schema(implementation = CsvDelimiter.class) String csvDelimiter,
         boolean skipWhenEmpty,
         boolean perRecipient,
         String recipientScopeKind,

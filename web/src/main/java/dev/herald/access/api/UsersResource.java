@@ -50,7 +50,9 @@ public class UsersResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Users whose user name, display name or e-mail contains q; enabled=true|false filters")
+    @Operation(
+            summary =
+                    "Users by user name whose user name, display name or e-mail contains q; enabled=true|false filters")
     public Page<UserView> search(
             @QueryParam("q") String q,
             @QueryParam("enabled") Boolean enabled,

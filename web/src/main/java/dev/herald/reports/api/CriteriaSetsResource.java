@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,9 @@ public class CriteriaSetsResource {
             summary = "Rename a criteria set or change its criteria. If-Match (the ETag of GET, or *) is required: 428"
                     + " without it, 412 with the current version when it is stale; answers the new ETag")
     public CriteriaSetView update(
-            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, CriteriaSetInput input) {
+            @PathParam("id") long id,
+            @HeaderParam(EntityTags.IF_MATCH) @Parameter(required = true) String ifMatch,
+            CriteriaSetInput input) {
         return criteriaSets.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
@@ -62,7 +65,8 @@ public class CriteriaSetsResource {
             summary = "Delete a criteria set; schedule items made from it keep their copy of its criteria. If-Match is"
                     + " required (428 without it, 412 when stale)")
     @APIResponse(responseCode = "204", description = "The criteria set is deleted")
-    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) @Parameter(required = true) String ifMatch) {
         criteriaSets.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }

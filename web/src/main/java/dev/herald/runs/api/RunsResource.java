@@ -40,7 +40,7 @@ public class RunsResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Runs, filtered by schedule and status")
+    @Operation(summary = "Runs, newest first, filtered by schedule and status")
     public Page<RunView> list(
             @QueryParam("scheduleId") Long scheduleId,
             @QueryParam("status") String status,

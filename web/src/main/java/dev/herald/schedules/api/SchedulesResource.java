@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +59,7 @@ public class SchedulesResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Schedules whose name, or the name of a report they hold, contains q")
+    @Operation(summary = "Schedules by name whose name, or the name of a report they hold, contains q")
     public Page<ScheduleView> search(
             @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return schedules.search(q, page, size);
@@ -99,7 +100,9 @@ public class SchedulesResource {
                     "Replace a schedule; items keep their id when it is sent back. If-Match (the ETag of GET, or *)"
                             + " is required: 428 without it, 412 with the current version when it is stale; answers the new ETag")
     public ScheduleView update(
-            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, ScheduleInput input) {
+            @PathParam("id") long id,
+            @HeaderParam(EntityTags.IF_MATCH) @Parameter(required = true) String ifMatch,
+            ScheduleInput input) {
         return schedules.update(id, input, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
     }
 
@@ -109,7 +112,8 @@ public class SchedulesResource {
             summary = "Delete a schedule; its runs stay in the history. If-Match is required (428 without it, 412 when"
                     + " stale)")
     @APIResponse(responseCode = "204", description = "The schedule is deleted")
-    public Response delete(@PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @PathParam("id") long id, @HeaderParam(EntityTags.IF_MATCH) @Parameter(required = true) String ifMatch) {
         schedules.delete(id, EntityTags.ifMatch(ifMatch), request.getRemoteAddr());
         return Response.noContent().build();
     }

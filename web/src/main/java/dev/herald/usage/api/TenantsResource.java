@@ -24,7 +24,8 @@ public class TenantsResource {
     UsageReportService usage;
 
     @GET
-    @Operation(summary = "Tenants whose name contains q, with any of the given statuses, plans and regions; paged")
+    @Operation(
+            summary = "Tenants by name whose name contains q, with any of the given statuses, plans and regions; paged")
     public Page<TenantView> list(
             @QueryParam("q") String q,
             @QueryParam("status") List<String> status,
