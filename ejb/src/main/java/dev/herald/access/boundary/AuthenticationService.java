@@ -91,6 +91,9 @@ public class AuthenticationService {
         boolean passwordRight = found.isPresent()
                 ? passwordHasher.verify(password, found.get().getPasswordHash())
                 : passwordHasher.verifyNothing(password);
+        if (admission.isFull()) {
+            return turnAway(name, address, channel, remoteAddress, admission);
+        }
         if (admission != Admission.ADMITTED) {
             return refuse(
                     name,
@@ -225,6 +228,20 @@ public class AuthenticationService {
                                     + address + " until " + block.until());
             auditLog.record(record);
         }
+        return Authentication.invalid();
+    }
+
+    /**
+     * An attempt refused only because attempts still being checked have taken the window's room:
+     * audited, answered as every refusal is, but not counted as a failure, so that it starts no block.
+     */
+    private Authentication turnAway(
+            String name, String address, Channel channel, String remoteAddress, Admission admission) {
+        String reason = admission == Admission.ADDRESS_FULL
+                ? "too many sign-ins from " + address + " being checked at once"
+                : "too many sign-ins for this account from " + address + " being checked at once";
+        auditLog.record(
+                AuditRecord.of(name, "login.refused.busy", remoteAddress).withDetail(channel + ": " + reason));
         return Authentication.invalid();
     }
 

@@ -7,6 +7,7 @@ import dev.herald.access.control.SignInChecks;
 import dev.herald.access.control.SignInCounters;
 import dev.herald.access.control.SignInCounters.Admission;
 import dev.herald.access.control.SignInCounters.Started;
+import dev.herald.access.control.SignInThrottle;
 import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
@@ -148,6 +149,37 @@ class AuthenticationServiceTest {
         assertThat(fixture.service.apiSignIns.verified().size()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anAttemptRefusedForWantOfRoomStartsNoBlock(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        long annId = fixture.idOf(ann);
+        // Five attempts being checked on other instances at this moment.
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            assertThat(fixture.throttles.admit(annId, ADDRESS)).isEqualTo(Admission.ADMITTED);
+        }
+
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API))
+                .as("no room for a sixth")
+                .isEqualTo(Authentication.invalid());
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.CONSOLE)).isEqualTo(Authentication.invalid());
+
+        assertThat(fixture.actions()).containsExactly("login.refused.busy", "login.refused.busy");
+        assertThat(fixture.throttles.failedCalls).hasValue(0);
+        assertThat(fixture.hasher.verifications)
+                .as("refused after a verification all the same")
+                .hasValue(2);
+        // The five were right.
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            fixture.throttles.succeeded(annId, ADDRESS);
+        }
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid())
+                .as("not blocked")
+                .isTrue();
+        assertThat(fixture.actions()).doesNotContain("user.blocked");
+    }
+
     /** The service with its collaborators, over one database. */
     private static final class Fixture {
 
@@ -188,6 +220,11 @@ class AuthenticationServiceTest {
                 }
                 em.close();
             }
+        }
+
+        /** The audited actions, in order. */
+        List<String> actions() {
+            return audit.stream().map(AuditRecord::action).toList();
         }
 
         String user(String password) {
