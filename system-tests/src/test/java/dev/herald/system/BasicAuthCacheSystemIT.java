@@ -13,7 +13,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +174,46 @@ class BasicAuthCacheSystemIT {
                 .isEqualTo(200);
     }
 
-    private static java.util.List<String> roles(User user) {
+    @Test
+    void twelveSimultaneousCallsWithTheRightPasswordAllSucceedAndBlockNothing() throws Exception {
+        User ann = User.create("Collect Reports");
+        int calls = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return ann.api().get("/api/v1/me").statusCode();
+                }));
+            }
+            // Nothing is remembered for Ann yet: all of them arrive before any verification.
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).hasSize(calls).containsOnly(200);
+        assertThat(ann.api().get("/api/v1/me").statusCode())
+                .as("one more call: not blocked")
+                .isEqualTo(200);
+        assertThat(admin.json(admin.get("/api/v1/audit?action=user.blocked&targetType=user&targetId=" + ann.id()))
+                        .getJsonArray("items"))
+                .isEmpty();
+        assertThat(admin.json(admin.get("/api/v1/audit?action=login&actor=" + ann.username()))
+                        .getJsonArray("items"))
+                .as("no sign-in refused or failed")
+                .isEmpty();
+        JsonObject seen = admin.json(admin.get("/api/v1/users/" + ann.id()));
+        assertThat(seen.getBoolean("locked")).isFalse();
+    }
+
+    private static List<String> roles(User user) {
         HttpResponse<String> me = user.api().get("/api/v1/me");
         assertThat(me.statusCode()).isEqualTo(200);
         return admin.json(me).getJsonArray("roles").getValuesAs(JsonString::getString);

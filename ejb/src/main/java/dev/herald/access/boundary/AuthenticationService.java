@@ -15,12 +15,16 @@ import dev.herald.access.entity.Role;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
 import dev.herald.audit.boundary.AuditRecord;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +52,13 @@ import java.util.Optional;
  * row finds it unchanged since, enabled, and not blocked from the caller's address; anything else goes
  * the whole way as above. Such a call does not move the account's last sign-in time: the next full
  * verification does, at most a minute later.
+ *
+ * <p>Basic calls with the same name and password that arrive together while nothing is remembered
+ * share one full verification ({@link VerifiedPasswords#begin}): the others wait for it (a few
+ * seconds at most) and are answered as above from what it remembered, which it does only once its
+ * transaction has committed. After its failure, or when the wait runs out, each goes the whole way
+ * itself and is counted. An attempt refused only because attempts still being checked have taken
+ * the throttle's room is answered as every refusal, but is no failure and starts no block.
  */
 @Stateless
 @PermitAll
@@ -73,15 +84,57 @@ public class AuthenticationService {
     @Inject
     ApiSignIns apiSignIns;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public Authentication authenticate(String username, String password, Channel channel, String remoteAddress) {
         String name = Objects.requireNonNullElse(UserAccount.normalizeUsername(username), "");
         String address = ClientAddress.group(remoteAddress);
-        if (channel == Channel.API) {
-            Optional<Authentication> remembered = recall(name, password, address);
+        if (channel != Channel.API) {
+            return verify(name, password, channel, remoteAddress, address, null);
+        }
+        Optional<Authentication> remembered = recall(name, password, address);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        VerifiedPasswords<Authentication>.Turn turn = apiSignIns.verified().begin(name, password);
+        if (!turn.leads()) {
+            // The same name and password are being verified now: its answer, once committed, is ours.
+            if (turn.awaitSuccess()) {
+                remembered = recall(name, password, address);
+                if (remembered.isPresent()) {
+                    return remembered.get();
+                }
+            }
+            // Its verification failed, no longer holds, or is taking too long: the whole way, counted.
+            return verify(name, password, channel, remoteAddress, address, turn);
+        }
+        try {
+            // Remembered between the first look and leading, by a verification that has just ended.
+            remembered = recall(name, password, address);
             if (remembered.isPresent()) {
+                turn.found();
                 return remembered.get();
             }
+            return verify(name, password, channel, remoteAddress, address, turn);
+        } finally {
+            // Unless its answer is to be remembered when the transaction commits (refused, failed,
+            // not to be remembered, or an exception): whoever waits for it goes the whole way.
+            turn.release();
         }
+    }
+
+    /**
+     * The full verification: throttled, PBKDF2, audited. For the API, a right password is remembered
+     * through the turn once this transaction has committed (see {@link #rememberAfterCommit}).
+     */
+    private Authentication verify(
+            String name,
+            String password,
+            Channel channel,
+            String remoteAddress,
+            String address,
+            VerifiedPasswords<Authentication>.Turn turn) {
         UserAccounts.Found lookup = UserAccounts.bySignInName(em, name);
         Optional<UserAccount> found = lookup.account();
         Long userId = found.map(UserAccount::getId).orElse(null);
@@ -91,6 +144,9 @@ public class AuthenticationService {
         boolean passwordRight = found.isPresent()
                 ? passwordHasher.verify(password, found.get().getPasswordHash())
                 : passwordHasher.verifyNothing(password);
+        if (admission.isFull()) {
+            return turnAway(name, address, channel, remoteAddress, admission);
+        }
         if (admission != Admission.ADMITTED) {
             return refuse(
                     name,
@@ -135,10 +191,39 @@ public class AuthenticationService {
         // The version as this transaction leaves it (recordSuccess flushed its own change): one more
         // than the verified one after that write, unless someone else changed the account meanwhile.
         long leftAt = wrote ? verifiedVersion + 1 : verifiedVersion;
-        if (channel == Channel.API && user.getVersion() == leftAt) {
-            apiSignIns.verified().remember(name, password, userId, leftAt, valid, now);
+        if (turn != null && user.getVersion() == leftAt) {
+            rememberAfterCommit(turn, userId, leftAt, valid, now);
         }
         return valid;
+    }
+
+    /**
+     * Remembers the answer once this transaction has committed, and never if it rolls back, so that
+     * no one (a sign-in waiting for this verification least of all) is answered from a verification
+     * whose transaction did not hold. Without a transaction there is nothing to wait for.
+     */
+    private void rememberAfterCommit(
+            VerifiedPasswords<Authentication>.Turn turn, long userId, long version, Authentication valid, Instant now) {
+        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            turn.succeeded(userId, version, valid, now);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    turn.succeeded(userId, version, valid, now);
+                } else {
+                    turn.failed();
+                }
+            }
+        });
+        turn.handOver();
     }
 
     /**
@@ -225,6 +310,20 @@ public class AuthenticationService {
                                     + address + " until " + block.until());
             auditLog.record(record);
         }
+        return Authentication.invalid();
+    }
+
+    /**
+     * An attempt refused only because attempts still being checked have taken the window's room:
+     * audited, answered as every refusal is, but not counted as a failure, so that it starts no block.
+     */
+    private Authentication turnAway(
+            String name, String address, Channel channel, String remoteAddress, Admission admission) {
+        String reason = admission == Admission.ADDRESS_FULL
+                ? "too many sign-ins from " + address + " being checked at once"
+                : "too many sign-ins for this account from " + address + " being checked at once";
+        auditLog.record(
+                AuditRecord.of(name, "login.refused.busy", remoteAddress).withDetail(channel + ": " + reason));
         return Authentication.invalid();
     }
 

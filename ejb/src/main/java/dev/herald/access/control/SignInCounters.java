@@ -24,11 +24,25 @@ import java.util.StringJoiner;
  */
 public final class SignInCounters {
 
-    /** Whether an attempt may have its password checked, and if not, what blocks it. */
+    /** Whether an attempt may have its password checked, and if not, what stops it. */
     public enum Admission {
         ADMITTED,
+        /** The account is blocked from this address. */
         ACCOUNT_BLOCKED,
-        ADDRESS_BLOCKED
+        /** The address is blocked. */
+        ADDRESS_BLOCKED,
+        /**
+         * No block, but the (account, address) window has no room left: attempts still being
+         * checked have taken it. Not a failure: it starts no block (see {@link SignInThrottle}).
+         */
+        ACCOUNT_FULL,
+        /** No block, but the address's window has no room left. Not a failure either. */
+        ADDRESS_FULL;
+
+        /** Refused for want of room, not by a block: the caller does not count it as a failure. */
+        public boolean isFull() {
+            return this == ACCOUNT_FULL || this == ADDRESS_FULL;
+        }
     }
 
     /** A block that a failure has just started, for the audit log. */
@@ -55,11 +69,14 @@ public final class SignInCounters {
      * Decides whether the attempt may go on to the password check and counts it: against the
      * address, and, when the user name is an account's, against the pair. An attempt refused
      * because of its pair still counts for the address; one refused because of its address does not.
+     * A refusal says whether a block in force made it or only a window with no room left.
      */
     public static Admission admit(Connection connection, Long userId, String address, Instant now) throws SQLException {
         Counter byAddress = lockAddress(connection, address, now);
         if (byAddress.refuses(now, SignInThrottle.ADDRESS_FAILURES)) {
-            return Admission.ADDRESS_BLOCKED;
+            return byAddress.isFull(now, SignInThrottle.ADDRESS_FAILURES)
+                    ? Admission.ADDRESS_FULL
+                    : Admission.ADDRESS_BLOCKED;
         }
         writeAddress(connection, address, byAddress.counted(now));
         if (userId == null) {
@@ -67,13 +84,19 @@ public final class SignInCounters {
         }
         Counter byAccount = lockAccount(connection, userId, address, now);
         if (byAccount.refuses(now, SignInThrottle.ACCOUNT_FAILURES)) {
-            return Admission.ACCOUNT_BLOCKED;
+            return byAccount.isFull(now, SignInThrottle.ACCOUNT_FAILURES)
+                    ? Admission.ACCOUNT_FULL
+                    : Admission.ACCOUNT_BLOCKED;
         }
         writeAccount(connection, userId, address, byAccount.counted(now));
         return Admission.ADMITTED;
     }
 
-    /** After a failed attempt (refused or wrong): starts the blocks whose limit is reached. */
+    /**
+     * After a failed attempt (wrong, or refused by a block): starts the blocks whose limit is
+     * reached. Not for an attempt refused for want of room ({@link Admission#isFull}): that is no
+     * failure, and its caller does not call this.
+     */
     public static List<Started> failed(Connection connection, Long userId, String address, Instant now)
             throws SQLException {
         List<Started> started = new ArrayList<>();

@@ -21,6 +21,12 @@ import java.time.Instant;
  * pair whose count (finished failures and attempts still being checked) has reached the limit takes
  * no more attempts. A window starts at its first counted attempt. Attempts refused while blocked do
  * not lengthen the block of their pair, but count for their address.
+ *
+ * <p>An attempt refused only because the window has no room left ({@link Counter#isFull}: attempts
+ * still being checked have taken it, none has failed) had no password checked and is not a failure:
+ * it starts no block by itself. Only finished failures start blocks, so a client that sends more
+ * sign-ins at once than the limit with the right password is turned away for the extra ones, and
+ * not locked out; guesses stay limited all the same, as no more than the limit are checked.
  */
 public final class SignInThrottle {
 
@@ -39,6 +45,14 @@ public final class SignInThrottle {
         /** Blocked now, or no room left in the window for another attempt. */
         public boolean refuses(Instant now, int limit) {
             return isBlockedAt(now) || (inWindow(now) && failures >= limit);
+        }
+
+        /**
+         * No block in force, but no room left in the window for another attempt: the count (finished
+         * failures and attempts still being checked) has reached the limit.
+         */
+        public boolean isFull(Instant now, int limit) {
+            return !isBlockedAt(now) && inWindow(now) && failures >= limit;
         }
 
         public boolean isBlockedAt(Instant now) {

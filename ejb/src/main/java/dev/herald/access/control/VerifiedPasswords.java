@@ -10,6 +10,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,12 +37,22 @@ import javax.crypto.spec.SecretKeySpec;
  *       request; the instance that made the change also forgets the account's entries at once.
  * </ul>
  *
+ * <p>Sign-ins with the same name and password that arrive together while nothing is remembered (a
+ * client's first burst of parallel calls, or its first after an entry ended) share one
+ * verification ({@link #begin}): the first leads and verifies; the others wait for it, at most
+ * {@link #FLIGHT_WAIT}, and then look for the entry it remembered. Only the leader's success, once
+ * remembered, lets them use it; after its failure or a wait that ran out, each goes the whole way
+ * itself. Otherwise each would be counted by the throttle as an attempt of its own, and more than the
+ * throttle's room at once would be refused with the right password.
+ *
  * @param <T> what the verification answered, handed back on a hit
  */
 public final class VerifiedPasswords<T> {
 
     public static final Duration LIFETIME = Duration.ofSeconds(60);
     public static final int CAPACITY = 10_000;
+    /** The longest a sign-in waits for another one's verification of the same name and password. */
+    public static final Duration FLIGHT_WAIT = Duration.ofSeconds(5);
 
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -49,15 +63,22 @@ public final class VerifiedPasswords<T> {
     private final Duration lifetime;
     private final int capacity;
     private final LinkedHashMap<ByteBuffer, Entry<T>> entries;
+    private final Duration flightWait;
+    private final ConcurrentHashMap<ByteBuffer, Flight> flights = new ConcurrentHashMap<>();
 
     public VerifiedPasswords() {
         this(LIFETIME, CAPACITY);
     }
 
     public VerifiedPasswords(Duration lifetime, int capacity) {
-        if (lifetime.isNegative() || capacity < 0) {
-            throw new IllegalArgumentException("lifetime and capacity must not be negative");
+        this(lifetime, capacity, FLIGHT_WAIT);
+    }
+
+    public VerifiedPasswords(Duration lifetime, int capacity, Duration flightWait) {
+        if (lifetime.isNegative() || capacity < 0 || flightWait.isNegative()) {
+            throw new IllegalArgumentException("lifetime, capacity and wait must not be negative");
         }
+        this.flightWait = flightWait;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, ALGORITHM);
@@ -96,9 +117,12 @@ public final class VerifiedPasswords<T> {
         if (name == null || password == null || capacity == 0 || lifetime.isZero()) {
             return;
         }
-        ByteBuffer id = keyOf(name, password);
+        put(keyOf(name, password), new Entry<>(userId, version, answer, now));
+    }
+
+    private void put(ByteBuffer id, Entry<T> entry) {
         synchronized (entries) {
-            entries.put(id, new Entry<>(userId, version, answer, now));
+            entries.put(id, entry);
         }
     }
 
@@ -134,6 +158,164 @@ public final class VerifiedPasswords<T> {
     public int size() {
         synchronized (entries) {
             return entries.size();
+        }
+    }
+
+    /**
+     * Leads the verification of this name and password on this instance, or joins the one under way.
+     * A leader must end its turn ({@link Turn#succeeded} or {@link Turn#failed}) whatever happens; a
+     * follower {@link Turn#awaitSuccess waits} for it. A flight whose leader has not ended it within
+     * the wait is given up: the next sign-in leads a new one.
+     */
+    public Turn begin(String name, String password) {
+        if (name == null || password == null || capacity == 0 || lifetime.isZero()) {
+            // Nothing could be remembered for the others: each goes its own way, and remembers nothing.
+            return new Turn(null, null, true);
+        }
+        ByteBuffer id = keyOf(name, password);
+        long now = System.nanoTime();
+        if (flights.size() > capacity) {
+            // Flights whose leaders never ended them (none should be): they go, so the map stays bounded.
+            flights.values().removeIf(flight -> flight.isOver() || flight.isGivenUpAt(now, flightWait));
+        }
+        Flight mine = new Flight(now);
+        Flight current = flights.compute(
+                id,
+                (key, existing) -> existing == null || existing.isOver() || existing.isGivenUpAt(now, flightWait)
+                        ? mine
+                        : existing);
+        return new Turn(id, current, current == mine);
+    }
+
+    /** How many sign-ins are waiting now for another one's verification. */
+    public int waiting() {
+        return flights.values().stream()
+                .mapToInt(flight -> flight.waiting.get())
+                .sum();
+    }
+
+    /** One verification of a name and password under way, as those waiting for it see it. */
+    private static final class Flight {
+
+        private final long startedAt;
+        private final CountDownLatch landed = new CountDownLatch(1);
+        private final AtomicInteger waiting = new AtomicInteger();
+        private volatile boolean succeeded;
+
+        Flight(long startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        boolean isOver() {
+            return landed.getCount() == 0;
+        }
+
+        boolean isGivenUpAt(long now, Duration wait) {
+            return now - startedAt >= wait.toNanos();
+        }
+
+        synchronized void land(boolean success) {
+            if (!isOver()) {
+                succeeded = success;
+                landed.countDown();
+            }
+        }
+    }
+
+    /** A sign-in's part in a verification: leading it, or waiting for the one leading it. */
+    public final class Turn {
+
+        private final ByteBuffer id;
+        private final Flight flight;
+        private final boolean leads;
+        private volatile boolean handedOver;
+
+        private Turn(ByteBuffer id, Flight flight, boolean leads) {
+            this.id = id;
+            this.flight = flight;
+            this.leads = leads;
+        }
+
+        /** Whether this sign-in verifies the password itself. */
+        public boolean leads() {
+            return leads;
+        }
+
+        /**
+         * A follower waits, at most the wait, for the leader's verification: true only when it found
+         * the password right and its answer is remembered (then look for the entry, as ever); false
+         * after its failure, when the wait runs out, or when interrupted. A leader gets false at once.
+         */
+        public boolean awaitSuccess() {
+            if (leads) {
+                return false;
+            }
+            flight.waiting.incrementAndGet();
+            try {
+                return flight.landed.await(flightWait.toNanos(), TimeUnit.NANOSECONDS) && flight.succeeded;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                flight.waiting.decrementAndGet();
+            }
+        }
+
+        /**
+         * The password was right and its transaction committed: remembers the answer for this turn's
+         * name and password (as {@link #remember} does) and, for a leader, lets the followers look for
+         * it. A follower that went the whole way itself remembers its answer the same way.
+         */
+        public void succeeded(long userId, long version, T answer, Instant now) {
+            if (id == null) {
+                return;
+            }
+            put(id, new Entry<>(userId, version, answer, now));
+            if (leads) {
+                end(true);
+            }
+        }
+
+        /** The leader: refused, failed or rolled back; the followers go their own ways. Safe to repeat. */
+        public void failed() {
+            if (leads) {
+                end(false);
+            }
+        }
+
+        /** The leader found the entry remembered after all (by a flight that just ended): so may the followers. */
+        public void found() {
+            if (leads) {
+                end(true);
+            }
+        }
+
+        /**
+         * The turn will be ended by {@link #succeeded} or {@link #failed} later, when the leader's
+         * transaction completes, and not by {@link #release}.
+         */
+        public void handOver() {
+            handedOver = true;
+        }
+
+        /**
+         * The leader's last word, in a {@code finally}: unless handed over, the turn ends as a failure
+         * (if it has not ended already), so that no follower waits for a verification that will not
+         * come.
+         */
+        public void release() {
+            if (!handedOver) {
+                failed();
+            }
+        }
+
+        private void end(boolean success) {
+            if (flight == null) {
+                return;
+            }
+            // Landed before it is removed: one who joins in between finds the answer at once.
+            flight.land(success);
+            flights.remove(id, flight);
         }
     }
 

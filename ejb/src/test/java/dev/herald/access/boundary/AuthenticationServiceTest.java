@@ -7,6 +7,7 @@ import dev.herald.access.control.SignInChecks;
 import dev.herald.access.control.SignInCounters;
 import dev.herald.access.control.SignInCounters.Admission;
 import dev.herald.access.control.SignInCounters.Started;
+import dev.herald.access.control.SignInThrottle;
 import dev.herald.access.control.SignInThrottles;
 import dev.herald.access.entity.UserAccount;
 import dev.herald.audit.boundary.AuditLog;
@@ -14,6 +15,9 @@ import dev.herald.audit.boundary.AuditRecord;
 import dev.herald.platform.control.Jdbc;
 import dev.herald.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,10 +25,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -148,6 +161,124 @@ class AuthenticationServiceTest {
         assertThat(fixture.service.apiSignIns.verified().size()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twelveSimultaneousCallsWithTheRightPasswordShareOneVerificationAndBlockNothing(TestDatabase database)
+            throws Exception {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        int calls = 12;
+        // A slow verification: every call that starts one meanwhile has started its own by the end.
+        fixture.hasher.gate = n -> holdUntil(() -> fixture.hasher.verifications.get() >= calls);
+
+        List<Authentication> answers = fixture.together(calls, () -> fixture.signIn(ann, PASSWORD, Channel.API));
+
+        assertThat(answers).hasSize(calls).allSatisfy(answer -> assertThat(answer.isValid())
+                .isTrue());
+        assertThat(fixture.hasher.verifications).as("one verification for all").hasValue(1);
+        assertThat(fixture.actions()).doesNotContain("user.blocked", "login.refused.busy", "login.failed");
+        assertThat(fixture.throttles.failedCalls).hasValue(0);
+        fixture.hasher.gate = n -> {};
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid()).isTrue();
+        fixture.service.apiSignIns.forgetAll();
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid())
+                .as("verified again: not blocked")
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anAttemptRefusedForWantOfRoomStartsNoBlock(TestDatabase database) throws SQLException {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        long annId = fixture.idOf(ann);
+        // Five attempts being checked on other instances at this moment.
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            assertThat(fixture.throttles.admit(annId, ADDRESS)).isEqualTo(Admission.ADMITTED);
+        }
+
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API))
+                .as("no room for a sixth")
+                .isEqualTo(Authentication.invalid());
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.CONSOLE)).isEqualTo(Authentication.invalid());
+
+        assertThat(fixture.actions()).containsExactly("login.refused.busy", "login.refused.busy");
+        assertThat(fixture.throttles.failedCalls).hasValue(0);
+        assertThat(fixture.hasher.verifications)
+                .as("refused after a verification all the same")
+                .hasValue(2);
+        // The five were right.
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            fixture.throttles.succeeded(annId, ADDRESS);
+        }
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API).isValid())
+                .as("not blocked")
+                .isTrue();
+        assertThat(fixture.actions()).doesNotContain("user.blocked");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCallWaitingForAWrongPasswordsVerificationGoesTheWholeWayAndIsCounted(TestDatabase database) throws Exception {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+        VerifiedPasswordsProbe waiting =
+                () -> fixture.service.apiSignIns.verified().waiting();
+        // The first verification lasts until the second call waits for it.
+        fixture.hasher.gate = n -> {
+            if (n == 1) {
+                holdUntil(() -> waiting.count() >= 1);
+            }
+        };
+
+        List<Authentication> answers = fixture.oneThenAnother(
+                () -> fixture.signIn(ann, "Wrong Password", Channel.API),
+                () -> fixture.signIn(ann, "Wrong Password", Channel.API));
+
+        assertThat(answers).containsOnly(Authentication.invalid());
+        assertThat(fixture.hasher.verifications).as("each verified").hasValue(2);
+        assertThat(fixture.throttles.failedCalls).as("each counted").hasValue(2);
+        assertThat(fixture.actions()).containsExactly("login.failed", "login.failed");
+        assertThat(fixture.service.apiSignIns.verified().size()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aVerificationWhoseTransactionRolledBackIsNotRememberedNorHandedToTheOthers(TestDatabase database)
+            throws Exception {
+        Fixture fixture = new Fixture(database);
+        String ann = fixture.user(PASSWORD);
+
+        assertThat(fixture.signIn(ann, PASSWORD, Channel.API, true).isValid()).isTrue();
+        assertThat(fixture.service.apiSignIns.verified().size())
+                .as("rolled back: nothing remembered")
+                .isZero();
+
+        VerifiedPasswordsProbe waiting =
+                () -> fixture.service.apiSignIns.verified().waiting();
+        fixture.hasher.gate = n -> {
+            if (n == 2) {
+                holdUntil(() -> waiting.count() >= 1);
+            }
+        };
+        List<Authentication> answers = fixture.oneThenAnother(
+                () -> fixture.signIn(ann, PASSWORD, Channel.API, true),
+                () -> fixture.signIn(ann, PASSWORD, Channel.API));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.isValid()).isTrue());
+        assertThat(fixture.hasher.verifications)
+                .as("the second call verified the password itself")
+                .hasValue(3);
+        assertThat(fixture.service.apiSignIns.verified().size())
+                .as("its own, committed")
+                .isEqualTo(1);
+    }
+
+    @FunctionalInterface
+    private interface VerifiedPasswordsProbe {
+        int count();
+    }
+
     /** The service with its collaborators, over one database. */
     private static final class Fixture {
 
@@ -175,18 +306,86 @@ class AuthenticationServiceTest {
 
         /** One sign-in in a transaction of its own, as the container runs the EJB method. */
         Authentication signIn(String username, String password, Channel channel) {
+            return signIn(username, password, channel, false);
+        }
+
+        /**
+         * One sign-in in a transaction of its own, on a service instance of its own (as the container
+         * hands each call one from the pool), with the transaction's synchronizations told of its end;
+         * rolled back after the method instead of committed when asked (as when the commit fails).
+         */
+        Authentication signIn(String username, String password, Channel channel, boolean rollBack) {
             EntityManager em = database.entityManagerFactory().createEntityManager();
+            LocalTransaction transaction = new LocalTransaction();
+            boolean committed = false;
             try {
                 em.getTransaction().begin();
-                service.em = em;
-                Authentication result = service.authenticate(username, password, channel, ADDRESS);
-                em.getTransaction().commit();
+                AuthenticationService call = new AuthenticationService();
+                call.em = em;
+                call.passwordHasher = service.passwordHasher;
+                call.throttles = service.throttles;
+                call.clock = service.clock;
+                call.apiSignIns = service.apiSignIns;
+                call.auditLog = service.auditLog;
+                call.transactions = transaction;
+                Authentication result = call.authenticate(username, password, channel, ADDRESS);
+                if (!rollBack) {
+                    em.getTransaction().commit();
+                    committed = true;
+                }
                 return result;
             } finally {
                 if (em.getTransaction().isActive()) {
                     em.getTransaction().rollback();
                 }
                 em.close();
+                transaction.completed(committed ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK);
+            }
+        }
+
+        /** The audited actions, in order. */
+        List<String> actions() {
+            return audit.stream().map(AuditRecord::action).toList();
+        }
+
+        /** These many calls at the same moment, each on a thread of its own; their answers. */
+        List<Authentication> together(int calls, Callable<Authentication> call) throws Exception {
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(calls);
+            try {
+                List<Future<Authentication>> futures = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return call.call();
+                    }));
+                }
+                start.countDown();
+                List<Authentication> answers = new ArrayList<>();
+                for (Future<Authentication> future : futures) {
+                    answers.add(future.get(30, TimeUnit.SECONDS));
+                }
+                return answers;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** The first call, and the second once the first is verifying its password; their answers. */
+        List<Authentication> oneThenAnother(Callable<Authentication> first, Callable<Authentication> second)
+                throws Exception {
+            int before = hasher.verifications.get();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Authentication> one = pool.submit(first);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (hasher.verifications.get() == before && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                Future<Authentication> other = pool.submit(second);
+                return List.of(one.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
             }
         }
 
@@ -244,10 +443,72 @@ class AuthenticationServiceTest {
         }
     }
 
+    /** The container's registry of one transaction: its synchronizations are told how it ended. */
+    private static final class LocalTransaction implements TransactionSynchronizationRegistry {
+
+        private final List<Synchronization> synchronizations = new ArrayList<>();
+        private int status = Status.STATUS_ACTIVE;
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            status = Status.STATUS_MARKED_ROLLBACK;
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return status == Status.STATUS_MARKED_ROLLBACK;
+        }
+
+        void completed(int outcome) {
+            status = outcome;
+            synchronizations.forEach(sync -> sync.afterCompletion(outcome));
+        }
+    }
+
+    /** Holds each verification until the condition holds, or a second has passed. */
+    private static void holdUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** PBKDF2's stand-in: as right or wrong, and counted, but instant. */
     private static final class CountingHasher extends PasswordHasher {
 
         final AtomicInteger verifications = new AtomicInteger();
+        /** Told the number of each verification as it starts; may hold it up, as PBKDF2 takes its time. */
+        volatile IntConsumer gate = n -> {};
 
         @Override
         public String hash(String password) {
@@ -256,7 +517,7 @@ class AuthenticationServiceTest {
 
         @Override
         public boolean verify(String password, String storedHash) {
-            verifications.incrementAndGet();
+            gate.accept(verifications.incrementAndGet());
             return password != null && storedHash.equals("plain:" + password);
         }
 

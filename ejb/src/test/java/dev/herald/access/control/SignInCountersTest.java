@@ -177,6 +177,70 @@ class SignInCountersTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void anAttemptWithNoRoomLeftIsTurnedAwayAsFullNotBlocked(TestDatabase database) throws SQLException {
+        long ann = user(database);
+        String office = address();
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            assertThat(admit(database, ann, office, NINE)).isEqualTo(Admission.ADMITTED);
+        }
+
+        Admission sixth = admit(database, ann, office, NINE);
+
+        assertThat(sixth).isEqualTo(Admission.ACCOUNT_FULL);
+        assertThat(sixth.isFull()).isTrue();
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            inTransaction(database, c -> {
+                SignInCounters.succeeded(c, ann, office, NINE.plusSeconds(1));
+                return null;
+            });
+        }
+        Map<Long, List<SignInCounters.Block>> blocks =
+                inTransaction(database, c -> SignInCounters.blocks(c, List.of(ann), NINE.plusSeconds(1)));
+        assertThat(blocks).isEmpty();
+        assertThat(attempt(database, ann, office, true, NINE.plusSeconds(2)))
+                .as("the five checked were right: room again")
+                .isEqualTo(Admission.ADMITTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void fiveGuessesInFlightStillBlockWhenTheyFailAndNoMoreAreChecked(TestDatabase database) throws SQLException {
+        long ann = user(database);
+        String stranger = address();
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            admit(database, ann, stranger, NINE);
+        }
+        assertThat(admit(database, ann, stranger, NINE)).isEqualTo(Admission.ACCOUNT_FULL);
+        List<Started> started = new ArrayList<>();
+
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES; i++) {
+            started.addAll(inTransaction(database, c -> SignInCounters.failed(c, ann, stranger, NINE.plusSeconds(1))));
+        }
+
+        assertThat(started).singleElement().satisfies(block -> assertThat(block.userId())
+                .isEqualTo(ann));
+        assertThat(admit(database, ann, stranger, NINE.plusSeconds(2))).isEqualTo(Admission.ACCOUNT_BLOCKED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anAddressWithNoRoomLeftIsFullNotBlocked(TestDatabase database) throws SQLException {
+        String busy = address();
+        for (int i = 0; i < SignInThrottle.ADDRESS_FAILURES; i++) {
+            assertThat(admit(database, null, busy, NINE)).isEqualTo(Admission.ADMITTED);
+        }
+
+        assertThat(admit(database, null, busy, NINE)).isEqualTo(Admission.ADDRESS_FULL);
+        List<Started> started = inTransaction(database, c -> SignInCounters.failed(c, null, busy, NINE.plusSeconds(1)));
+        assertThat(started)
+                .as("a finished failure with the room taken blocks the address")
+                .singleElement()
+                .satisfies(block -> assertThat(block.isAddressBlock()).isTrue());
+        assertThat(admit(database, null, busy, NINE.plusSeconds(2))).isEqualTo(Admission.ADDRESS_BLOCKED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void unlockingLiftsTheAccountsBlocksFromEveryAddressAndPurgingForgetsWhatIsOver(TestDatabase database)
             throws SQLException {
         long ann = user(database);
@@ -246,6 +310,10 @@ class SignInCountersTest {
             inTransaction(database, c -> SignInCounters.failed(c, userId, address, at));
         }
         return admission;
+    }
+
+    private static Admission admit(TestDatabase database, Long userId, String address, Instant at) throws SQLException {
+        return inTransaction(database, c -> SignInCounters.admit(c, userId, address, at));
     }
 
     private static boolean current(TestDatabase database, String username, long stamp, String address, Instant at)

@@ -53,6 +53,27 @@ class SignInThrottleTest {
     }
 
     @Test
+    void aWindowWithNoRoomLeftIsNoBlock() {
+        Counter fiveInFlight = Counter.NONE;
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(fiveInFlight.isFull(NINE, LIMIT)).isFalse();
+            fiveInFlight = fiveInFlight.counted(NINE);
+        }
+        Counter blocked = fiveInFlight.afterFailure(NINE, LIMIT);
+
+        assertThat(fiveInFlight.isFull(NINE, LIMIT))
+                .as("attempts still being checked have taken the room")
+                .isTrue();
+        assertThat(fiveInFlight.isFull(NINE.plus(SignInThrottle.WINDOW), LIMIT))
+                .as("a new window")
+                .isFalse();
+        assertThat(blocked.isFull(NINE, LIMIT))
+                .as("blocked, which is not the same")
+                .isFalse();
+        assertThat(blocked.refuses(NINE, LIMIT)).isTrue();
+    }
+
+    @Test
     void failuresOlderThanTheWindowAreForgotten() {
         Counter counter = failures(Counter.NONE, 4, NINE, Duration.ofSeconds(1));
         Instant later = NINE.plus(SignInThrottle.WINDOW);

@@ -74,6 +74,7 @@ public class ConsoleLabels {
             Map.entry("login", "Signed in"),
             Map.entry("login.failed", "Sign-in failed"),
             Map.entry("login.refused.blocked", "Sign-in refused (blocked)"),
+            Map.entry("login.refused.busy", "Sign-in refused (too many at once)"),
             Map.entry("logout", "Signed out"),
             Map.entry("address.blocked", "Address blocked"),
             Map.entry("file.download", "File downloaded"),
