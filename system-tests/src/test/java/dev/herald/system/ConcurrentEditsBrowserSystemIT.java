@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 20 in the console: a schedule open in the wizard, a criteria set open in the Report
- * Explorer and a role open in its dialog are changed through the API meanwhile. Saving is refused with a message that says so
+ * Explorer, and a role, a user or a scheduled task open in its dialog are changed through the API meanwhile. Saving is refused with a message that says so
  * and what to do, nothing typed is lost, the other change is kept, and only an explicit second
  * choice saves over it.
  */
@@ -204,6 +204,96 @@ class ConcurrentEditsBrowserSystemIT {
         JsonObject saved = admin.json(admin.get(path));
         assertThat(saved.getString("description")).isEqualTo(mine);
         assertThat(saved.getString("name")).isEqualTo(original);
+    }
+
+    @Test
+    void theUserDialogRefusesToSaveOverAChangeMadeSinceItOpened() {
+        String username = "dialog" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post(
+                "/api/v1/users",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("displayName", "Dialog User")
+                        .add("email", username + "@example.org")
+                        .add("password", "Dialog-user-pass-1")
+                        .add("enabled", true)
+                        .add("roles", Json.createArrayBuilder().add("Administrator"))
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = "/api/v1/users/" + admin.json(created).getJsonNumber("id");
+
+        browser.get(base + "/console/users.xhtml");
+        page.search("users:query", username);
+        page.waitForText("users:table", username);
+        page.click("users:table:" + rowIndexOf("users:table", username) + ":edit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("userForm:displayName")));
+        String mine = "Typed In The Dialog";
+        page.type("userForm:displayName", mine);
+
+        JsonObject current = admin.json(admin.get(path));
+        HttpResponse<String> changed = admin.putCurrent(
+                path,
+                Json.createObjectBuilder(current)
+                        .add("displayName", "Changed Elsewhere")
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        page.click("userForm:save");
+        page.waitForText("userForm", "was changed by someone else since you opened it");
+        assertThat(page.text("userForm")).contains("nothing was saved", "Press Save again");
+        assertThat(browser.findElement(By.id("userForm:displayName")).getAttribute("value"))
+                .isEqualTo(mine);
+        assertThat(admin.json(admin.get(path)).getString("displayName"))
+                .as("their change is kept")
+                .isEqualTo("Changed Elsewhere");
+
+        page.click("userForm:save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("userForm:displayName")));
+        assertThat(admin.json(admin.get(path)).getString("displayName")).isEqualTo(mine);
+    }
+
+    @Test
+    void theScheduledTaskDialogRefusesToSaveOverAChangeMadeSinceItOpened() {
+        String name = "0 Dialog task " + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject task = Json.createObjectBuilder()
+                .add("name", name)
+                .add("email", "tasks@example.org")
+                .add("taskType", "USAGE_REPORT")
+                .add("recurrence", "WEEKLY")
+                .add("dayOfWeek", "MONDAY")
+                .add("delimiter", "COMMA")
+                .add("enabled", false)
+                .build();
+        HttpResponse<String> created = admin.post("/api/v1/scheduled-tasks", task);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String path = "/api/v1/scheduled-tasks/" + admin.json(created).getJsonNumber("id");
+
+        browser.get(base + "/console/scheduled-tasks.xhtml");
+        page.waitForText("tasks:table", name);
+        page.click("tasks:table:" + rowIndexOf("tasks:table", name) + ":edit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("taskForm:description")));
+        String mine = "Typed in the dialog while someone else changed the task";
+        page.type("taskForm:description", mine);
+
+        HttpResponse<String> changed = admin.putCurrent(
+                path,
+                Json.createObjectBuilder(task)
+                        .add("email", "elsewhere@example.org")
+                        .build());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        page.click("taskForm:confirm");
+        page.waitForText("taskForm", "was changed by someone else since you opened it");
+        assertThat(page.text("taskForm")).contains("nothing was saved", "Press Confirm again");
+        assertThat(browser.findElement(By.id("taskForm:description")).getAttribute("value"))
+                .isEqualTo(mine);
+        assertThat(admin.json(admin.get(path)).getString("email")).isEqualTo("elsewhere@example.org");
+
+        page.click("taskForm:confirm");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("taskForm:description")));
+        JsonObject saved = admin.json(admin.get(path));
+        assertThat(saved.getString("description")).isEqualTo(mine);
+        assertThat(saved.getString("email")).isEqualTo("tasks@example.org");
     }
 
     private static int rowIndexOf(String tableId, String text) {

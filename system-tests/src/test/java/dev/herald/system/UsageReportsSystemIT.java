@@ -290,6 +290,21 @@ class UsageReportsSystemIT {
                         .atZone(LONDON)
                         .getDayOfMonth())
                 .isEqualTo(1);
+        // Its address changed to another and back: each a plain 200 (the second was a 500, a duplicate key).
+        for (String address : List.of("elsewhere-" + to, to)) {
+            HttpResponse<String> readdressed = admin.put(
+                    "/api/v1/scheduled-tasks/" + id,
+                    Json.createObjectBuilder()
+                            .add("name", "Monthly usage " + to)
+                            .add("email", address)
+                            .add("taskType", "USAGE_REPORT")
+                            .add("recurrence", "MONTHLY")
+                            .add("delimiter", "COMMA")
+                            .add("enabled", true)
+                            .build());
+            assertThat(readdressed.statusCode()).as(readdressed.body()).isEqualTo(200);
+            assertThat(admin.json(readdressed).getString("email")).isEqualTo(address);
+        }
         JsonObject disabled = admin.json(admin.post("/api/v1/scheduled-tasks/" + id + "/disable", "{}"));
         assertThat(disabled.getBoolean("enabled")).isFalse();
         assertThat(absent(disabled, "nextRunAt")).isTrue();

@@ -258,7 +258,15 @@ public class ScheduledTaskService {
         schedule.setUpdatedAt(now);
         ScheduledReport item = schedule.getItems().get(0);
         item.setDisplayName(valid.name());
-        item.setRecipients(List.of(valid.email()));
+        if (!item.getRecipients().equals(List.of(valid.email()))) {
+            // The old address's row goes before the new one takes its position: EclipseLink, given the
+            // list in one step, inserted the new row over the old one's position (a duplicate key).
+            item.getRecipients().clear();
+            if (em.contains(item)) {
+                em.flush();
+            }
+            item.getRecipients().add(valid.email());
+        }
         item.setCsvDelimiter(valid.delimiter());
         ZoneId zone = settings.zone();
         Recurrence recurrence = new Recurrence()

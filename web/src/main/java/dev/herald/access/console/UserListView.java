@@ -5,9 +5,11 @@ import dev.herald.access.boundary.UserInput;
 import dev.herald.access.boundary.UserService;
 import dev.herald.access.boundary.UserView;
 import dev.herald.platform.boundary.ConflictException;
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.ForbiddenException;
 import dev.herald.platform.boundary.NotFoundException;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.UnavailableException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.scopes.boundary.ScopeKindView;
@@ -64,6 +66,10 @@ public class UserListView implements Serializable {
     private LazyDataModel<UserView> model;
 
     private Long editingId;
+
+    /** The version of the user as the dialog was opened (or last saved): a save over someone else's change is refused. */
+    private long editingVersion;
+
     private boolean partner;
     private String username;
     private String displayName;
@@ -142,6 +148,7 @@ public class UserListView implements Serializable {
         clearForm();
         checkKinds();
         editingId = user.id();
+        editingVersion = user.version();
         partner = user.partner();
         username = user.username();
         displayName = user.displayName();
@@ -305,13 +312,16 @@ public class UserListView implements Serializable {
         try {
             UserView saved;
             if (editingId != null) {
-                if (!saveScopes(editingId)) {
-                    return;
-                }
+                // The account first, against the version the dialog was opened with; its scopes after.
                 saved = users.update(
                         editingId,
                         new UserInput(null, displayName, email, null, enabled, null, roles),
+                        ExpectedVersion.of(editingVersion),
                         Faces.getRemoteAddr());
+                editingVersion = saved.version();
+                if (!saveScopes(editingId)) {
+                    return;
+                }
             } else if (partner) {
                 saved = users.createPartner(
                         new UserInput(username, displayName, email, password, true, true, null), Faces.getRemoteAddr());
@@ -345,6 +355,15 @@ public class UserListView implements Serializable {
             PrimeFaces.current().executeScript("PF('userDialog').hide()");
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(FORM + error.field(), error.message()));
+            Faces.validationFailed();
+        } catch (StaleVersionException e) {
+            // What was typed stays in the dialog; the next Save is made against their version, knowingly.
+            editingVersion = e.currentVersion();
+            Messages.addError(
+                    FORM + "problem",
+                    "This user was changed by someone else since you opened it; nothing was saved, and your"
+                            + " changes are still here. Press Save again to replace their change with yours, or"
+                            + " Cancel and open the user again to see theirs.");
             Faces.validationFailed();
         } catch (ForbiddenException | ConflictException | NotFoundException e) {
             Messages.addGlobalError(e.getMessage());

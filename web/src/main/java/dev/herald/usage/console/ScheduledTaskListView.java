@@ -1,6 +1,8 @@
 package dev.herald.usage.console;
 
+import dev.herald.platform.boundary.ExpectedVersion;
 import dev.herald.platform.boundary.NotFoundException;
+import dev.herald.platform.boundary.StaleVersionException;
 import dev.herald.platform.boundary.ValidationException;
 import dev.herald.platform.console.PagedModel;
 import dev.herald.usage.boundary.ScheduledTaskInput;
@@ -28,6 +30,10 @@ public class ScheduledTaskListView implements Serializable {
 
     private PagedModel<ScheduledTaskView> model;
     private Long editing;
+
+    /** The version of the task as the dialog was opened: a save over someone else's change is refused. */
+    private long editingVersion;
+
     private String name;
     private String description;
     private String email;
@@ -54,6 +60,7 @@ public class ScheduledTaskListView implements Serializable {
 
     public void edit(ScheduledTaskView task) {
         editing = task.id();
+        editingVersion = task.version();
         name = task.name();
         description = task.description();
         email = task.email();
@@ -69,11 +76,20 @@ public class ScheduledTaskListView implements Serializable {
         try {
             ScheduledTaskView saved = editing == null
                     ? tasks.create(input, Faces.getRemoteAddr())
-                    : tasks.update(editing, input, Faces.getRemoteAddr());
+                    : tasks.update(editing, input, ExpectedVersion.of(editingVersion), Faces.getRemoteAddr());
             Messages.addGlobalInfo("The scheduled task “" + saved.name() + "” is saved.");
             PrimeFaces.current().executeScript("PF('taskDialog').hide()");
         } catch (ValidationException e) {
             e.errors().forEach(error -> Messages.addError(DIALOG + error.field(), error.message()));
+            Faces.validationFailed();
+        } catch (StaleVersionException e) {
+            // What was typed stays in the dialog; the next Confirm is made against their version, knowingly.
+            editingVersion = e.currentVersion();
+            Messages.addError(
+                    DIALOG + "problem",
+                    "This scheduled task was changed by someone else since you opened it (or it ran); nothing was"
+                            + " saved, and your changes are still here. Press Confirm again to replace their change"
+                            + " with yours, or close the dialog and open the task again to see theirs.");
             Faces.validationFailed();
         } catch (NotFoundException e) {
             Messages.addGlobalError("That task no longer exists.");
@@ -91,7 +107,7 @@ public class ScheduledTaskListView implements Serializable {
     public void delete(ScheduledTaskView task) {
         act(
                 () -> {
-                    tasks.delete(task.id(), Faces.getRemoteAddr());
+                    tasks.delete(task.id(), ExpectedVersion.of(task.version()), Faces.getRemoteAddr());
                     return null;
                 },
                 "“" + task.name() + "” is deleted.");
@@ -101,6 +117,9 @@ public class ScheduledTaskListView implements Serializable {
         try {
             action.get();
             Messages.addGlobalInfo(done);
+        } catch (StaleVersionException e) {
+            Messages.addGlobalError("That task was changed by someone else since this list was shown, so nothing"
+                    + " was done. Look at it again and repeat if it should still be done.");
         } catch (NotFoundException e) {
             Messages.addGlobalError("That task no longer exists.");
         }
