@@ -306,4 +306,42 @@ class ScheduleApiSystemIT {
                 .getJsonArray("items")
                 .getValuesAs(JsonObject.class);
     }
+
+    @Test
+    void listsSortByAFieldEitherWayAndRefuseAnyOther() {
+        String prefix = Schedules.uniqueName("Sorted");
+        for (String suffix : List.of("b", "a", "c")) {
+            assertThat(admin.post("/api/v1/schedules", Schedules.weekly(prefix + " " + suffix))
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        String q = java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(names(admin.get("/api/v1/schedules?q=" + q)))
+                .containsExactly(prefix + " a", prefix + " b", prefix + " c");
+        assertThat(names(admin.get("/api/v1/schedules?sort=-name&q=" + q)))
+                .containsExactly(prefix + " c", prefix + " b", prefix + " a");
+
+        JsonObject runs = admin.json(admin.get("/api/v1/runs?sort=-finishedAt&size=5"));
+        assertThat(runs.getJsonArray("items")).isNotNull();
+        for (String bad : List.of("nome", "-", "name;DROP TABLE schedule", "x".repeat(100))) {
+            HttpResponse<String> refused = admin.get("/api/v1/schedules?sort="
+                    + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(admin.json(refused)
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"))
+                    .isEqualTo("sort");
+        }
+        assertThat(admin.get("/api/v1/runs?sort=name").statusCode()).isEqualTo(400);
+    }
+
+    private static List<String> names(HttpResponse<String> page) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        Api.parse(page.body())
+                .getJsonArray("items")
+                .forEach(item -> names.add(item.asJsonObject().getString("name")));
+        return names;
+    }
 }

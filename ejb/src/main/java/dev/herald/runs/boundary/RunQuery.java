@@ -23,6 +23,14 @@ public record RunQuery(Long scheduleId, String status, String scheduleName, Sort
         Sort(String column) {
             this.column = column;
         }
+
+        /** The API's {@code sort} fields, named as in a run (see {@link dev.herald.platform.boundary.SortOrder}). */
+        public static final java.util.Map<String, Sort> FIELDS = java.util.Map.of(
+                "createdAt", CREATED,
+                "scheduleName", SCHEDULE,
+                "scheduledFor", SCHEDULED_FOR,
+                "finishedAt", FINISHED,
+                "status", STATUS);
     }
 
     public RunQuery {

@@ -5,5 +5,9 @@ public enum ScheduleSort {
     NAME,
     ENABLED,
     NEXT_RUN,
-    UPDATED
+    UPDATED;
+
+    /** The API's {@code sort} fields, named as in a schedule (see {@link dev.herald.platform.boundary.SortOrder}). */
+    public static final java.util.Map<String, ScheduleSort> FIELDS =
+            java.util.Map.of("name", NAME, "enabled", ENABLED, "nextRunAt", NEXT_RUN, "updatedAt", UPDATED);
 }

@@ -3,7 +3,9 @@ package dev.herald.runs.api;
 import dev.herald.delivery.boundary.DownloadService;
 import dev.herald.delivery.boundary.RunFile;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.SortOrder;
 import dev.herald.runs.boundary.DeliveryView;
+import dev.herald.runs.boundary.RunQuery;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,13 +43,39 @@ public class RunsResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Runs, newest first, filtered by schedule and status")
+    @Operation(summary = "Runs, newest first unless sort says otherwise, filtered by schedule and status")
     public Page<RunView> list(
             @QueryParam("scheduleId") Long scheduleId,
             @QueryParam("status") String status,
+            @QueryParam("sort")
+                    @Parameter(
+                            description =
+                                    "The order: a field, or -field for the reverse (default -createdAt: newest first)",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "createdAt",
+                                                "-createdAt",
+                                                "scheduleName",
+                                                "-scheduleName",
+                                                "scheduledFor",
+                                                "-scheduledFor",
+                                                "finishedAt",
+                                                "-finishedAt",
+                                                "status",
+                                                "-status"
+                                            }))
+                    String sort,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return runs.list(scheduleId, status, page, size);
+        return runs.list(RunsResource.query(scheduleId, status, sort), page, size);
+    }
+
+    /** The runs asked for, in the order asked for (newest first when none is). */
+    public static RunQuery query(Long scheduleId, String status, String sort) {
+        return SortOrder.parse(sort, RunQuery.Sort.FIELDS)
+                .map(order -> new RunQuery(scheduleId, status, null, order.key(), order.descending()))
+                .orElseGet(() -> new RunQuery(scheduleId, status, null, null, true));
     }
 
     @GET

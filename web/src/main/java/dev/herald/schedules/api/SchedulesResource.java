@@ -3,11 +3,14 @@ package dev.herald.schedules.api;
 import dev.herald.platform.api.EntityTags;
 import dev.herald.platform.api.Tagged;
 import dev.herald.platform.boundary.Page;
+import dev.herald.platform.boundary.SortOrder;
+import dev.herald.runs.api.RunsResource;
 import dev.herald.runs.boundary.RunService;
 import dev.herald.runs.boundary.RunView;
 import dev.herald.runs.boundary.TestSendInput;
 import dev.herald.schedules.boundary.ScheduleInput;
 import dev.herald.schedules.boundary.ScheduleService;
+import dev.herald.schedules.boundary.ScheduleSort;
 import dev.herald.schedules.boundary.ScheduleView;
 import dev.herald.schedules.boundary.ScheduledReportInput;
 import dev.herald.schedules.boundary.WhoGetsWhatView;
@@ -29,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,10 +63,32 @@ public class SchedulesResource {
     HttpServletRequest request;
 
     @GET
-    @Operation(summary = "Schedules by name whose name, or the name of a report they hold, contains q")
+    @Operation(
+            summary = "Schedules by name (or as sort says) whose name, or the name of a report they hold, contains q")
     public Page<ScheduleView> search(
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return schedules.search(q, page, size);
+            @QueryParam("q") String q,
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "The order: a field, or -field for the reverse (default name)",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "name",
+                                                "-name",
+                                                "enabled",
+                                                "-enabled",
+                                                "nextRunAt",
+                                                "-nextRunAt",
+                                                "updatedAt",
+                                                "-updatedAt"
+                                            }))
+                    String sort,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        Optional<SortOrder<ScheduleSort>> order = SortOrder.parse(sort, ScheduleSort.FIELDS);
+        return order.isEmpty()
+                ? schedules.search(q, page, size)
+                : schedules.search(q, order.get().key(), order.get().descending(), page, size);
     }
 
     @POST
@@ -175,14 +201,33 @@ public class SchedulesResource {
 
     @GET
     @Path("{id}/runs")
-    @Operation(summary = "The schedule's runs, newest first")
+    @Operation(summary = "The schedule's runs, newest first unless sort says otherwise")
     public Page<RunView> runs(
             @PathParam("id") long id,
             @QueryParam("status") String status,
+            @QueryParam("sort")
+                    @Parameter(
+                            description =
+                                    "The order: a field, or -field for the reverse (default -createdAt: newest first)",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "createdAt",
+                                                "-createdAt",
+                                                "scheduleName",
+                                                "-scheduleName",
+                                                "scheduledFor",
+                                                "-scheduledFor",
+                                                "finishedAt",
+                                                "-finishedAt",
+                                                "status",
+                                                "-status"
+                                            }))
+                    String sort,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         schedules.get(id);
-        return runs.list(id, status, page, size);
+        return runs.list(RunsResource.query(id, status, sort), page, size);
     }
 
     @GET
