@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -378,10 +381,7 @@ class AuthenticationServiceTest {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 Future<Authentication> one = pool.submit(first);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (hasher.verifications.get() == before && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                awaitAtMost(Duration.ofSeconds(10), () -> hasher.verifications.get() != before);
                 Future<Authentication> other = pool.submit(second);
                 return List.of(one.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
             } finally {
@@ -492,14 +492,19 @@ class AuthenticationServiceTest {
 
     /** Holds each verification until the condition holds, or a second has passed. */
     private static void holdUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        awaitAtMost(Duration.ofSeconds(1), condition);
+    }
+
+    /** Waits until the condition holds or the time has passed, and goes on either way. */
+    private static void awaitAtMost(Duration atMost, BooleanSupplier condition) {
+        try {
+            Awaitility.await()
+                    .atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            // the caller goes on, as a call that took longer would
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,11 +175,11 @@ class VerifiedPasswordsFlightTest {
         assertThat(verified.size()).isZero();
     }
 
-    private static void awaitWaiting(VerifiedPasswords<?> verified, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (verified.waiting() < count) {
-            assertThat(System.nanoTime()).as("%d waiting", count).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void awaitWaiting(VerifiedPasswords<?> verified, int count) {
+        Awaitility.await(count + " waiting")
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> verified.waiting() >= count);
     }
 }
